@@ -1,0 +1,53 @@
+package io.watchkeeper.security;
+
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes audit events. The table refuses updates and deletes, so what is written here stays.
+ * Joins the caller's transaction: an audit event is kept exactly when the change it describes is.
+ */
+@Service
+public class AuditLog {
+
+	private final JdbcTemplate jdbc;
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	AuditLog(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Records an action by the current user, from the current request's address. */
+	public void record(String action, String objectType, Object objectId, Map<String, ?> details) {
+		record(currentActor(), action, objectType, objectId, details, currentRemoteAddress());
+	}
+
+	public void record(String actor, String action, String objectType, Object objectId, Map<String, ?> details,
+			String remoteAddress) {
+		jdbc.update("""
+				INSERT INTO audit_event (actor, action, object_type, object_id, details, remote_addr)
+				VALUES (?, ?, ?, ?, ?::jsonb, ?)""",
+				actor, action, objectType, objectId == null ? null : String.valueOf(objectId),
+				details == null ? null : json.writeValueAsString(details), remoteAddress);
+	}
+
+	public static String currentActor() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth == null ? "system" : auth.getName();
+	}
+
+	public static String currentRemoteAddress() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			return attributes.getRequest().getRemoteAddr();
+		}
+		return null;
+	}
+}

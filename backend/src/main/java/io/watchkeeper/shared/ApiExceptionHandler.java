@@ -1,0 +1,114 @@
+package io.watchkeeper.shared;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns errors from the REST API into RFC 9457 problem details. Field errors are listed under
+ * {@code errors} as {@code {field, message}} so a client can put each message next to its field.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	public static ProblemDetail problem(HttpStatus status, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		problem.setType(URI.create("https://watchkeeper.example/problems/" + title.toLowerCase().replace(' ', '-')));
+		return problem;
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	ProblemDetail notFound(NotFoundException e) {
+		return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+	}
+
+	@ExceptionHandler(ConflictException.class)
+	ProblemDetail conflict(ConflictException e) {
+		return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+	}
+
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	ProblemDetail staleVersion(OptimisticLockingFailureException e) {
+		return problem(HttpStatus.CONFLICT, "Stale version",
+				"Someone else changed this object since you loaded it; reload and try again");
+	}
+
+	@ExceptionHandler(InvalidInputException.class)
+	ProblemDetail invalid(InvalidInputException e) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage());
+		problem.setProperty("errors", e.fieldErrors().stream()
+				.map(f -> Map.of("field", f.field(), "message", f.message())).toList());
+		return problem;
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+		String detail = "Parameter '" + e.getName() + "' has an invalid value: " + e.getValue();
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", detail);
+		problem.setProperty("errors", List.of(Map.of("field", e.getName(), "message", detail)));
+		return problem;
+	}
+
+	@ExceptionHandler(IllegalArgumentException.class)
+	ProblemDetail illegalArgument(IllegalArgumentException e) {
+		return problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage());
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", "Some fields are not valid");
+		problem.setProperty("errors", ex.getBindingResult().getFieldErrors().stream()
+				.map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage()))).toList());
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		// Jackson's message names the unknown or mistyped field and where in the document it is.
+		String cause = ex.getMostSpecificCause().getMessage();
+		String detail = "The request body is not valid JSON for this endpoint: "
+				+ (cause == null ? "unreadable" : cause.lines().findFirst().orElse(cause));
+		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request", detail));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE,
+				"Payload too large", "The upload is larger than the limit of " + ex.getMaxUploadSize() + " bytes"));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ProblemDetail unexpected(Exception e) throws Exception {
+		if (e instanceof org.springframework.security.access.AccessDeniedException
+				|| e instanceof org.springframework.security.core.AuthenticationException) {
+			throw e; // Spring Security answers these with 401/403
+		}
+		log.error("Unexpected error in API", e);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+				"Something went wrong on our side; the error has been logged");
+	}
+}

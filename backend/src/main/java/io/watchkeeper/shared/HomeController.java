@@ -1,0 +1,18 @@
+package io.watchkeeper.shared;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class HomeController {
+
+	@GetMapping("/")
+	String home() {
+		return "redirect:/cameras";
+	}
+
+	@GetMapping("/login")
+	String login() {
+		return "login";
+	}
+}
