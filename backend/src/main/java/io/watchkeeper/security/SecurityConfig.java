@@ -23,7 +23,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -122,15 +128,19 @@ class SecurityConfig {
 	/**
 	 * Scripts and styles only from our own origin (so no inline script or style attribute on any page),
 	 * images also from the configured tile servers; no framing; the origin only as referrer to other sites
-	 * (tile servers such as OpenStreetMap's ask for one); HSTS on HTTPS requests.
+	 * (tile servers such as OpenStreetMap's ask for one); HSTS on HTTPS requests. The one exception is
+	 * Swagger UI, whose bundle injects a style element: its pages may use inline styles, never inline scripts.
 	 */
 	private static void securityHeaders(HttpSecurity http, SecuritySettings settings) throws Exception {
-		String imgSources = String.join(" ", settings.cspImgSources());
-		String policy = "default-src 'self'; script-src 'self'; style-src 'self'; "
-				+ ("img-src 'self' data: " + imgSources).strip() + "; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
-				+ "; frame-ancestors 'none'";
+		String strict = contentSecurityPolicy(settings, "'self'");
+		String swagger = contentSecurityPolicy(settings, "'self' 'unsafe-inline'");
+		RequestMatcher swaggerUi = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
+				PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"));
 		http.headers(headers -> headers
-			.contentSecurityPolicy(csp -> csp.policyDirectives(policy))
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swaggerUi),
+					new ContentSecurityPolicyHeaderWriter(strict)))
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swaggerUi,
+					new ContentSecurityPolicyHeaderWriter(swagger)))
 			.contentTypeOptions(options -> {
 			})
 			.frameOptions(frames -> frames.deny())
@@ -139,5 +149,12 @@ class SecurityConfig {
 				.policy("camera=(), microphone=(), payment=(), usb=(), geolocation=(self)"))
 			.crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
 			.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+	}
+
+	static String contentSecurityPolicy(SecuritySettings settings, String styleSources) {
+		String imgSources = String.join(" ", settings.cspImgSources());
+		return "default-src 'self'; script-src 'self'; style-src " + styleSources + "; "
+				+ ("img-src 'self' data: " + imgSources).strip() + "; font-src 'self'; connect-src 'self'"
+				+ "; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 	}
 }

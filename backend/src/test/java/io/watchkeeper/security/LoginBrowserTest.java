@@ -43,6 +43,11 @@ class LoginBrowserTest extends BrowserTestSupport {
 		screenshot("audit-log-en");
 		assertThat(consoleErrors()).as("the page keeps to its Content-Security-Policy").isEmpty();
 
+		browser.get(url("/swagger-ui/index.html"));
+		waitUpTo.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".swagger-ui .info")));
+		assertThat(consoleErrors()).as("Swagger UI works under the same policy").isEmpty();
+
+		browser.get(url("/admin/users"));
 		browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
 		waitUpTo.until(ExpectedConditions.visibilityOfElementLocated(By.id("logged-out")));
 		assertThat(browser.getCurrentUrl()).endsWith("/login?logout");

@@ -78,6 +78,15 @@ class WebProtectionIT extends SecurityHttpSupport {
 	}
 
 	@Test
+	void swaggerUiAloneMayUseInlineStylesButNeverInlineScripts() {
+		HttpResponse<String> swagger = loggedIn(user(Role.VIEWER)).get("/swagger-ui/index.html");
+		assertThat(swagger.statusCode()).isEqualTo(200);
+		String csp = swagger.headers().firstValue("Content-Security-Policy").orElseThrow();
+		assertThat(csp).contains("style-src 'self' 'unsafe-inline';", "script-src 'self';");
+		assertThat(swagger.headers().allValues("Content-Security-Policy")).hasSize(1);
+	}
+
+	@Test
 	void apiAnswersCarryTheHeadersToo() {
 		HttpResponse<String> response = api("GET", "/api/cameras/access-probe", user(Role.VIEWER), PASSWORD);
 		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
