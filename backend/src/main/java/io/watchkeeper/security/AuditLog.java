@@ -1,5 +1,6 @@
 package io.watchkeeper.security;
 
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,10 +20,17 @@ import tools.jackson.databind.json.JsonMapper;
 public class AuditLog {
 
 	private final JdbcTemplate jdbc;
+	private final AuditSearch search;
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	AuditLog(JdbcTemplate jdbc) {
+	AuditLog(JdbcTemplate jdbc, AuditSearch search) {
 		this.jdbc = jdbc;
+		this.search = search;
+	}
+
+	/** The newest {@code limit} events about one object, newest first (e.g. a camera page's audit trail). */
+	public List<AuditEvent> trail(String objectType, Object objectId, int limit) {
+		return search.trail(objectType, String.valueOf(objectId), limit);
 	}
 
 	/** Records an action by the current user, from the current request's address. */

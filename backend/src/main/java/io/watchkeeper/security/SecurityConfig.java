@@ -1,78 +1,160 @@
 package io.watchkeeper.security;
 
-import static io.watchkeeper.security.Role.*;
+import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Who may call what. This class is the one place where URL access is decided; {@code AccessRulesIT}
- * checks it per role. API: HTTP Basic (stateless clients) or the page session. Pages: form login with CSRF.
+ * How users prove who they are, and the web protections around it. What each role may do is in
+ * {@link AccessRules}. API ({@code /api/**}): HTTP Basic for programs, or the page session for the pages'
+ * own scripts; refusals are problem-details JSON. Pages: form login, a session with fixation protection,
+ * CSRF tokens. Both: a strict Content-Security-Policy and the other security headers.
  */
 @Configuration
 @EnableMethodSecurity
 class SecurityConfig {
 
-	static final String[] PUBLIC = { "/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-			"/error", "/actuator/health" };
+	static final String LOGIN_PAGE = "/login";
 
-	static String[] roles(Role... roles) {
-		String[] names = new String[roles.length];
-		for (int i = 0; i < roles.length; i++) {
-			names[i] = roles[i].name();
-		}
-		return names;
-	}
-
-	/** Everyone who works with the camera registry may read it. */
-	static final String[] REGISTRY_READERS = roles(ADMIN, DISPATCHER, VENDOR_TECHNICIAN, SQUAD_MEMBER, PROCUREMENT,
-			INVESTIGATOR, VIEWER);
-
-	/** Who may create, edit, decommission and import cameras. */
-	static final String[] REGISTRY_EDITORS = roles(ADMIN, DISPATCHER);
-
+	/** bcrypt by default, behind the delegating encoder so a later switch re-hashes at the next login. */
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
 	@Bean
+	AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+		DefaultAuthenticationEventPublisher events = new DefaultAuthenticationEventPublisher(publisher);
+		events.setAdditionalExceptionMappings(Map.of(LoginThrottledException.class, AuthenticationFailureLockedEvent.class));
+		// Whatever else goes wrong in a login counts as a failed login, never as nothing.
+		events.setDefaultAuthenticationFailureEvent(AuthenticationFailureBadCredentialsEvent.class);
+		return events;
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(DatabaseUserDetailsService users, PasswordEncoder passwordEncoder,
+			LoginThrottle throttle, VerifiedCredentials verified, AuthenticationEventPublisher events) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+		passwords.setPasswordEncoder(passwordEncoder);
+		passwords.setUserDetailsPasswordService(users);
+		ProviderManager manager = new ProviderManager(new ThrottlingAuthenticationProvider(passwords, throttle, verified));
+		manager.setAuthenticationEventPublisher(events);
+		return manager;
+	}
+
+	/** Knows every session on this node, so that disabling a user ends the sessions it has open. */
+	@Bean
+	SessionRegistry sessionRegistry() {
+		return new SessionRegistryImpl();
+	}
+
+	@Bean
+	HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
+	}
+
+	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, SecuritySettings settings)
+			throws Exception {
+		ApiProblems problems = new ApiProblems();
 		http.securityMatcher("/api/**", "/v3/api-docs/**")
-			.authorizeHttpRequests(auth -> auth
-				.requestMatchers("/v3/api-docs/**").authenticated()
-				.requestMatchers("/api/admin/**", "/api/audit/**").hasRole(ADMIN.name())
-				.requestMatchers(HttpMethod.GET, "/api/cameras/**", "/api/precincts/**", "/api/districts/**",
-						"/api/funding-sources/**", "/api/projects/**").hasAnyRole(REGISTRY_READERS)
-				.requestMatchers("/api/cameras/**", "/api/imports/**").hasAnyRole(REGISTRY_EDITORS)
-				.anyRequest().hasRole(ADMIN.name()))
-			.httpBasic(basic -> {})
-			// Basic-authenticated calls carry no ambient credentials a forged page could use; session calls do.
-			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null));
+			.authorizeHttpRequests(AccessRules::api)
+			.authenticationManager(authenticationManager)
+			.httpBasic(basic -> basic.realmName(ApiProblems.REALM).authenticationEntryPoint(problems))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			// CSRF is about ambient credentials: a forged request carries the victim's session cookie. A request
+			// with its own Basic credentials, or with no session at all, has nothing a forger could borrow.
+			.csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::carriesNoAmbientCredentials));
+		securityHeaders(http, settings);
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(auth -> auth
-				.requestMatchers(PUBLIC).permitAll()
-				.requestMatchers("/admin/**").hasRole(ADMIN.name())
-				.requestMatchers("/cameras/new", "/cameras/*/edit", "/cameras/*/decommission", "/imports/**")
-				.hasAnyRole(REGISTRY_EDITORS)
-				.requestMatchers("/swagger-ui.html", "/swagger-ui/**").authenticated()
-				.anyRequest().hasAnyRole(REGISTRY_READERS))
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-			.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
-			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
+	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager,
+			SecuritySettings settings, SessionRegistry sessionRegistry) throws Exception {
+		http.authorizeHttpRequests(AccessRules::pages)
+			.authenticationManager(authenticationManager)
+			.formLogin(form -> form.loginPage(LOGIN_PAGE)
+				.defaultSuccessUrl("/", false)
+				.failureHandler(new LoginFailureHandler())
+				.permitAll())
+			.logout(logout -> logout.logoutSuccessUrl(LOGIN_PAGE + "?logout").deleteCookies("JSESSIONID").permitAll())
+			.sessionManagement(session -> session
+				.sessionFixation(fixation -> fixation.changeSessionId())
+				.maximumSessions(-1)
+				.sessionRegistry(sessionRegistry)
+				.expiredUrl(LOGIN_PAGE + "?expired"));
+		securityHeaders(http, settings);
 		return http.build();
+	}
+
+	static boolean carriesNoAmbientCredentials(HttpServletRequest request) {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		return (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6))
+				|| request.getSession(false) == null;
+	}
+
+	/**
+	 * Scripts and styles only from our own origin (so no inline script or style attribute on any page),
+	 * images also from the configured tile servers; no framing; the origin only as referrer to other sites
+	 * (tile servers such as OpenStreetMap's ask for one); HSTS on HTTPS requests. The one exception is
+	 * Swagger UI, whose bundle injects a style element: its pages may use inline styles, never inline scripts.
+	 */
+	private static void securityHeaders(HttpSecurity http, SecuritySettings settings) throws Exception {
+		String strict = contentSecurityPolicy(settings, "'self'");
+		String swagger = contentSecurityPolicy(settings, "'self' 'unsafe-inline'");
+		RequestMatcher swaggerUi = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
+				PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"));
+		http.headers(headers -> headers
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swaggerUi),
+					new ContentSecurityPolicyHeaderWriter(strict)))
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swaggerUi,
+					new ContentSecurityPolicyHeaderWriter(swagger)))
+			.contentTypeOptions(options -> {
+			})
+			.frameOptions(frames -> frames.deny())
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+			.permissionsPolicyHeader(permissions -> permissions
+				.policy("camera=(), microphone=(), payment=(), usb=(), geolocation=(self)"))
+			.crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
+			.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+	}
+
+	static String contentSecurityPolicy(SecuritySettings settings, String styleSources) {
+		String imgSources = String.join(" ", settings.cspImgSources());
+		return "default-src 'self'; script-src 'self'; style-src " + styleSources + "; "
+				+ ("img-src 'self' data: " + imgSources).strip() + "; font-src 'self'; connect-src 'self'"
+				+ "; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 	}
 }

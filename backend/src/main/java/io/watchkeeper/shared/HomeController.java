@@ -10,9 +10,4 @@ class HomeController {
 	String home() {
 		return "redirect:/cameras";
 	}
-
-	@GetMapping("/login")
-	String login() {
-		return "login";
-	}
 }

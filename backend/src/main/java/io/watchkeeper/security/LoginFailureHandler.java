@@ -1,0 +1,24 @@
+package io.watchkeeper.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+
+/**
+ * Back to the login page after a failed login: {@code ?locked=N} (minutes) when throttled, otherwise
+ * {@code ?error}. The page does not say whether the user name exists or the account is disabled.
+ */
+class LoginFailureHandler implements AuthenticationFailureHandler {
+
+	@Override
+	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException failure) throws IOException {
+		String query = failure instanceof LoginThrottledException throttled
+				? "?locked=" + throttled.lock().minutesLeft() : "?error";
+		response.sendRedirect(request.getContextPath() + SecurityConfig.LOGIN_PAGE + query);
+	}
+}

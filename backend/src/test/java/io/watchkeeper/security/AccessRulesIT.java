@@ -1,0 +1,175 @@
+package io.watchkeeper.security;
+
+import static io.watchkeeper.security.Role.ADMIN;
+import static io.watchkeeper.security.Role.DISPATCHER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every rule of {@link AccessRules}, for every role, over real HTTP. "Allowed" means the security layer let the
+ * request through (neither 401 nor 403: the endpoint may still answer 200, 400 or 404); "refused" means 403.
+ * The {@code access-probe} endpoints exist only in tests and always answer 200; the real paths check the
+ * same decision whether or not their controller exists on this branch.
+ */
+class AccessRulesIT extends SecurityHttpSupport {
+
+	static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+	static final Set<Role> EDITORS = EnumSet.of(ADMIN, DISPATCHER);
+	static final Set<Role> ADMINS = EnumSet.of(ADMIN);
+
+	record Rule(String method, String path, Set<Role> allowed, boolean probe) {
+
+		@Override
+		public String toString() {
+			return method + " " + path;
+		}
+	}
+
+	static final List<Rule> API = List.of(
+			new Rule("GET", "/api/cameras/access-probe", EVERYONE, true),
+			new Rule("GET", "/api/cameras", EVERYONE, false),
+			new Rule("GET", "/api/cameras/1", EVERYONE, false),
+			new Rule("GET", "/api/precincts/access-probe", EVERYONE, true),
+			new Rule("GET", "/api/districts", EVERYONE, false),
+			new Rule("GET", "/api/funding-sources", EVERYONE, false),
+			new Rule("GET", "/api/projects", EVERYONE, false),
+			new Rule("POST", "/api/cameras/access-probe", EDITORS, true),
+			new Rule("POST", "/api/cameras", EDITORS, false),
+			new Rule("PUT", "/api/cameras/1", EDITORS, false),
+			new Rule("POST", "/api/cameras/1/decommission", EDITORS, false),
+			new Rule("GET", "/api/imports/access-probe", EDITORS, true),
+			new Rule("POST", "/api/imports/access-probe", EDITORS, true),
+			new Rule("POST", "/api/imports", EDITORS, false),
+			new Rule("POST", "/api/precincts/access-probe", ADMINS, true),
+			new Rule("GET", "/api/audit", ADMINS, false),
+			new Rule("GET", "/api/admin/access-probe", ADMINS, true),
+			new Rule("POST", "/api/admin/boundaries/precincts", ADMINS, false),
+			new Rule("GET", "/api/unlisted/access-probe", ADMINS, true),
+			new Rule("GET", "/v3/api-docs", EVERYONE, false));
+
+	static final List<Rule> PAGES = List.of(
+			new Rule("GET", "/cameras/access-probe", EVERYONE, true),
+			new Rule("GET", "/cameras", EVERYONE, false),
+			new Rule("POST", "/cameras/access-probe", EDITORS, true),
+			new Rule("GET", "/cameras/new", EDITORS, false),
+			new Rule("GET", "/cameras/1/edit", EDITORS, false),
+			new Rule("GET", "/imports/access-probe", EDITORS, true),
+			new Rule("GET", "/admin/access-probe", ADMINS, true),
+			new Rule("GET", "/admin/audit", ADMINS, false),
+			new Rule("GET", "/admin/users", ADMINS, false),
+			new Rule("GET", "/admin/boundaries", ADMINS, false));
+
+	@TestFactory
+	Stream<DynamicTest> apiRulesPerRole() {
+		List<DynamicTest> tests = new ArrayList<>();
+		for (Rule rule : API) {
+			tests.add(DynamicTest.dynamicTest(rule + " without credentials: 401 problem", () -> {
+				HttpResponse<String> response = api(rule.method(), rule.path(), null, null);
+				assertThat(response.statusCode()).isEqualTo(401);
+				assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+						type -> assertThat(type).startsWith("application/problem+json"));
+				assertThat(response.body()).contains("\"status\":401");
+			}));
+			for (Role role : Role.values()) {
+				tests.add(DynamicTest.dynamicTest(rule + " as " + role, () -> {
+					HttpResponse<String> response = api(rule.method(), rule.path(), user(role), PASSWORD);
+					assertDecision(rule, role, response);
+				}));
+			}
+		}
+		return tests.stream();
+	}
+
+	@TestFactory
+	Stream<DynamicTest> pageRulesPerRole() {
+		Map<Role, Browser> sessions = new HashMap<>();
+		List<DynamicTest> tests = new ArrayList<>();
+		for (Rule rule : PAGES) {
+			tests.add(DynamicTest.dynamicTest(rule + " anonymous: to the login page", () -> {
+				Browser anonymous = new Browser();
+				HttpResponse<String> response = rule.method().equals("GET") ? anonymous.get(rule.path())
+						: anonymous.submit("/login", rule.path(), Map.of());
+				assertThat(response.statusCode()).isEqualTo(302);
+				assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+						location -> assertThat(location).endsWith("/login"));
+			}));
+			for (Role role : Role.values()) {
+				tests.add(DynamicTest.dynamicTest(rule + " as " + role, () -> {
+					Browser browser = sessions.computeIfAbsent(role, r -> loggedIn(user(r)));
+					HttpResponse<String> response = rule.method().equals("GET") ? browser.get(rule.path())
+							: browser.submit("/login", rule.path(), Map.of());
+					assertDecision(rule, role, response);
+				}));
+			}
+		}
+		return tests.stream();
+	}
+
+	private static void assertDecision(Rule rule, Role role, HttpResponse<String> response) {
+		int status = response.statusCode();
+		if (rule.allowed().contains(role)) {
+			assertThat(status).as("%s may %s", role, rule).isNotIn(401, 403);
+			if (rule.probe()) {
+				assertThat(status).as("the probe answers").isEqualTo(200);
+			}
+		}
+		else {
+			assertThat(status).as("%s may not %s", role, rule).isEqualTo(403);
+		}
+	}
+
+	@Test
+	void refusalsOnTheApiAreProblemDetailsNotLoginPages() {
+		HttpResponse<String> anonymous = api("GET", "/api/cameras", null, null);
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+				challenge -> assertThat(challenge).startsWith("Basic realm=\"Watchkeeper\""));
+		assertThat(anonymous.body()).contains("\"title\":\"Unauthorized\"").doesNotContain("<html");
+
+		HttpResponse<String> forbidden = api("POST", "/api/cameras", user(Role.VIEWER), PASSWORD);
+		assertThat(forbidden.statusCode()).isEqualTo(403);
+		assertThat(forbidden.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(forbidden.body()).contains("\"title\":\"Forbidden\"", "\"instance\":\"/api/cameras\"");
+
+		HttpResponse<String> wrongPassword = api("GET", "/api/cameras", user(Role.VIEWER), "not the password");
+		assertThat(wrongPassword.statusCode()).isEqualTo(401);
+		assertThat(wrongPassword.body()).contains("password is wrong");
+	}
+
+	@Test
+	void pageScriptsGetNoBasicChallengeSoTheBrowserShowsNoDialog() {
+		HttpResponse<String> response = send(java.net.http.HttpRequest.newBuilder(uri("/api/cameras"))
+			.header("X-Requested-With", "XMLHttpRequest").header("X-Forwarded-For", newAddress()).GET());
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
+	}
+
+	@Test
+	void theApiAcceptsThePageSessionAndThenWantsTheCsrfTokenForWrites() {
+		Browser dispatcher = loggedIn(user(Role.DISPATCHER));
+		assertThat(dispatcher.get("/api/cameras/access-probe").statusCode()).isEqualTo(200);
+
+		HttpResponse<String> withoutToken = dispatcher.send(java.net.http.HttpRequest
+			.newBuilder(uri("/api/cameras/access-probe")).POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+		assertThat(withoutToken.statusCode()).isEqualTo(403);
+		assertThat(withoutToken.body()).contains("CSRF");
+
+		String token = dispatcher.csrfToken("/login");
+		HttpResponse<String> withToken = dispatcher.send(java.net.http.HttpRequest
+			.newBuilder(uri("/api/cameras/access-probe")).header("X-CSRF-TOKEN", token)
+			.POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+		assertThat(withToken.statusCode()).isEqualTo(200);
+	}
+}
