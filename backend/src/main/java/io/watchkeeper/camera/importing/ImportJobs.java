@@ -162,8 +162,7 @@ class ImportJobs {
 	static List<Object> encodeArgs(List<Object> args) {
 		List<Object> out = new ArrayList<>(args.size());
 		for (Object a : args) {
-			out.add(a instanceof ImportField f ? IssueMessages.FIELD_PREFIX + f.name()
-					: a instanceof Number || a instanceof String || a == null ? a : a.toString());
+			out.add(IssueMessages.plain(a));
 		}
 		return out;
 	}

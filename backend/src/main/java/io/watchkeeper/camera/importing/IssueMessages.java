@@ -27,14 +27,29 @@ class IssueMessages {
 		return messages.getMessage(code, resolved, code, locale);
 	}
 
+	/**
+	 * An argument as it is stored: fields as {@code @field:NAME}, fractional numbers as plain text (so
+	 * that MessageFormat does not round coordinates to three decimals), lists element by element.
+	 */
+	static Object plain(Object arg) {
+		if (arg instanceof ImportField f) {
+			return FIELD_PREFIX + f.name();
+		}
+		if (arg instanceof Double || arg instanceof Float) {
+			return java.math.BigDecimal.valueOf(((Number) arg).doubleValue()).stripTrailingZeros().toPlainString();
+		}
+		if (arg instanceof List<?> list) {
+			return list.stream().map(IssueMessages::plain).toList();
+		}
+		return arg == null || arg instanceof Number || arg instanceof String ? arg : arg.toString();
+	}
+
 	String fieldLabel(String field, Locale locale) {
 		return field == null ? "" : messages.getMessage("import.field." + field, null, field, locale);
 	}
 
-	private Object resolve(Object arg, Locale locale) {
-		if (arg instanceof ImportField f) {
-			return fieldLabel(f.name(), locale);
-		}
+	private Object resolve(Object raw, Locale locale) {
+		Object arg = plain(raw);
 		if (arg instanceof String s && s.startsWith(FIELD_PREFIX)) {
 			return fieldLabel(s.substring(FIELD_PREFIX.length()), locale);
 		}

@@ -165,16 +165,22 @@ final class SourceFile {
 		try (CSVParser parser = csvFormat(delimiter).parse(reader(bytes, encoding))) {
 			Iterator<CSVRecord> it = parser.iterator();
 			headers = it.hasNext() ? it.next().toList() : List.of();
-			while (it.hasNext()) {
-				CSVRecord record = it.next();
-				if (isBlank(record)) {
-					continue;
+			try {
+				while (it.hasNext()) {
+					CSVRecord record = it.next();
+					if (isBlank(record)) {
+						continue;
+					}
+					anyData = true;
+					samples.add(record.toList());
+					if (samples.size() >= SAMPLES) {
+						break;
+					}
 				}
+			}
+			catch (UncheckedIOException | IllegalStateException e) {
+				// broken CSV after the header: the run reports it on its line, with the rows before it
 				anyData = true;
-				samples.add(record.toList());
-				if (samples.size() >= SAMPLES) {
-					break;
-				}
 			}
 		}
 		catch (IOException | UncheckedIOException | IllegalStateException e) {
