@@ -94,10 +94,7 @@ class CameraImporter {
 	 * @throws ImportFileException when the file cannot be imported at all; no job is recorded then
 	 */
 	Upload upload(String fileName, byte[] bytes, UploadOptions options, String actor, boolean keepContent) {
-		if (bytes.length > properties.maxFileSize().toBytes()) {
-			throw new ImportFileException(413, "import.file.tooLarge", megabytes(bytes.length),
-					megabytes(properties.maxFileSize().toBytes()), properties.maxRows());
-		}
+		refuseIfTooLarge(bytes.length);
 		SourceFile file = SourceFile.analyze(fileName, bytes, options.format(),
 				options.encoding() == null ? TextEncoding.Choice.AUTO : options.encoding(), properties.maxRows());
 		ColumnMapping.Detection detection = ColumnMapping.detect(file.columns());
@@ -116,6 +113,14 @@ class CameraImporter {
 			return jobs.create(name, bytes.length, file, mapping, detection.notices(), keepContent ? bytes : null, actor);
 		});
 		return new Upload(id, file, mapping);
+	}
+
+	/** Refuses a file larger than one import takes, before anyone reads it. */
+	void refuseIfTooLarge(long size) {
+		if (size > properties.maxFileSize().toBytes()) {
+			throw new ImportFileException(413, "import.file.tooLarge", megabytes(size), properties.maxFileSize().toMegabytes(),
+					properties.maxRows());
+		}
 	}
 
 	/**
@@ -279,6 +284,7 @@ class CameraImporter {
 
 	private Outcome validateAndWrite(long id, String fileName, SourceFile file, ColumnMapping mapping, boolean dryRun,
 			String actor, String remoteAddress, ImportReport report) {
+		long started = System.currentTimeMillis();
 		AreaNames areas = staging.areaNames();
 		List<Column> columns = file.columns();
 		for (Column c : columns) {
@@ -311,16 +317,24 @@ class CameraImporter {
 			}
 			copy.finish();
 		}
+		long readMs = System.currentTimeMillis() - started;
 		progress(id, "CHECKING", read, report.rejectedRows());
 		staging.prepare();
+		long preparedMs = System.currentTimeMillis() - started;
 		checkAgainstRegistry(mapping, columns, report);
+		long checkedMs = System.currentTimeMillis() - started;
+		log.info("Import {}: {} rows read and staged in {} ms, placed in {} ms, checked in {} ms; {} rejected", id, read,
+				readMs, preparedMs - readMs, checkedMs - preparedMs, report.rejectedRows());
 		if (dryRun || report.hasErrors()) {
 			return new Outcome(report.hasErrors() ? Status.REJECTED : Status.VALIDATED, read, report.rejectedRows(), 0, 0, 0,
 					unplaced, report, null);
 		}
 		progress(id, "WRITING", read, 0);
 		ImportStaging.SiteCounts sites = staging.insertSites();
+		long sitesMs = System.currentTimeMillis();
 		int written = staging.insertCameras(id, actor, remoteAddress);
+		log.info("Import {}: {} sites created in {} ms, {} cameras and their audit events written in {} ms", id,
+				sites.created(), sitesMs - started - checkedMs, written, System.currentTimeMillis() - sitesMs);
 		Outcome outcome = new Outcome(Status.APPLIED, read, 0, written, sites.created(), sites.reused(), unplaced, report, null);
 		audit.record(actor, "import.applied", "import", id, details(fileName, file, outcome), remoteAddress);
 		jobs.finish(id, outcome);

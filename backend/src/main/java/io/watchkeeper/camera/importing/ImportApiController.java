@@ -78,6 +78,7 @@ class ImportApiController {
 			HttpServletRequest request) throws IOException {
 		Map<String, String> changes = parseMapping(mapping);
 		String actor = AuditLog.currentActor();
+		importer.refuseIfTooLarge(file.getSize());
 		CameraImporter.Upload upload = importer.upload(file.getOriginalFilename(), file.getBytes(),
 				new CameraImporter.UploadOptions(format, encoding, changes), actor, false);
 		importer.run(upload.jobId(), upload.mapping(), dryRun, upload.file(), actor, request.getRemoteAddr(), !wait);

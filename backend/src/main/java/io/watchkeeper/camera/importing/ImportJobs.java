@@ -88,7 +88,7 @@ class ImportJobs {
 	}
 
 	void started(long id) {
-		jdbc.update("UPDATE import_job SET status = 'RUNNING', phase = 'READING', started_at = now(), heartbeat_at = now() WHERE id = ?", id);
+		jdbc.update("UPDATE import_job SET status = 'RUNNING', phase = 'READING', started_at = clock_timestamp(), heartbeat_at = clock_timestamp() WHERE id = ?", id);
 	}
 
 	void progress(long id, String phase, int rowsRead, int rowsRejected) {
@@ -104,7 +104,7 @@ class ImportJobs {
 	void finish(long id, Outcome o) {
 		jdbc.update("""
 				UPDATE import_job
-				   SET status = ?, phase = NULL, finished_at = now(), heartbeat_at = now(), rows_read = ?, rows_rejected = ?,
+				   SET status = ?, phase = NULL, finished_at = clock_timestamp(), heartbeat_at = clock_timestamp(), rows_read = ?, rows_rejected = ?,
 				       rows_written = ?, sites_created = ?, sites_reused = ?, unplaced = ?, error_count = ?, warning_count = ?,
 				       errors = ?::jsonb, warnings = ?::jsonb, failure = ?::jsonb,
 				       content = CASE WHEN ? THEN NULL ELSE content END

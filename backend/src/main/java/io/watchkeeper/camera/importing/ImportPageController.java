@@ -65,6 +65,7 @@ class ImportPageController {
 			@RequestParam(required = false) String format, Model model, Locale locale, HttpServletResponse response)
 			throws IOException {
 		try {
+			importer.refuseIfTooLarge(file == null ? 0 : file.getSize());
 			byte[] bytes = file == null ? new byte[0] : file.getBytes();
 			SourceFile.Format chosen = format == null || format.isBlank() ? null : SourceFile.Format.valueOf(format);
 			CameraImporter.Upload upload = importer.upload(file == null ? null : file.getOriginalFilename(), bytes,

@@ -38,7 +38,9 @@ final class RocDates {
 		if (value == null) {
 			return null;
 		}
-		value = TIME.matcher(value).replaceFirst("").strip();
+		if (value.indexOf(':') >= 0) {
+			value = TIME.matcher(value).replaceFirst("").strip();
+		}
 		Matcher m = CHINESE.matcher(value);
 		if (m.matches()) {
 			return date(raw, m.group(1), m.group(2), m.group(3));

@@ -35,6 +35,21 @@ final class RowValidator {
 
 	private final Map<String, Integer> firstLineOfTag = new HashMap<>();
 
+	// A file repeats the same directions, dates and yes/no values thousands of times: read each once.
+	private final Parser<Integer> headings = remembered(CompassHeading::parse);
+
+	private final Parser<Integer> fovs = remembered(v -> CameraValues.whole(v, 1, 360));
+
+	private final Parser<Integer> ranges = remembered(v -> CameraValues.whole(v, 1, 2000));
+
+	private final Parser<Integer> serviceLives = remembered(v -> CameraValues.whole(v, 1, 30));
+
+	private final Parser<LocalDate> dates = remembered(RocDates::parse);
+
+	private final Parser<String> lprs = remembered(CameraValues::lpr);
+
+	private final Parser<String> statuses = remembered(CameraValues::status);
+
 	RowValidator(ColumnMapping mapping, List<Column> columns, AreaNames areas, ImportReport report) {
 		this.mapping = mapping;
 		this.columns = columns;
@@ -97,14 +112,14 @@ final class RowValidator {
 			appendNote(notes, ImportField.STATION, station);
 		}
 
-		Integer heading = row.parse(ImportField.HEADING, CompassHeading::parse);
-		Integer fov = row.parse(ImportField.FOV, v -> CameraValues.whole(v, 1, 360));
-		Integer range = row.parse(ImportField.RANGE, v -> CameraValues.whole(v, 1, 2000));
-		Integer serviceLife = row.parse(ImportField.SERVICE_LIFE, v -> CameraValues.whole(v, 1, 30));
-		LocalDate installed = row.parse(ImportField.INSTALL_DATE, RocDates::parse);
+		Integer heading = row.parse(ImportField.HEADING, headings);
+		Integer fov = row.parse(ImportField.FOV, fovs);
+		Integer range = row.parse(ImportField.RANGE, ranges);
+		Integer serviceLife = row.parse(ImportField.SERVICE_LIFE, serviceLives);
+		LocalDate installed = row.parse(ImportField.INSTALL_DATE, dates);
 		LocalDate warrantyEnd = warrantyEnd(row, installed);
-		String lpr = row.parse(ImportField.LPR, CameraValues::lpr);
-		String status = row.parse(ImportField.STATUS, CameraValues::status);
+		String lpr = row.parse(ImportField.LPR, lprs);
+		String status = row.parse(ImportField.STATUS, statuses);
 		String make = row.text(ImportField.MAKE);
 		String model = row.text(ImportField.MODEL);
 		String ownNotes = row.text(ImportField.NOTES);
@@ -223,7 +238,7 @@ final class RowValidator {
 			end = installed.plusYears(Integer.parseInt(years.group(1)));
 		}
 		else {
-			end = row.parse(ImportField.WARRANTY_END, RocDates::parse);
+			end = row.parse(ImportField.WARRANTY_END, dates);
 		}
 		if (end != null && installed != null && end.isBefore(installed)) {
 			row.error(ImportField.WARRANTY_END, new BadValue("import.error.warranty.beforeInstall", raw, installed));
@@ -255,6 +270,31 @@ final class RowValidator {
 	@FunctionalInterface
 	interface Parser<T> {
 		T parse(String raw) throws BadValue;
+	}
+
+	/** A parser that remembers its answers (values and refusals) for up to 10,000 distinct inputs. */
+	static <T> Parser<T> remembered(Parser<T> parser) {
+		Map<String, Object> answers = new HashMap<>();
+		return raw -> {
+			Object answer = answers.get(raw);
+			if (answer == null) {
+				try {
+					answer = parser.parse(raw);
+				}
+				catch (BadValue e) {
+					answer = e;
+				}
+				if (answers.size() < 10_000 && answer != null) {
+					answers.put(raw, answer);
+				}
+			}
+			if (answer instanceof BadValue e) {
+				throw e;
+			}
+			@SuppressWarnings("unchecked")
+			T value = (T) answer;
+			return value;
+		};
 	}
 
 	/** The record being checked, with the issues it collected. */

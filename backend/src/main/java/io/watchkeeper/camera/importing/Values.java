@@ -16,15 +16,25 @@ final class Values {
 		if (value == null) {
 			return null;
 		}
-		boolean ascii = true;
+		boolean foldable = false;
 		for (int i = 0; i < value.length(); i++) {
-			if (value.charAt(i) > 0x7e) {
-				ascii = false;
+			if (needsFolding(value.charAt(i))) {
+				foldable = true;
 				break;
 			}
 		}
-		String v = ascii ? value : Normalizer.normalize(value, Normalizer.Form.NFKC);
+		String v = foldable ? Normalizer.normalize(value, Normalizer.Form.NFKC) : value;
 		return v.indexOf('\uFEFF') >= 0 ? v.replace("\uFEFF", "") : v;
+	}
+
+	/**
+	 * Characters NFKC changes that turn up in these files: full-width forms, the ideographic space,
+	 * compatibility ideographs, circled numbers and such. Plain ASCII and ordinary CJK ideographs (the bulk of
+	 * a file) are left alone without running the normaliser over them.
+	 */
+	private static boolean needsFolding(char c) {
+		return c >= 0xFF00 && c <= 0xFFEF || c == 0x3000 || c >= 0x2000 && c <= 0x2BFF || c >= 0xF900 && c <= 0xFAFF
+				|| c >= 0xFE30 && c <= 0xFE6F || c >= 0x3200 && c <= 0x33FF || c == 0xFEFF || c == 0x00A0;
 	}
 
 	/** The folded, stripped value, or null when the cell is empty. */
