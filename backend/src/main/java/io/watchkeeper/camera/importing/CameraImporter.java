@@ -1,0 +1,394 @@
+package io.watchkeeper.camera.importing;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.watchkeeper.camera.importing.ColumnMapping.Column;
+import io.watchkeeper.camera.importing.ColumnMapping.Notice;
+import io.watchkeeper.camera.importing.ImportJob.Failure;
+import io.watchkeeper.camera.importing.ImportJob.Status;
+import io.watchkeeper.camera.importing.ImportJobs.Outcome;
+import io.watchkeeper.camera.importing.SourceFile.SourceRecord;
+import io.watchkeeper.security.AuditLog;
+import io.watchkeeper.shared.ConflictException;
+import io.watchkeeper.shared.NotFoundException;
+import jakarta.annotation.PreDestroy;
+
+/**
+ * The camera import. An upload is analysed (encoding, format, columns, a proposed mapping) and kept as
+ * an {@code import_job}; a run then reads every record, checks it, streams the valid ones into a staging
+ * table and checks those against the registry. A dry run stops there and writes nothing. A real run
+ * writes only when no row was rejected, and then everything in one transaction: sites, cameras with
+ * precinct and district, one audit event per camera and one for the import. Runs go on in the
+ * background; progress and the report are in the job row, so any node can show them.
+ */
+@Service
+class CameraImporter {
+
+	private static final Logger log = LoggerFactory.getLogger(CameraImporter.class);
+
+	private static final long PROGRESS_EVERY_MS = 400;
+
+	private final ImportJobs jobs;
+
+	private final ImportStaging staging;
+
+	private final AuditLog audit;
+
+	private final ImportProperties properties;
+
+	private final TransactionTemplate inTransaction;
+
+	private final TransactionTemplate inOwnTransaction;
+
+	private final ExecutorService runners;
+
+	CameraImporter(ImportJobs jobs, ImportStaging staging, AuditLog audit, ImportProperties properties,
+			PlatformTransactionManager transactions) {
+		this.jobs = jobs;
+		this.staging = staging;
+		this.audit = audit;
+		this.properties = properties;
+		this.inTransaction = new TransactionTemplate(transactions);
+		this.inOwnTransaction = new TransactionTemplate(transactions);
+		this.inOwnTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		AtomicInteger threads = new AtomicInteger();
+		this.runners = Executors.newFixedThreadPool(Math.max(1, properties.runners()), r -> {
+			Thread t = new Thread(r, "camera-import-" + threads.incrementAndGet());
+			t.setDaemon(true);
+			return t;
+		});
+	}
+
+	@PreDestroy
+	void stop() {
+		runners.shutdownNow();
+	}
+
+	/** How an upload is to be read; nulls mean "detect". */
+	record UploadOptions(SourceFile.Format format, TextEncoding.Choice encoding, Map<String, String> mapping) {
+	}
+
+	/** An analysed upload: its job and, when the caller runs it right away, the file in memory. */
+	record Upload(long jobId, SourceFile file, ColumnMapping mapping) {
+	}
+
+	/**
+	 * Reads the file far enough to refuse it as a whole or to propose a mapping, and records the job.
+	 *
+	 * @param keepContent store the file with the job, for a run started later (possibly on another node)
+	 * @throws ImportFileException when the file cannot be imported at all; no job is recorded then
+	 */
+	Upload upload(String fileName, byte[] bytes, UploadOptions options, String actor, boolean keepContent) {
+		refuseIfTooLarge(bytes.length);
+		SourceFile file = SourceFile.analyze(fileName, bytes, options.format(),
+				options.encoding() == null ? TextEncoding.Choice.AUTO : options.encoding(), properties.maxRows());
+		ColumnMapping.Detection detection = ColumnMapping.detect(file.columns());
+		ColumnMapping mapping = options.mapping() == null || options.mapping().isEmpty() ? detection.mapping()
+				: adjust(file.columns(), detection.mapping(), options.mapping());
+		List<String> missing = mapping.missing();
+		if (!missing.isEmpty()) {
+			throw new ImportFileException("import.file.missingColumns",
+					missing.stream().map(m -> (Object) (IssueMessages.FIELD_PREFIX + m)).toList(),
+					file.columns().stream().map(Column::header).toList());
+		}
+		String given = fileName == null || fileName.isBlank() ? "upload" : fileName.strip();
+		String name = given.length() > 255 ? given.substring(0, 255) : given;
+		long id = inTransaction.execute(tx -> {
+			jobs.forgetOldUploads(Duration.ofDays(1));
+			return jobs.create(name, bytes.length, file, mapping, detection.notices(), keepContent ? bytes : null, actor);
+		});
+		return new Upload(id, file, mapping);
+	}
+
+	/** Refuses a file larger than one import takes, before anyone reads it. */
+	void refuseIfTooLarge(long size) {
+		if (size > properties.maxFileSize().toBytes()) {
+			throw new ImportFileException(413, "import.file.tooLarge", megabytes(size), properties.maxFileSize().toMegabytes(),
+					properties.maxRows());
+		}
+	}
+
+	/**
+	 * The detected mapping changed where the user said otherwise: {@code header -> FIELD}, or an empty
+	 * field (or {@code IGNORE}) to ignore the column. A field the user gives to one column is taken away
+	 * from the column it was detected in.
+	 */
+	static ColumnMapping adjust(List<Column> columns, ColumnMapping detected, Map<String, String> changes) {
+		Map<Integer, ImportField> chosen = new LinkedHashMap<>();
+		for (int i = 0; i < columns.size(); i++) {
+			chosen.put(i, detected.field(i));
+		}
+		for (Map.Entry<String, String> change : changes.entrySet()) {
+			int column = -1;
+			for (Column c : columns) {
+				if (c.header().equals(change.getKey().strip())) {
+					column = c.index();
+					break;
+				}
+			}
+			if (column < 0) {
+				throw new ImportFileException("import.mapping.unknownColumn", change.getKey(),
+						columns.stream().map(Column::header).toList());
+			}
+			ImportField field = field(change.getValue());
+			if (field != null) {
+				chosen.replaceAll((i, f) -> f == field ? null : f);
+			}
+			chosen.put(column, field);
+		}
+		return checked(columns.size(), chosen);
+	}
+
+	static ImportField field(String name) {
+		if (name == null || name.isBlank() || name.equalsIgnoreCase("IGNORE")) {
+			return null;
+		}
+		try {
+			return ImportField.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			throw new ImportFileException("import.mapping.unknownField", name,
+					java.util.Arrays.stream(ImportField.values()).map(Enum::name).toList());
+		}
+	}
+
+	static ColumnMapping checked(int columnCount, Map<Integer, ImportField> chosen) {
+		try {
+			return ColumnMapping.of(columnCount, chosen);
+		}
+		catch (BadValue e) {
+			throw new ImportFileException(e.code(), e.args().toArray());
+		}
+	}
+
+	ImportJob job(long id, boolean withIssues) {
+		ImportJob job = jobs.find(id, withIssues);
+		if (job == null) {
+			throw new NotFoundException("Import", id);
+		}
+		return job;
+	}
+
+	List<ImportJob> recent(int limit) {
+		return jobs.recent(limit);
+	}
+
+	/**
+	 * Starts a run of an uploaded file.
+	 *
+	 * @param mapping the mapping to use, or null to keep the job's
+	 * @param file the file when the caller has it in memory, or null to load it from the job
+	 * @param background run on an import thread and return at once, or run in this thread to the end
+	 * @throws ConflictException when the job is running or was applied already
+	 */
+	void run(long id, ColumnMapping mapping, boolean dryRun, SourceFile file, String actor, String remoteAddress,
+			boolean background) {
+		ImportJob job = job(id, false);
+		ColumnMapping chosen = mapping != null ? mapping : job.columnMapping();
+		List<String> missing = chosen.missing();
+		if (!missing.isEmpty()) {
+			throw new ImportFileException("import.file.missingColumns",
+					missing.stream().map(m -> (Object) (IssueMessages.FIELD_PREFIX + m)).toList(),
+					job.columns().stream().map(Column::header).toList());
+		}
+		SourceFile source = file;
+		if (source == null) {
+			byte[] content = jobs.content(id);
+			if (content == null) {
+				throw new ConflictException("The uploaded file of import " + id + " is no longer kept; upload it again");
+			}
+			source = SourceFile.reopen(content, job.format(), encoding(job.encoding()), job.delimiter(), job.columns(),
+					job.estimatedRows());
+		}
+		if (!jobs.claim(id, dryRun, chosen, actor)) {
+			throw new ConflictException(job.status() == Status.APPLIED ? "Import " + id + " was applied already"
+					: "Import " + id + " is running; wait for it to finish");
+		}
+		SourceFile toRun = source;
+		Runnable work = () -> execute(id, job.fileName(), toRun, chosen, dryRun, actor, remoteAddress);
+		if (background) {
+			runners.submit(work);
+		}
+		else {
+			work.run();
+		}
+	}
+
+	private static TextEncoding.Detected encoding(String label) {
+		return switch (label) {
+			case "Big5" -> new TextEncoding.Detected(TextEncoding.BIG5, label, 0);
+			case "UTF-16LE" -> new TextEncoding.Detected(java.nio.charset.StandardCharsets.UTF_16LE, label, 2);
+			case "UTF-16BE" -> new TextEncoding.Detected(java.nio.charset.StandardCharsets.UTF_16BE, label, 2);
+			default -> new TextEncoding.Detected(java.nio.charset.StandardCharsets.UTF_8, "UTF-8", 0);
+		};
+	}
+
+	private void execute(long id, String fileName, SourceFile file, ColumnMapping mapping, boolean dryRun, String actor,
+			String remoteAddress) {
+		ImportReport report = new ImportReport(properties.maxListedIssues());
+		Outcome outcome;
+		try {
+			inOwnTransaction.executeWithoutResult(tx -> jobs.started(id));
+			outcome = inTransaction.execute(tx -> {
+				Outcome o = validateAndWrite(id, fileName, file, mapping, dryRun, actor, remoteAddress, report);
+				if (o.status() != Status.APPLIED) {
+					tx.setRollbackOnly();
+				}
+				return o;
+			});
+		}
+		catch (DuplicateKeyException e) {
+			log.info("Import {} lost a race for asset tags or sites: {}", id, e.getMostSpecificCause().getMessage());
+			outcome = new Outcome(Status.FAILED, 0, 0, 0, 0, 0, 0, report,
+					new Failure("import.failed.concurrent", List.of()));
+		}
+		catch (ImportFileException e) {
+			outcome = new Outcome(Status.FAILED, 0, 0, 0, 0, 0, 0, report, new Failure(e.code(), e.args()));
+		}
+		catch (RuntimeException e) {
+			log.error("Import {} failed", id, e);
+			outcome = new Outcome(Status.FAILED, 0, 0, 0, 0, 0, 0, report,
+					new Failure("import.failed.unexpected", List.of(String.valueOf(e.getMessage()))));
+		}
+		if (outcome.status() != Status.APPLIED) {
+			Outcome o = outcome;
+			try {
+				inOwnTransaction.executeWithoutResult(tx -> {
+					jobs.finish(id, o);
+					if (o.status() != Status.FAILED) {
+						audit.record(actor, dryRun ? "import.dry_run" : "import.rejected", "import", id,
+								details(fileName, file, o), remoteAddress);
+					}
+				});
+			}
+			catch (RuntimeException e) {
+				log.error("Import {}: could not record its outcome", id, e);
+			}
+		}
+	}
+
+	private Outcome validateAndWrite(long id, String fileName, SourceFile file, ColumnMapping mapping, boolean dryRun,
+			String actor, String remoteAddress, ImportReport report) {
+		long started = System.currentTimeMillis();
+		AreaNames areas = staging.areaNames();
+		List<Column> columns = file.columns();
+		for (Column c : columns) {
+			if (mapping.field(c.index()) == null) {
+				report.warning(new ImportIssue(1, null, c.header(), null, "import.warning.columnIgnored", List.of(c.header())));
+			}
+		}
+		RowValidator validator = new RowValidator(mapping, columns, areas, report);
+		int read = 0;
+		int unplaced = 0;
+		long lastProgress = System.currentTimeMillis();
+		try (ImportStaging.Copy copy = staging.open()) {
+			for (Iterator<SourceRecord> records = file.records(); records.hasNext();) {
+				SourceRecord record = records.next();
+				read++;
+				if (read > properties.maxRows()) {
+					throw new ImportFileException(413, "import.file.tooManyRows", read, properties.maxRows());
+				}
+				CameraRow row = validator.validate(record);
+				if (row != null) {
+					copy.write(row);
+					if (row.location() == null) {
+						unplaced++;
+					}
+				}
+				if (System.currentTimeMillis() - lastProgress > PROGRESS_EVERY_MS) {
+					lastProgress = System.currentTimeMillis();
+					progress(id, "READING", read, report.rejectedRows());
+				}
+			}
+			copy.finish();
+		}
+		long readMs = System.currentTimeMillis() - started;
+		progress(id, "CHECKING", read, report.rejectedRows());
+		staging.prepare();
+		long preparedMs = System.currentTimeMillis() - started;
+		checkAgainstRegistry(mapping, columns, report);
+		long checkedMs = System.currentTimeMillis() - started;
+		log.info("Import {}: {} rows read and staged in {} ms, placed in {} ms, checked in {} ms; {} rejected", id, read,
+				readMs, preparedMs - readMs, checkedMs - preparedMs, report.rejectedRows());
+		if (dryRun || report.hasErrors()) {
+			return new Outcome(report.hasErrors() ? Status.REJECTED : Status.VALIDATED, read, report.rejectedRows(), 0, 0, 0,
+					unplaced, report, null);
+		}
+		progress(id, "WRITING", read, 0);
+		ImportStaging.SiteCounts sites = staging.insertSites();
+		long sitesMs = System.currentTimeMillis();
+		int written = staging.insertCameras(id, actor, remoteAddress);
+		log.info("Import {}: {} sites created in {} ms, {} cameras and their audit events written in {} ms", id,
+				sites.created(), sitesMs - started - checkedMs, written, System.currentTimeMillis() - sitesMs);
+		Outcome outcome = new Outcome(Status.APPLIED, read, 0, written, sites.created(), sites.reused(), unplaced, report, null);
+		audit.record(actor, "import.applied", "import", id, details(fileName, file, outcome), remoteAddress);
+		jobs.finish(id, outcome);
+		return outcome;
+	}
+
+	private void checkAgainstRegistry(ColumnMapping mapping, List<Column> columns, ImportReport report) {
+		java.util.function.Function<ImportField, String> header = f -> mapping.column(f) < 0 ? null
+				: columns.get(mapping.column(f)).header();
+		for (ImportStaging.Clash clash : staging.tagsAlreadyInRegistry()) {
+			report.error(new ImportIssue(clash.line(), ImportField.ASSET_TAG.name(), header.apply(ImportField.ASSET_TAG),
+					clash.assetTag(), "import.error.duplicateInRegistry", List.of(clash.assetTag(), clash.cameraId())));
+		}
+		ImportField precinctField = mapping.has(ImportField.PRECINCT) ? ImportField.PRECINCT : ImportField.UNIT;
+		for (ImportStaging.AreaMismatch m : staging.precinctMismatches()) {
+			report.warning(new ImportIssue(m.line(), precinctField.name(), header.apply(precinctField), m.named(),
+					"import.warning.precinctMismatch", List.of(m.named(), m.located())));
+		}
+		for (ImportStaging.AreaMismatch m : staging.districtMismatches()) {
+			report.warning(new ImportIssue(m.line(), ImportField.DISTRICT.name(), header.apply(ImportField.DISTRICT), m.named(),
+					"import.warning.districtMismatch", List.of(m.named(), m.located())));
+		}
+		for (ImportStaging.Located l : staging.outsideEveryPrecinct()) {
+			report.warning(new ImportIssue(l.line(), null, null, l.lon() + ", " + l.lat(), "import.warning.outsidePrecincts",
+					List.of(l.lon(), l.lat())));
+		}
+		for (ImportStaging.Spread s : staging.spreadSites(properties.siteSpreadMetres())) {
+			report.warning(new ImportIssue(s.line(), ImportField.ASSET_TAG.name(), header.apply(ImportField.ASSET_TAG),
+					s.siteCode(), s.firstLine() == null ? "import.warning.siteFarFromRegistry" : "import.warning.siteSpread",
+					s.firstLine() == null ? List.of(s.siteCode(), s.metres()) : List.of(s.siteCode(), s.metres(), s.firstLine())));
+		}
+	}
+
+	private void progress(long id, String phase, int read, int rejected) {
+		inOwnTransaction.executeWithoutResult(tx -> jobs.progress(id, phase, read, rejected));
+	}
+
+	private static Map<String, Object> details(String fileName, SourceFile file, Outcome o) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("fileName", fileName);
+		details.put("format", file.format().name());
+		details.put("encoding", file.encoding().label());
+		details.put("rowsRead", o.rowsRead());
+		details.put("rowsRejected", o.rowsRejected());
+		details.put("camerasCreated", o.rowsWritten());
+		details.put("sitesCreated", o.sitesCreated());
+		details.put("sitesReused", o.sitesReused());
+		details.put("unplaced", o.unplaced());
+		details.put("errors", o.report() == null ? 0 : o.report().errorCount());
+		details.put("warnings", o.report() == null ? 0 : o.report().warningCount());
+		return details;
+	}
+
+	private static String megabytes(long bytes) {
+		return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1024.0 / 1024.0);
+	}
+}
