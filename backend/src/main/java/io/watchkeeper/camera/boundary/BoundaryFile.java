@@ -66,11 +66,6 @@ final class BoundaryFile {
 		return areas;
 	}
 
-	/** Districts carry no code in the bundled file; a stable one comes from the English name (Yong'an → YONGAN). */
-	static String codeFromEnglishName(String nameEn) {
-		return nameEn == null ? "" : nameEn.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
-	}
-
 	private static String name(GeoJsonPolygons.Feature feature, String property, String path, List<FieldError> errors) {
 		String value = feature.property(property);
 		value = value == null ? null : value.strip();
@@ -98,7 +93,7 @@ final class BoundaryFile {
 			if (nameEn == null) {
 				return null; // already reported
 			}
-			String derived = codeFromEnglishName(nameEn);
+			String derived = AreaCodes.districtCode(nameEn);
 			if (!CODE.matcher(derived).matches()) {
 				errors.add(new FieldError(path + "name_en", "No code can be derived from name_en \"" + nameEn
 						+ "\"; give the feature a code property (A-Z, 0-9, _ or -)"));

@@ -247,15 +247,18 @@ public final class GeoJsonPolygons {
 			}
 			double lon = position.get(0).asDouble();
 			double lat = position.get(1).asDouble();
+			if (!inTaiwan(lon, lat) && inTaiwan(lat, lon)) {
+				problem(at, "Position " + lon + ", " + lat + " is outside Taiwan; longitude and latitude look swapped "
+						+ "(GeoJSON puts longitude first)");
+				return null;
+			}
 			if (!Double.isFinite(lon) || !Double.isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 90) {
 				problem(at, "Longitude " + lon + ", latitude " + lat + " is not a WGS84 position");
 				return null;
 			}
 			if (!inTaiwan(lon, lat)) {
-				String hint = inTaiwan(lat, lon)
-						? "; longitude and latitude look swapped (GeoJSON puts longitude first)"
-						: "; boundaries must be WGS84 longitude/latitude (EPSG:4326) inside Taiwan";
-				problem(at, "Position " + lon + ", " + lat + " is outside Taiwan" + hint);
+				problem(at, "Position " + lon + ", " + lat + " is outside Taiwan; boundaries must be WGS84 "
+						+ "longitude/latitude (EPSG:4326)");
 				return null;
 			}
 			coordinates[i] = new Coordinate(lon, lat);
@@ -268,7 +271,8 @@ public final class GeoJsonPolygons {
 	}
 
 	private static boolean inTaiwan(double lon, double lat) {
-		return lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90 && new GeoPoint(lon, lat).isInTaiwan();
+		return Double.isFinite(lon) && Double.isFinite(lat) && lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90
+				&& new GeoPoint(lon, lat).isInTaiwan();
 	}
 
 	private void problem(String field, String message) {
