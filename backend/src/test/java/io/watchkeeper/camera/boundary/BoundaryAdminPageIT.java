@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,11 +32,11 @@ class BoundaryAdminPageIT {
 
 	@Test
 	void adminsSeeTheCurrentBoundariesInBothLanguages() throws Exception {
-		String zh = mvc.perform(get("/admin/boundaries").with(user("page-admin").roles("ADMIN")).locale(Locale.forLanguageTag("zh-TW")))
+		String zh = mvc.perform(get("/admin/boundaries").with(user("page-admin").roles("ADMIN")).param("lang", "zh-TW"))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(zh).contains("分局與行政區界線").contains("苓雅分局").contains("茄萣區")
 			.contains("id=\"precinct-count\">17<").contains("id=\"district-count\">38<");
-		String en = mvc.perform(get("/admin/boundaries").with(user("page-admin").roles("ADMIN")).locale(Locale.ENGLISH))
+		String en = mvc.perform(get("/admin/boundaries").with(user("page-admin").roles("ADMIN")).param("lang", "en"))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(en).contains("Precinct and district boundaries").contains("Validate and replace");
 	}
@@ -61,7 +60,7 @@ class BoundaryAdminPageIT {
 				 {"type":"Feature","properties":{"code":"B","name_zh":"乙分局","name_en":"B"},
 				  "geometry":{"type":"LineString","coordinates":[[120.30,22.60],[120.31,22.60]]}}]}""";
 		String page = mvc.perform(multipart("/admin/boundaries").file(file(bad)).param("kind", "precinct")
-			.with(user("page-admin").roles("ADMIN")).with(csrf()).locale(Locale.ENGLISH))
+			.with(user("page-admin").roles("ADMIN")).with(csrf()).param("lang", "en"))
 			.andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(page).contains("nothing was changed").contains("features[0].properties.code")
 			.contains("features[1].geometry.type").contains("LineString");
@@ -70,7 +69,7 @@ class BoundaryAdminPageIT {
 			.isEqualTo(before);
 
 		String empty = mvc.perform(multipart("/admin/boundaries").file(new MockMultipartFile("file", "x.geojson", "application/geo+json", new byte[0]))
-			.param("kind", "district").with(user("page-admin").roles("ADMIN")).with(csrf()).locale(Locale.ENGLISH))
+			.param("kind", "district").with(user("page-admin").roles("ADMIN")).with(csrf()).param("lang", "en"))
 			.andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(empty).contains("Choose a GeoJSON file");
 	}
@@ -87,7 +86,7 @@ class BoundaryAdminPageIT {
 		assertThat(replacement.updated()).hasSize(38);
 		assertThat(replacement.fileName()).isEqualTo("districts.geojson");
 		String page = mvc.perform(get("/admin/boundaries").flashAttr("result", replacement)
-			.with(user("page-admin").roles("ADMIN")).locale(Locale.ENGLISH))
+			.with(user("page-admin").roles("ADMIN")).param("lang", "en"))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(page).contains("Replaced districts from 38 features: 0 added, 38 updated, 0 removed; 0 cameras changed");
 		assertThat(jdbc.queryForObject("SELECT actor FROM audit_event WHERE action = 'boundaries.replaced' ORDER BY id DESC LIMIT 1", String.class))
