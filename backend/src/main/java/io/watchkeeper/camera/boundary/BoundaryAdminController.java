@@ -3,8 +3,6 @@ package io.watchkeeper.camera.boundary;
 import java.io.IOException;
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +16,10 @@ import io.watchkeeper.shared.ConflictException;
 import io.watchkeeper.shared.InvalidInputException;
 import io.watchkeeper.shared.NotFoundException;
 
-/** The admin page: current boundaries with camera counts, and the upload form that replaces them. */
+/**
+ * The admin page: current boundaries with camera counts, and the upload form that replaces them. A refused
+ * upload re-renders the form (status 200, as form pages do) with every problem listed.
+ */
 @Controller
 @RequestMapping("/admin/boundaries")
 class BoundaryAdminController {
@@ -38,7 +39,7 @@ class BoundaryAdminController {
 	@PostMapping
 	String upload(@RequestParam(name = "kind", required = false) String kind,
 			@RequestParam(name = "file", required = false) MultipartFile file, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
+			RedirectAttributes redirect) throws IOException {
 		try {
 			if (file == null || file.isEmpty()) {
 				throw new InvalidInputException("file", "Choose a GeoJSON file to upload");
@@ -49,17 +50,14 @@ class BoundaryAdminController {
 			return "redirect:/admin/boundaries";
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("error", e.getMessage());
 			model.addAttribute("fieldErrors", e.fieldErrors());
 		}
 		catch (ConflictException e) {
-			response.setStatus(HttpServletResponse.SC_CONFLICT);
 			model.addAttribute("error", e.getMessage());
 			model.addAttribute("fieldErrors", List.of());
 		}
 		catch (NotFoundException e) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("error", "Choose precincts or districts");
 			model.addAttribute("fieldErrors", List.of());
 		}
