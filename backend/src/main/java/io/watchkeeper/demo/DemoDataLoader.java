@@ -37,9 +37,6 @@ class DemoDataLoader {
 
 	static final String GENERATOR = "watchkeeper-demo/1";
 
-	/** From this fleet size on, secondary indexes are dropped during the load and built once at the end. */
-	static final int BULK_FROM = 100_000;
-
 	/** Serialises demo loads across application nodes starting at once. */
 	private static final long DEMO_LOCK = 0x574B_4445_4D4FL;
 
@@ -76,13 +73,22 @@ class DemoDataLoader {
 
 	/** Loads everything with {@code cameras} cameras, unless the database has cameras already (then: empty). */
 	Optional<Result> loadIfNoCameras(int cameras, long seed, String demoPassword) {
+		return loadIfNoCameras(cameras, seed, demoPassword, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * The same; from {@code bulkFrom} cameras on, the camera table's secondary indexes and foreign keys are
+	 * dropped during the load and restored once at the end (PostgreSQL's own advice for populating a
+	 * database), in the same transaction, so a failure leaves them as they were.
+	 */
+	Optional<Result> loadIfNoCameras(int cameras, long seed, String demoPassword, int bulkFrom) {
 		FleetGenerator.Plan.of(cameras); // refuse a bad size before touching anything
 		if (demoPassword == null || demoPassword.isBlank()) {
 			throw new IllegalArgumentException("watchkeeper.demo.password must not be empty");
 		}
 		return Optional.ofNullable(transaction.execute(status -> {
 			try {
-				return load(cameras, seed, demoPassword);
+				return load(cameras, seed, demoPassword, bulkFrom);
 			}
 			catch (SQLException e) {
 				throw new IllegalStateException("Loading the demo data failed: " + e.getMessage(), e);
@@ -90,7 +96,7 @@ class DemoDataLoader {
 		}));
 	}
 
-	private Result load(int cameraCount, long seed, String demoPassword) throws SQLException {
+	private Result load(int cameraCount, long seed, String demoPassword, int bulkFrom) throws SQLException {
 		long start = System.nanoTime();
 		boundaries.loadBundledIfEmpty();
 		jdbc.queryForObject("SELECT pg_advisory_xact_lock(?)::text", String.class, DEMO_LOCK);
@@ -111,8 +117,9 @@ class DemoDataLoader {
 
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		// Into empty tables, building the secondary indexes once afterwards beats updating them row by row.
-		boolean bulk = cameraCount >= BULK_FROM;
+		boolean bulk = cameraCount >= bulkFrom;
 		List<String> droppedIndexes = bulk ? dropSecondaryIndexes("camera", "site") : List.of();
+		List<String> droppedForeignKeys = bulk ? dropForeignKeys("camera") : List.of();
 		long sitesStart = System.nanoTime();
 		List<FleetGenerator.Site> sites = generator.sites();
 		jdbc.execute("LOCK TABLE site IN EXCLUSIVE MODE");
@@ -153,6 +160,7 @@ class DemoDataLoader {
 			jdbc.execute("SET LOCAL maintenance_work_mem = '256MB'");
 			droppedIndexes.forEach(jdbc::execute);
 		}
+		droppedForeignKeys.forEach(jdbc::execute); // re-adding checks every row in one join
 		Duration indexesTook = Duration.ofNanos(System.nanoTime() - indexesStart);
 
 		// Cameras outside the bundled areas (boundaries replaced by an admin since) get theirs by point in polygon.
@@ -190,6 +198,23 @@ class DemoDataLoader {
 				jdbc.execute("DROP INDEX " + index[0]);
 				recreate.add(index[1]);
 			}
+		}
+		return recreate;
+	}
+
+	/**
+	 * Drops the table's foreign keys and returns the statements that add them back: checking seven references
+	 * per row costs more than the row itself, checking them all at once afterwards costs a join.
+	 */
+	private List<String> dropForeignKeys(String table) {
+		List<String[]> keys = jdbc.query("""
+				SELECT format('%I', conname), pg_get_constraintdef(oid) FROM pg_constraint
+				 WHERE conrelid = ?::regclass AND contype = 'f' ORDER BY conname""",
+				(rs, i) -> new String[] { rs.getString(1), rs.getString(2) }, table);
+		List<String> recreate = new java.util.ArrayList<>();
+		for (String[] key : keys) {
+			jdbc.execute("ALTER TABLE " + table + " DROP CONSTRAINT " + key[0]);
+			recreate.add("ALTER TABLE " + table + " ADD CONSTRAINT " + key[0] + " " + key[1]);
 		}
 		return recreate;
 	}

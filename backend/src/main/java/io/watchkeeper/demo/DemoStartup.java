@@ -43,7 +43,7 @@ class DemoStartup implements ApplicationRunner {
 			int status;
 			try {
 				Optional<DemoDataLoader.Result> result = loader.loadIfNoCameras(properties.cameras(), properties.seed(),
-						properties.password());
+						properties.password(), properties.bulkLoadFrom());
 				if (result.isPresent()) {
 					System.out.println(summary(result.get()));
 					status = 0;
@@ -62,14 +62,14 @@ class DemoStartup implements ApplicationRunner {
 			System.exit(SpringApplication.exit(context, () -> exit));
 		}
 		else if (properties.enabled()) {
-			loader.loadIfNoCameras(properties.cameras(), properties.seed(), properties.password())
+			loader.loadIfNoCameras(properties.cameras(), properties.seed(), properties.password(), properties.bulkLoadFrom())
 				.ifPresent(result -> log.info(summary(result)));
 		}
 	}
 
 	static String summary(DemoDataLoader.Result r) {
 		return String.format(Locale.ROOT,
-				"Generated %,d cameras on %,d sites (seed %d) in %.1f s (sites %.1f s, cameras %.1f s, index builds %.1f s); "
+				"Generated %,d cameras on %,d sites (seed %d) in %.1f s (sites %.1f s, cameras %.1f s, indexes and keys %.1f s); "
 						+ "demo users: %s",
 				r.cameras(), r.sites(), r.seed(), r.took().toMillis() / 1000.0, r.sitesTook().toMillis() / 1000.0,
 				r.camerasTook().toMillis() / 1000.0, r.indexesTook().toMillis() / 1000.0, String.join(", ", r.users()));

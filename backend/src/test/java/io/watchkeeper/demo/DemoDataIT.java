@@ -23,11 +23,13 @@ import io.watchkeeper.camera.AreaAssignment;
 /**
  * The demo data set as it loads on a first start with {@code watchkeeper.demo.enabled=true}. It runs in a schema
  * of its own ({@code demo_it}) so its 10,000 cameras never meet other tests' expectations about the registry.
+ * The load takes the bulk path (indexes and foreign keys dropped and restored) that large fleets take.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"watchkeeper.demo.enabled=true",
 		"watchkeeper.demo.cameras=10000",
 		"watchkeeper.demo.password=demo-it-secret",
+		"watchkeeper.demo.bulk-load-from=5000",
 		"spring.flyway.schemas=demo_it",
 		"spring.datasource.url=${WK_TEST_DB_URL:jdbc:postgresql://localhost:5432/watchkeeper_test}?currentSchema=demo_it,public" })
 class DemoDataIT {
@@ -40,6 +42,9 @@ class DemoDataIT {
 
 	@Autowired
 	DemoStartup demoStartup;
+
+	@Autowired
+	javax.sql.DataSource dataSource;
 
 	@LocalServerPort
 	int port;
@@ -61,6 +66,27 @@ class DemoDataIT {
 		assertThat(count("SELECT max(n) FROM (SELECT count(*) AS n FROM camera GROUP BY site_id) s")).isBetween(1L, 3L);
 		assertThat(jdbc.queryForList("SELECT seed, cameras FROM demo_dataset"))
 			.containsExactly(Map.of("seed", 20230630L, "cameras", 10_000));
+	}
+
+	@Test
+	void theBulkLoadRestoresEveryIndexAndForeignKeyTheMigrationsDefine() {
+		String indexes = """
+				SELECT string_agg(replace(pg_get_indexdef(i.indexrelid), n.nspname || '.', ''), ';' ORDER BY c.relname)
+				  FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+				 WHERE n.nspname = ? AND i.indrelid IN (SELECT oid FROM pg_class WHERE relname IN ('camera', 'site') AND relnamespace = n.oid)""";
+		String keys = """
+				SELECT string_agg(conname || ' ' || replace(pg_get_constraintdef(o.oid), n.nspname || '.', '') || ' ' || convalidated, ';' ORDER BY conname)
+				  FROM pg_constraint o JOIN pg_namespace n ON n.oid = o.connamespace
+				 WHERE n.nspname = ? AND o.conrelid = (SELECT oid FROM pg_class WHERE relname = 'camera' AND relnamespace = n.oid)""";
+		// A schema migrated by the same migrations and never bulk-loaded is the reference.
+		org.flywaydb.core.Flyway.configure().dataSource(dataSource).schemas("demo_it_reference")
+			.locations("classpath:db/migration").load().migrate();
+		String migratedIndexes = jdbc.queryForObject(indexes, String.class, "demo_it_reference");
+		assertThat(migratedIndexes).contains("camera_address_trgm").contains("camera_location_gix").contains("site_location_gix");
+		assertThat(jdbc.queryForObject(indexes, String.class, "demo_it")).isEqualTo(migratedIndexes);
+		String migratedKeys = jdbc.queryForObject(keys, String.class, "demo_it_reference");
+		assertThat(migratedKeys).contains("camera_site_id_fkey FOREIGN KEY (site_id) REFERENCES site(id) true");
+		assertThat(jdbc.queryForObject(keys, String.class, "demo_it")).isEqualTo(migratedKeys);
 	}
 
 	@Test
