@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.watchkeeper.camera.AreaAssignment;
 import io.watchkeeper.camera.boundary.Boundaries;
 
 /**
@@ -61,14 +62,16 @@ class DemoDataLoader {
 	private final TransactionTemplate transaction;
 	private final PasswordEncoder passwordEncoder;
 	private final Boundaries boundaries;
+	private final AreaAssignment areaAssignment;
 
 	DemoDataLoader(DataSource dataSource, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-			PasswordEncoder passwordEncoder, Boundaries boundaries) {
+			PasswordEncoder passwordEncoder, Boundaries boundaries, AreaAssignment areaAssignment) {
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.passwordEncoder = passwordEncoder;
 		this.boundaries = boundaries;
+		this.areaAssignment = areaAssignment;
 	}
 
 	/** Loads everything with {@code cameras} cameras, unless the database has cameras already (then: empty). */
@@ -163,11 +166,12 @@ class DemoDataLoader {
 		droppedForeignKeys.forEach(jdbc::execute); // re-adding checks every row in one join
 		Duration indexesTook = Duration.ofNanos(System.nanoTime() - indexesStart);
 
-		// Cameras outside the bundled areas (boundaries replaced by an admin since) get theirs by point in polygon.
-		jdbc.update("""
-				UPDATE camera c SET precinct_id = (SELECT pp.precinct_id FROM precinct_part pp WHERE ST_Intersects(pp.geom, c.location) ORDER BY 1 LIMIT 1),
-				                    district_id = (SELECT dp.district_id FROM district_part dp WHERE ST_Intersects(dp.geom, c.location) ORDER BY 1 LIMIT 1)
-				 WHERE c.location IS NOT NULL AND (c.precinct_id IS NULL OR c.district_id IS NULL)""");
+		// Cameras whose village names an area the database lacks (an admin replaced the boundaries with other
+		// codes) get theirs by point in polygon; with the bundled boundaries there are none.
+		long[] unassigned = jdbc.queryForList("""
+				SELECT id FROM camera WHERE location IS NOT NULL AND (precinct_id IS NULL OR district_id IS NULL)""", Long.class)
+			.stream().mapToLong(Long::longValue).toArray();
+		areaAssignment.assignCameras(unassigned);
 		updateAmounts(totals);
 		updateContractBudgets(totals);
 		List<String> users = insertUsers(demoPassword, vendors, precincts);
