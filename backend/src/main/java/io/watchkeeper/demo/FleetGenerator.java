@@ -1,0 +1,481 @@
+package io.watchkeeper.demo;
+
+import static io.watchkeeper.demo.DemoCatalog.*;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import io.watchkeeper.demo.KaohsiungAreas.Village;
+
+/**
+ * Generates a believable Kaohsiung camera fleet, deterministically: the same seed and size give the same rows.
+ * Sites (poles) come first, spread over the villages (every village gets about the same number of cameras, so
+ * small urban villages are dense and mountain villages sparse); then the cameras on each site, streamed to a
+ * consumer so a million of them never sit in memory at once.
+ *
+ * <p>How the seed report's figures scale with the fleet size N:
+ * <ul>
+ * <li>the projects' camera counts (530 replaced, 219 subsidised with 40 real-time LPR, 50 in Qieding, 52 in
+ * Yong'an) are facts about those projects and stay exact for N ≥ 10,000; smaller fleets get them scaled by
+ * N/10,000 (at least one each);</li>
+ * <li>LPR: 3,178 of the default 20,000 cameras (15.89 %), kept as a share: round(N × 3,178 / 20,000) cameras
+ * have LPR, round(N × 300 / 20,000) of them real-time LPR (the subsidy's 40 included);</li>
+ * <li>install years 2012–2025, weighted so that about a third of the cameras in service on
+ * {@link DemoCatalog#AS_OF} are past their 8-year service life.</li>
+ * </ul>
+ */
+final class FleetGenerator {
+
+	enum SiteKind { GENERAL, REPLACEMENT, SUBSIDY, HUNEI_QIEDING, GANGSHAN_YONGAN }
+
+	record Site(int number, String code, String address, double lon, double lat, String district, String precinct,
+			SiteKind kind, int cameras) {
+	}
+
+	record Camera(String assetTag, int siteNumber, int siteIndex, double lon, double lat, String address,
+			String precinct, String district, int heading, int fov, int range, LocalDate installDate,
+			LocalDate warrantyEnd, String lpr, String make, String model, String status, String funding, String project,
+			String supplier, boolean maintained, LocalDate decommissionedOn, String decommissionReason, String notes) {
+	}
+
+	/** How many cameras of each kind a fleet of N gets (see the class comment). */
+	record Plan(int cameras, int replacementPairs, int subsidy, int subsidyRealtime, int qieding, int yongan,
+			int general, int generalLpr, int generalRealtime) {
+
+		static final int MIN_CAMERAS = 100;
+		static final int MAX_CAMERAS = 1_000_000;
+
+		static Plan of(int n) {
+			if (n < MIN_CAMERAS || n > MAX_CAMERAS) {
+				throw new IllegalArgumentException("The demo fleet must have between " + MIN_CAMERAS + " and "
+						+ MAX_CAMERAS + " cameras, not " + n);
+			}
+			int pairs = scaled(n, REPLACEMENT_CAMERAS);
+			int subsidy = scaled(n, SUBSIDY_CAMERAS);
+			int subsidyRealtime = Math.min(subsidy, scaled(n, SUBSIDY_REALTIME_LPR));
+			int qieding = scaled(n, HUNEI_QIEDING_CAMERAS);
+			int yongan = scaled(n, GANGSHAN_YONGAN_CAMERAS);
+			int general = n - 2 * pairs - subsidy - qieding - yongan;
+			int lpr = (int) Math.round(n * (double) LPR_PER_20000 / 20_000);
+			int realtime = (int) Math.round(n * (double) REALTIME_LPR_PER_20000 / 20_000);
+			int generalLpr = Math.max(0, Math.min(general, lpr - pairs - subsidyRealtime));
+			int generalRealtime = Math.max(0, Math.min(generalLpr, realtime - subsidyRealtime));
+			return new Plan(n, pairs, subsidy, subsidyRealtime, qieding, yongan, general, generalLpr, generalRealtime);
+		}
+
+		private static int scaled(int n, int count) {
+			return n >= FULL_SCALE_FROM ? count : (int) Math.max(1, Math.round(count * (double) n / FULL_SCALE_FROM));
+		}
+	}
+
+	/** What the cameras add up to; the reference data's amounts and the maintenance split come from here. */
+	static final class Totals {
+
+		final Map<String, Integer> camerasByFunding = new TreeMap<>();
+		final Map<String, Long> costByFunding = new TreeMap<>();
+		final Map<String, Integer> camerasByProject = new TreeMap<>();
+		/** Cameras in service and out of warranty when the 2023 maintenance contracts began, per precinct code. */
+		final Map<String, Integer> outOfWarranty2023ByPrecinct = new TreeMap<>();
+		int cameras;
+
+		void add(Camera c, long cost) {
+			cameras++;
+			if (c.funding() != null) {
+				camerasByFunding.merge(c.funding(), 1, Integer::sum);
+				costByFunding.merge(c.funding(), cost, Long::sum);
+			}
+			if (c.project() != null) {
+				camerasByProject.merge(c.project(), 1, Integer::sum);
+			}
+			LocalDate start = CONTRACT_START;
+			if (c.installDate() != null && c.installDate().isBefore(start) && c.warrantyEnd().isBefore(start)
+					&& (c.decommissionedOn() == null || !c.decommissionedOn().isBefore(start))) {
+				outOfWarranty2023ByPrecinct.merge(c.precinct(), 1, Integer::sum);
+			}
+		}
+	}
+
+	/** Relative number of cameras installed per year, 2012..2025 (the replacement and 2023 projects come on top). */
+	private static final int[] YEAR_WEIGHTS = { 4, 5, 6, 7, 7, 6, 7, 7, 7, 8, 8, 9, 9, 9 };
+	/** LPR arrived later: none before 2016. */
+	private static final int[] LPR_YEAR_WEIGHTS = { 0, 0, 0, 0, 3, 5, 7, 9, 10, 11, 12, 12, 12, 11 };
+	private static final String[] CORNERS = { "東北角", "西北角", "東南角", "西南角" };
+	private static final LocalDate WARRANTY_REFERENCE = CONTRACT_START;
+
+	private final KaohsiungAreas areas;
+	private final long seed;
+	private final Plan plan;
+	private final List<List<Model>> modelsByYear = new ArrayList<>();
+	private final List<List<Model>> lprModelsByYear = new ArrayList<>();
+
+	FleetGenerator(KaohsiungAreas areas, long seed, int cameras) {
+		this.areas = areas;
+		this.seed = seed;
+		this.plan = Plan.of(cameras);
+		for (int year = FIRST_INSTALL_YEAR; year <= LAST_INSTALL_YEAR; year++) {
+			int y = year;
+			modelsByYear.add(MODELS.stream().filter(m -> !m.lpr() && m.fromYear() <= y && y <= m.toYear()).toList());
+			lprModelsByYear.add(MODELS.stream().filter(m -> m.lpr() && m.fromYear() <= y && y <= m.toYear()).toList());
+		}
+	}
+
+	Plan plan() {
+		return plan;
+	}
+
+	/** Plans every site: where it is, its address, what kind of cameras it carries and how many. */
+	List<Site> sites() {
+		SplittableRandom random = new SplittableRandom(seed);
+		List<Village> villages = areas.villages();
+		double[] weights = new double[villages.size()];
+		for (int i = 0; i < weights.length; i++) {
+			weights[i] = 0.6 + 0.8 * random.nextDouble();
+		}
+		int[] perVillage = largestRemainder(plan.general(), weights);
+		List<Site> sites = new ArrayList<>(plan.cameras() * 10 / 17 + 16);
+		for (int i = 0; i < villages.size(); i++) {
+			for (int left = perVillage[i]; left > 0;) {
+				int size = Math.min(siteSize(random), left);
+				sites.add(site(sites.size(), villages.get(i), SiteKind.GENERAL, size, random));
+				left -= size;
+			}
+		}
+		double[] cumulative = cumulative(weights);
+		addPairs(sites, villagesOf("茄萣區"), SiteKind.HUNEI_QIEDING, plan.qieding(), random);
+		addPairs(sites, villagesOf("永安區"), SiteKind.GANGSHAN_YONGAN, plan.yongan(), random);
+		for (int left = plan.subsidy(); left > 0;) {
+			int size = Math.min(siteSize(random), left);
+			sites.add(site(sites.size(), villages.get(pick(cumulative, random)), SiteKind.SUBSIDY, size, random));
+			left -= size;
+		}
+		for (int i = 0; i < plan.replacementPairs(); i++) {
+			sites.add(site(sites.size(), villages.get(pick(cumulative, random)), SiteKind.REPLACEMENT, 2, random));
+		}
+		return sites;
+	}
+
+	/** Generates the cameras of the given sites in order; returns what they add up to. */
+	Totals cameras(List<Site> sites, Consumer<Camera> out) {
+		SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+		Totals totals = new Totals();
+		Selection lpr = new Selection(plan.general(), plan.generalLpr());
+		Selection realtime = new Selection(plan.generalLpr(), plan.generalRealtime());
+		Selection subsidyRealtime = new Selection(plan.subsidy(), plan.subsidyRealtime());
+		for (Site site : sites) {
+			int heading = random.nextInt(360);
+			for (int index = 1; index <= site.cameras(); index++) {
+				String tag = site.code() + "-" + (index < 10 ? "0" : "") + index;
+				CameraBuilder c = new CameraBuilder(tag, site, index, heading);
+				switch (site.kind()) {
+				case GENERAL -> general(c, lpr, realtime, random);
+				case HUNEI_QIEDING -> taipower(c, HUNEI_COMPLETED, HUNEI_FUNDING, HUNEI_PROJECT, random);
+				case GANGSHAN_YONGAN -> taipower(c, GANGSHAN_COMPLETED, GANGSHAN_FUNDING, GANGSHAN_PROJECT, random);
+				case SUBSIDY -> subsidy(c, subsidyRealtime, random);
+				case REPLACEMENT -> replacement(c, random);
+				}
+				Camera camera = c.build();
+				totals.add(camera, camera.installDate() == null ? 0 : unitCost(camera.installDate().getYear()));
+				out.accept(camera);
+				heading = (heading + 90 + random.nextInt(91)) % 360;
+			}
+		}
+		return totals;
+	}
+
+	private void general(CameraBuilder c, Selection lprPick, Selection realtimePick, SplittableRandom random) {
+		boolean lpr = lprPick.next(random);
+		boolean realtime = lpr && realtimePick.next(random);
+		if (!lpr && random.nextInt(1000) < 4) {
+			c.status = "PLANNED";
+			c.notes = "預定設置點，待建置 (planned site)";
+			c.fov = 60 + random.nextInt(51);
+			c.range = 30 + random.nextInt(121);
+			return;
+		}
+		int year = FIRST_INSTALL_YEAR + pickWeighted(lpr ? LPR_YEAR_WEIGHTS : YEAR_WEIGHTS, random);
+		c.install(randomDate(LocalDate.of(year, 4, 1), LocalDate.of(year, 12, 15), random), 2 + random.nextInt(4));
+		c.lpr = realtime ? "REALTIME_LPR" : lpr ? "LPR" : "NONE";
+		c.fov = lpr ? 30 + random.nextInt(21) : 60 + random.nextInt(51);
+		c.range = lpr ? 30 + random.nextInt(31) : 30 + random.nextInt(121);
+		c.model(pick(lpr ? lprModelsByYear : modelsByYear, year, random));
+		if (random.nextInt(1000) < 15) {
+			c.funding = donationFunding(year);
+			c.supplier = VENDORS.get(random.nextInt(VENDORS.size())).code();
+		}
+		else {
+			c.funding = cityFunding(year);
+			c.project = cityProject(year);
+			c.supplier = cityVendor(year);
+		}
+		boolean pastLife = !c.installDate.plusYears(8).isAfter(AS_OF);
+		LocalDate earliestRemoval = pastLife ? c.installDate.plusYears(8) : c.installDate.plusDays(60);
+		if (!lpr && !earliestRemoval.isAfter(AS_OF) && random.nextInt(1000) < (pastLife ? 70 : 10)) {
+			// Past its life it goes for age; younger ones for the other reasons the report's lists give.
+			LocalDate on = randomDate(earliestRemoval, AS_OF, random);
+			List<String> reasons = DECOMMISSION_REASONS;
+			c.decommission(on, pastLife ? reasons.get(random.nextBoolean() ? 0 : 4) : reasons.get(1 + random.nextInt(3)));
+		}
+		else if (random.nextInt(1000) < (pastLife ? 70 : 25)) {
+			c.status = "FAULTY";
+		}
+	}
+
+	private void taipower(CameraBuilder c, LocalDate completed, String funding, String project, SplittableRandom random) {
+		c.install(completed, 3);
+		c.model(pick(modelsByYear, 2023, random));
+		c.funding = funding;
+		c.project = project;
+		c.supplier = TAIPOWER_VENDOR;
+		c.fov = 60 + random.nextInt(51);
+		c.range = 30 + random.nextInt(121);
+		if (random.nextInt(100) < 3) {
+			c.status = "FAULTY";
+		}
+	}
+
+	private void subsidy(CameraBuilder c, Selection realtimePick, SplittableRandom random) {
+		boolean realtime = realtimePick.next(random);
+		c.install(randomDate(LocalDate.of(2023, 9, 1), LocalDate.of(2023, 12, 20), random), 3);
+		c.lpr = realtime ? "REALTIME_LPR" : "NONE";
+		c.model(pick(realtime ? lprModelsByYear : modelsByYear, 2023, random));
+		c.fov = realtime ? 30 + random.nextInt(21) : 60 + random.nextInt(51);
+		c.range = realtime ? 30 + random.nextInt(31) : 30 + random.nextInt(121);
+		c.funding = SUBSIDY_FUNDING;
+		c.project = SUBSIDY_PROJECT;
+		c.supplier = SUBSIDY_VENDOR;
+		if (random.nextInt(100) < 2) {
+			c.status = "FAULTY";
+		}
+	}
+
+	/** Camera 01 on a replacement site is the old one, decommissioned the day camera 02 replaced it. */
+	private void replacement(CameraBuilder c, SplittableRandom random) {
+		String oldTag = c.site.code() + "-01";
+		String newTag = c.site.code() + "-02";
+		// Both cameras of the pair draw the replacement day from the same place so they agree on it.
+		LocalDate replacedOn = randomDate(LocalDate.of(2023, 5, 1), LocalDate.of(2023, 12, 20),
+				new SplittableRandom(seed + c.site.number()));
+		if (c.index == 1) {
+			LocalDate installed = randomDate(LocalDate.of(2012, 4, 1), replacedOn.minusYears(8), random);
+			int year = installed.getYear();
+			c.install(installed, 3);
+			c.model(pick(modelsByYear, year, random));
+			c.funding = cityFunding(year);
+			c.project = cityProject(year);
+			c.supplier = cityVendor(year);
+			c.fov = 60 + random.nextInt(51);
+			c.range = 30 + random.nextInt(121);
+			c.decommission(replacedOn, "逾8年使用年限，由112年汰換案更換為 " + newTag);
+		}
+		else {
+			c.install(replacedOn, 3);
+			c.lpr = "LPR";
+			c.model(pick(lprModelsByYear, 2023, random));
+			c.fov = 30 + random.nextInt(21);
+			c.range = 30 + random.nextInt(31);
+			c.funding = REPLACEMENT_FUNDING;
+			c.project = REPLACEMENT_PROJECT;
+			c.supplier = REPLACEMENT_VENDOR;
+			c.notes = "汰換 " + oldTag + "（112年汰換使用逾8年重要路口監視器）";
+		}
+	}
+
+	private Site site(int number, Village village, SiteKind kind, int cameras, SplittableRandom random) {
+		double[] point = areas.randomPointIn(village, random);
+		return new Site(number + 1, siteCode(number), address(village.district(), random), point[0], point[1],
+				village.district(), village.precinct(), kind, cameras);
+	}
+
+	private void addPairs(List<Site> sites, List<Village> villages, SiteKind kind, int cameras, SplittableRandom random) {
+		for (int left = cameras; left > 0; left -= 2) {
+			sites.add(site(sites.size(), villages.get(random.nextInt(villages.size())), kind, Math.min(2, left), random));
+		}
+	}
+
+	private List<Village> villagesOf(String district) {
+		return areas.villages().stream().filter(v -> v.district().equals(district)).toList();
+	}
+
+	/** {@code LAAA001} … {@code LAAA999}, {@code LAAB001} …: 17 million codes. */
+	static String siteCode(int number) {
+		int block = number / 999;
+		int within = number % 999 + 1;
+		char[] code = { 'L', (char) ('A' + block / 676 % 26), (char) ('A' + block / 26 % 26), (char) ('A' + block % 26),
+				(char) ('0' + within / 100), (char) ('0' + within / 10 % 10), (char) ('0' + within % 10) };
+		return new String(code);
+	}
+
+	/** An address as police camera lists write it: an intersection, a house number, or a highway kilometre mark. */
+	static String address(String district, SplittableRandom random) {
+		List<String> roads = RoadNames.of(district);
+		String road = roads.get(random.nextInt(roads.size()));
+		if (RoadNames.isHighway(road)) {
+			return road + " " + (3 + random.nextInt(110)) + "." + random.nextInt(10) + "K";
+		}
+		int form = random.nextInt(100);
+		if (form < 25) {
+			return road + (1 + random.nextInt(400)) + "號前";
+		}
+		String cross = roads.get(random.nextInt(roads.size()));
+		if (cross.equals(road) || RoadNames.isHighway(cross)) {
+			return road + (1 + random.nextInt(400)) + "號前";
+		}
+		String intersection = road + "/" + cross + "口";
+		return form >= 90 ? intersection + "（" + CORNERS[random.nextInt(CORNERS.length)] + "）" : intersection;
+	}
+
+	private static int siteSize(SplittableRandom random) {
+		int r = random.nextInt(100);
+		return r < 45 ? 1 : r < 80 ? 2 : 3;
+	}
+
+	private static Model pick(List<List<Model>> byYear, int year, SplittableRandom random) {
+		List<Model> models = byYear.get(year - FIRST_INSTALL_YEAR);
+		return models.get(random.nextInt(models.size()));
+	}
+
+	private static int pickWeighted(int[] weights, SplittableRandom random) {
+		int total = 0;
+		for (int w : weights) {
+			total += w;
+		}
+		int r = random.nextInt(total);
+		for (int i = 0; i < weights.length; i++) {
+			r -= weights[i];
+			if (r < 0) {
+				return i;
+			}
+		}
+		throw new IllegalStateException();
+	}
+
+	private static LocalDate randomDate(LocalDate from, LocalDate to, SplittableRandom random) {
+		long days = to.toEpochDay() - from.toEpochDay();
+		return from.plusDays(days <= 0 ? 0 : random.nextLong(days + 1));
+	}
+
+	/** Splits {@code total} in proportion to the weights; the parts add up exactly. */
+	static int[] largestRemainder(int total, double[] weights) {
+		double sum = 0;
+		for (double w : weights) {
+			sum += w;
+		}
+		int[] parts = new int[weights.length];
+		double[] fractions = new double[weights.length];
+		int given = 0;
+		for (int i = 0; i < weights.length; i++) {
+			double quota = total * weights[i] / sum;
+			parts[i] = (int) Math.floor(quota);
+			fractions[i] = quota - parts[i];
+			given += parts[i];
+		}
+		Integer[] order = new Integer[weights.length];
+		for (int i = 0; i < order.length; i++) {
+			order[i] = i;
+		}
+		java.util.Arrays.sort(order, (a, b) -> fractions[a] != fractions[b] ? Double.compare(fractions[b], fractions[a]) : a - b);
+		for (int i = 0; given < total; i++, given++) {
+			parts[order[i % order.length]]++;
+		}
+		return parts;
+	}
+
+	private static double[] cumulative(double[] weights) {
+		double[] cumulative = new double[weights.length];
+		double sum = 0;
+		for (int i = 0; i < weights.length; i++) {
+			sum += weights[i];
+			cumulative[i] = sum;
+		}
+		return cumulative;
+	}
+
+	private static int pick(double[] cumulative, SplittableRandom random) {
+		double r = random.nextDouble() * cumulative[cumulative.length - 1];
+		int i = java.util.Arrays.binarySearch(cumulative, r);
+		return Math.min(cumulative.length - 1, i >= 0 ? i + 1 : -i - 1);
+	}
+
+	/** Picks exactly {@code wanted} of {@code population} items in one pass (Knuth's selection sampling). */
+	private static final class Selection {
+
+		private int remaining;
+		private int wanted;
+
+		Selection(int population, int wanted) {
+			this.remaining = population;
+			this.wanted = wanted;
+		}
+
+		boolean next(SplittableRandom random) {
+			if (remaining <= 0) {
+				return false;
+			}
+			boolean chosen = random.nextInt(remaining) < wanted;
+			remaining--;
+			if (chosen) {
+				wanted--;
+			}
+			return chosen;
+		}
+	}
+
+	/** Mutable while one camera is being decided, then frozen into a {@link Camera}. */
+	private static final class CameraBuilder {
+
+		final String tag;
+		final Site site;
+		final int index;
+		final int heading;
+		int fov;
+		int range;
+		LocalDate installDate;
+		LocalDate warrantyEnd;
+		String lpr = "NONE";
+		String make;
+		String model;
+		String status = "ACTIVE";
+		String funding;
+		String project;
+		String supplier;
+		LocalDate decommissionedOn;
+		String decommissionReason;
+		String notes;
+
+		CameraBuilder(String tag, Site site, int index, int heading) {
+			this.tag = tag;
+			this.site = site;
+			this.index = index;
+			this.heading = heading;
+		}
+
+		void install(LocalDate on, int warrantyYears) {
+			installDate = on;
+			warrantyEnd = on.plusYears(warrantyYears);
+		}
+
+		void model(Model m) {
+			make = m.make();
+			model = m.model();
+		}
+
+		void decommission(LocalDate on, String reason) {
+			status = "DECOMMISSIONED";
+			decommissionedOn = on;
+			decommissionReason = reason;
+		}
+
+		Camera build() {
+			boolean maintained = !"PLANNED".equals(status)
+					&& (decommissionedOn == null || !decommissionedOn.isBefore(WARRANTY_REFERENCE));
+			return new Camera(tag, site.number(), index, site.lon(), site.lat(), site.address(), site.precinct(),
+					site.district(), heading, fov, range, installDate, warrantyEnd, lpr, make, model, status, funding,
+					project, supplier, maintained, decommissionedOn, decommissionReason, notes);
+		}
+	}
+}
