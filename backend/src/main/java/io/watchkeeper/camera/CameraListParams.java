@@ -53,7 +53,7 @@ public class CameraListParams {
 
 	/** The query string of these filters and sort (no page), e.g. for export links. */
 	public String filterQuery() {
-		return builder().build().encode().getQuery();
+		return query(builder());
 	}
 
 	/** The query string for another page of the same list. */
@@ -65,7 +65,7 @@ public class CameraListParams {
 		if (size != 50) {
 			b.queryParam("size", size);
 		}
-		return b.build().encode().getQuery();
+		return query(b);
 	}
 
 	/** The query string that sorts by a column: ascending first, descending when already ascending. */
@@ -73,7 +73,7 @@ public class CameraListParams {
 		boolean current = sortColumn().param().equals(column);
 		UriComponentsBuilder b = builder().replaceQueryParam("sort", column).replaceQueryParam("dir",
 				current && !descending() ? "desc" : "asc");
-		return b.build().encode().getQuery();
+		return query(b);
 	}
 
 	/** "asc", "desc" or "" for the column header's arrow. */
@@ -98,6 +98,11 @@ public class CameraListParams {
 		add(b, "sort", sort == null || sort.isBlank() ? null : sort);
 		add(b, "dir", dir == null || dir.isBlank() ? null : dir);
 		return b;
+	}
+
+	private static String query(UriComponentsBuilder b) {
+		String query = b.build().encode().getQuery();
+		return query == null ? "" : query;
 	}
 
 	private static void add(UriComponentsBuilder b, String name, Object value) {
