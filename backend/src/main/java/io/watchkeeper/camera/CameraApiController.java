@@ -137,8 +137,12 @@ class CameraApiController {
 			request = json.treeToValue(merged, CameraRequest.class);
 		}
 		catch (JacksonException e) {
-			throw new InvalidInputException("body", "The patch is not valid for a camera: "
-					+ e.getOriginalMessage().lines().findFirst().orElse(""));
+			String field = e.getPath().isEmpty() || e.getPath().get(0).getPropertyName() == null ? "body"
+					: e.getPath().get(0).getPropertyName();
+			String message = e instanceof tools.jackson.databind.exc.UnrecognizedPropertyException ? "unknown field"
+					: e.getOriginalMessage().lines().findFirst().orElse("invalid value");
+			throw new InvalidInputException("The patch is not valid for a camera: " + field + ": " + message,
+					List.of(new FieldError(field, message)));
 		}
 		validate(request);
 		registry.update(id, version.asLong(), request.toCommand());

@@ -265,9 +265,8 @@ class CameraQueries {
 			if (TAG_LIKE.matcher(f.text()).matches()) {
 				// Each arm can use its own trigram index and PostgreSQL ORs the bitmaps; the site ids are
 				// looked up once (an init plan) so that the site arm is an index condition too.
-				sql.append("""
-						 AND (c.asset_tag ILIKE :text OR c.address ILIKE :text
-						      OR c.site_id = ANY (ARRAY(SELECT s.id FROM site s WHERE s.code ILIKE :text)))""");
+				sql.append(" AND (c.asset_tag ILIKE :text OR c.address ILIKE :text")
+					.append(" OR c.site_id = ANY (ARRAY(SELECT s.id FROM site s WHERE s.code ILIKE :text)))");
 			}
 			else {
 				// Text with Chinese characters or spaces cannot be part of an asset tag or site code.

@@ -91,7 +91,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		String cause = ex.getMostSpecificCause().getMessage();
 		String detail = "The request body is not valid JSON for this endpoint: "
 				+ (cause == null ? "unreadable" : cause.lines().findFirst().orElse(cause));
-		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request", detail));
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed request", detail);
+		// An unknown field or a value of the wrong type: name the field so a client can show it there.
+		if (ex.getMostSpecificCause() instanceof tools.jackson.core.JacksonException jackson && !jackson.getPath().isEmpty()) {
+			String field = jackson.getPath().stream()
+				.map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+				.collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
+			String message = jackson instanceof tools.jackson.databind.exc.UnrecognizedPropertyException
+					? "unknown field" : jackson.getOriginalMessage().lines().findFirst().orElse("invalid value");
+			problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+		}
+		return ResponseEntity.badRequest().body(problem);
 	}
 
 	@Override
