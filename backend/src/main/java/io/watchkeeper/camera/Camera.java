@@ -5,9 +5,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.hibernate.annotations.Generated;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.generator.EventType;
 import org.hibernate.type.SqlTypes;
 import org.locationtech.jts.geom.Point;
 
@@ -87,11 +85,6 @@ public class Camera {
 	@Column(name = "service_life_years", nullable = false)
 	@JdbcTypeCode(SqlTypes.SMALLINT)
 	private int serviceLifeYears = CameraDetails.DEFAULT_SERVICE_LIFE_YEARS;
-
-	/** Computed by the database from install date and service life. */
-	@Generated(event = { EventType.INSERT, EventType.UPDATE })
-	@Column(name = "end_of_life", insertable = false, updatable = false)
-	private LocalDate endOfLife;
 
 	@Column(name = "warranty_end")
 	private LocalDate warrantyEnd;
@@ -377,8 +370,13 @@ public class Camera {
 		return installDate;
 	}
 
+	/**
+	 * Install date plus service life. The database computes the same in its generated column
+	 * {@code end_of_life}, which is deliberately not mapped: a generated value read back on update would hide
+	 * a lost optimistic-lock race behind a "no generated values" error instead of a stale-version conflict.
+	 */
 	public LocalDate endOfLife() {
-		return endOfLife;
+		return installDate == null ? null : installDate.plusYears(serviceLifeYears);
 	}
 
 	public LprCapability lpr() {

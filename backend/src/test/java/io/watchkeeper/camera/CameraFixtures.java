@@ -37,4 +37,9 @@ final class CameraFixtures {
 		return new CameraCommand(tag, lon, lat, address, null, null, 90, 90, 60, null, null, null, null, null, null,
 				null, null, null, null, null, null);
 	}
+
+	static CameraCommand unplaced(String tag, String address) {
+		return new CameraCommand(tag, null, null, address, null, null, null, null, null, null, null, null, null, null, null,
+				null, null, null, null, null, null);
+	}
 }
