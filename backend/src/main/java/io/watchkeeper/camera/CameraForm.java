@@ -4,8 +4,6 @@ import java.time.LocalDate;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -19,9 +17,7 @@ public class CameraForm {
 	@Size(max = AssetTag.MAX_LENGTH)
 	@Pattern(regexp = "^\\s*[A-Za-z0-9][A-Za-z0-9._/-]*\\s*$")
 	private String assetTag;
-	@DecimalMin("-180") @DecimalMax("180")
 	private Double longitude;
-	@DecimalMin("-90") @DecimalMax("90")
 	private Double latitude;
 	@Size(max = 300)
 	private String address;

@@ -3,8 +3,6 @@ package io.watchkeeper.camera;
 import java.time.LocalDate;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -21,8 +19,8 @@ public record CameraRequest(
 		@NotBlank @Size(max = AssetTag.MAX_LENGTH) @Pattern(regexp = "^\\s*[A-Za-z0-9][A-Za-z0-9._/-]*\\s*$",
 				message = "may only contain letters, digits and . _ / -") String assetTag,
 		@Schema(example = "120.30153", description = "WGS84 longitude; leave out with latitude for an unplaced camera")
-		@DecimalMin("-180") @DecimalMax("180") Double longitude,
-		@Schema(example = "22.63982") @DecimalMin("-90") @DecimalMax("90") Double latitude,
+		Double longitude,
+		@Schema(example = "22.63982") Double latitude,
 		@Schema(example = "博愛一路/九如二路口") @Size(max = 300) String address,
 		@Schema(description = "Choose the precinct by hand (otherwise derived from the location)") Long precinctId,
 		@Schema(description = "Choose the district by hand (otherwise derived from the location)") Long districtId,

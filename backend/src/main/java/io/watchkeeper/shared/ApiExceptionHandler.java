@@ -93,7 +93,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				+ (cause == null ? "unreadable" : cause.lines().findFirst().orElse(cause));
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed request", detail);
 		// An unknown field or a value of the wrong type: name the field so a client can show it there.
-		if (ex.getMostSpecificCause() instanceof tools.jackson.core.JacksonException jackson && !jackson.getPath().isEmpty()) {
+		tools.jackson.core.JacksonException jackson = null;
+		for (Throwable t = ex.getCause(); t != null && jackson == null; t = t.getCause()) {
+			if (t instanceof tools.jackson.core.JacksonException j && !j.getPath().isEmpty()) {
+				jackson = j;
+			}
+		}
+		if (jackson != null) {
 			String field = jackson.getPath().stream()
 				.map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
 				.collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
