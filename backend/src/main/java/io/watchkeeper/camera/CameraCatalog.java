@@ -31,8 +31,14 @@ public class CameraCatalog {
 	}
 
 	/**
-	 * One page of the list. Fetches one row more than the page to know whether another follows, and counts
-	 * matches only up to {@code watchkeeper.camera.count-cap}.
+	 * One page of the list, with the number of matching cameras counted exactly up to
+	 * {@code watchkeeper.camera.count-cap} and shown as "more than" beyond.
+	 * <p>
+	 * First the ids of at most cap + 1 matching cameras are fetched (no order, so PostgreSQL stops as soon
+	 * as it has them). If there are no more than the cap, that is the exact count, and the page is sorted out
+	 * of those ids by primary key; the filter is evaluated once. Otherwise the filter is broad, and the page
+	 * comes from an ordered scan that finds its rows quickly. Either way one row more than the page is read
+	 * to know whether another page follows.
 	 */
 	public CameraPage list(CameraFilter filter, CameraSort sort, boolean descending, int page, int size) {
 		if (size < 1 || size > properties.maxPageSize()) {
@@ -48,21 +54,14 @@ public class CameraCatalog {
 		}
 		LocalDate today = LocalDate.now(clock);
 		queries.preferIndexReads();
-		List<CameraListItem> rows = queries.list(filter, today, sort, descending, offset, size + 1);
+		int cap = properties.countCap();
+		List<Long> ids = queries.matchingIds(filter, today, cap + 1);
+		boolean exact = ids.size() <= cap;
+		List<CameraListItem> rows = exact ? queries.listAmong(ids, sort, descending, offset, size + 1)
+				: queries.list(filter, today, sort, descending, offset, size + 1);
 		boolean hasNext = rows.size() > size;
 		List<CameraListItem> items = hasNext ? rows.subList(0, size) : rows;
-		long total;
-		boolean exact;
-		if (page == 0 && !hasNext) {
-			total = items.size(); // everything fits on the first page: no need to count
-			exact = true;
-		}
-		else {
-			long counted = queries.countUpTo(filter, today, properties.countCap() + 1L);
-			exact = counted <= properties.countCap();
-			total = exact ? counted : properties.countCap();
-		}
-		return new CameraPage(List.copyOf(items), page, size, hasNext, total, exact);
+		return new CameraPage(List.copyOf(items), page, size, hasNext, exact ? ids.size() : cap, exact);
 	}
 
 	public CameraView get(long id) {

@@ -11,6 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param exportMaxRows the most rows one CSV or GeoJSON export writes
  */
 @ConfigurationProperties("watchkeeper.camera")
-public record CameraProperties(@DefaultValue("10000") int countCap, @DefaultValue("200") int maxPageSize,
+public record CameraProperties(@DefaultValue("1000") int countCap, @DefaultValue("200") int maxPageSize,
 		@DefaultValue("1000000") int exportMaxRows) {
 }

@@ -79,13 +79,33 @@ class CameraQueries {
 	}
 
 	/**
+	 * The ids of the cameras that match, in no particular order, at most {@code limit} of them. When a
+	 * filter matches few cameras this is the cheap way to both count them and page through them.
+	 */
+	List<Long> matchingIds(CameraFilter filter, LocalDate today, int limit) {
+		MapSqlParameterSource params = new MapSqlParameterSource("limit", limit);
+		return jdbc.queryForList("SELECT c.id FROM camera c WHERE " + where(filter, today, params) + " LIMIT :limit",
+				params, Long.class);
+	}
+
+	/**
 	 * One page of cameras: {@code limit} rows from {@code offset}, in the given order. The page is chosen on
 	 * the camera table alone; names are joined for those rows only.
 	 */
 	List<CameraListItem> list(CameraFilter filter, LocalDate today, CameraSort sort, boolean descending, long offset,
 			int limit) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		String where = where(filter, today, params);
+		return page(where(filter, today, params), params, sort, descending, offset, limit);
+	}
+
+	/** One page of the given cameras (ids from {@link #matchingIds}), in the given order. */
+	List<CameraListItem> listAmong(List<Long> ids, CameraSort sort, boolean descending, long offset, int limit) {
+		MapSqlParameterSource params = new MapSqlParameterSource("ids", ids.toArray(Long[]::new));
+		return page("c.id = ANY (:ids)", params, sort, descending, offset, limit);
+	}
+
+	private List<CameraListItem> page(String where, MapSqlParameterSource params, CameraSort sort, boolean descending,
+			long offset, int limit) {
 		String order = sort.orderBy(descending);
 		params.addValue("limit", limit).addValue("offset", offset);
 		String sql = """
@@ -106,14 +126,6 @@ class CameraQueries {
 				rs.getString("site_code"), rs.getString("address"), ref(rs, "p"), ref(rs, "d"),
 				CameraStatus.valueOf(rs.getString("status")), LprCapability.valueOf(rs.getString("lpr")),
 				date(rs, "install_date"), date(rs, "end_of_life"), rs.getBoolean("placed")));
-	}
-
-	/** How many cameras match, counting no further than {@code cap}. */
-	long countUpTo(CameraFilter filter, LocalDate today, long cap) {
-		MapSqlParameterSource params = new MapSqlParameterSource("cap", cap);
-		String sql = "SELECT count(*) FROM (SELECT 1 FROM camera c WHERE " + where(filter, today, params)
-				+ " LIMIT :cap) x";
-		return jdbc.queryForObject(sql, params, Long.class);
 	}
 
 	/** Streams every matching camera, in order, to the consumer (for exports); at most {@code maxRows}. */

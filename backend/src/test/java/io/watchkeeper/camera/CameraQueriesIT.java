@@ -121,8 +121,23 @@ class CameraQueriesIT {
 		assertThat(second.hasNext()).isFalse();
 		assertThat(second.hasPrevious()).isTrue();
 
-		assertThat(queries.countUpTo(east, TODAY, 2)).as("counting stops at the cap").isEqualTo(2);
-		assertThat(queries.countUpTo(east, TODAY, 100)).isEqualTo(4);
+		assertThat(queries.matchingIds(east, TODAY, 2)).as("counting stops at the cap").hasSize(2);
+		assertThat(queries.matchingIds(east, TODAY, 100)).hasSize(4);
+	}
+
+	@Test
+	void beyondTheCountCapTheTotalIsALowerBoundAndThePageStillInOrder() {
+		CameraFilter east = filter().precinct(areas.east()).build();
+		CameraCatalog capped = new CameraCatalog(queries, new CameraProperties(3, 200, 1000),
+				new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(java.time.Clock.class));
+		CameraPage page = capped.list(east, CameraSort.ASSET_TAG, true, 0, 2);
+		assertThat(page.totalExact()).isFalse();
+		assertThat(page.total()).isEqualTo(3);
+		assertThat(page.lastPage()).isEqualTo(-1);
+		assertThat(page.items()).extracting(CameraListItem::assetTag).containsExactly("QEE05-02", "QEE05-01");
+		assertThat(page.hasNext()).isTrue();
+		assertThat(capped.list(east, CameraSort.ASSET_TAG, true, 1, 2).items()).extracting(CameraListItem::assetTag)
+			.containsExactly("QED04-02", "QED04-01");
 	}
 
 	@Test
