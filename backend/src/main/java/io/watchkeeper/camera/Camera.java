@@ -398,11 +398,4 @@ public class Camera {
 	public long version() {
 		return version;
 	}
-
-	/** The editable details as they are now, e.g. to apply a partial change to. */
-	public CameraDetails details() {
-		return new CameraDetails(heading(), fovDeg, rangeM, installDate, serviceLifeYears, warrantyEnd, lpr, make,
-				model, status.isFinal() ? CameraStatus.ACTIVE : status, fundingSourceId, projectId, contractId,
-				supplierVendorId, notes);
-	}
 }

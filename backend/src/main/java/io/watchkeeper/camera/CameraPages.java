@@ -71,7 +71,8 @@ class CameraPages {
 					Math.min(Math.max(params.getSize(), 1), 200));
 		}
 		catch (InvalidInputException e) {
-			model.addAttribute("filterError", e.getMessage());
+			String earlier = (String) model.getAttribute("filterError");
+			model.addAttribute("filterError", earlier == null ? e.getMessage() : earlier + "; " + e.getMessage());
 			page = new CameraPage(List.of(), 0, 50, false, 0, true);
 		}
 		model.addAttribute("page", page);
