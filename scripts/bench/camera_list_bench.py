@@ -148,7 +148,7 @@ def pct(values, p):
 client = Client()
 client.log_in()
 cases = [(filters(), term()) for _ in range(WARMUP + REQUESTS)]
-times, rows, capped, exact = [], [], 0, []
+times, rows, capped, exact, slow_http = [], [], 0, [], []
 for i, (f, q) in enumerate(cases):
     qs = urllib.parse.urlencode({**f, "q": q, "size": PAGE})
     t0 = time.perf_counter()
@@ -159,6 +159,7 @@ for i, (f, q) in enumerate(cases):
     if i >= WARMUP:
         page = json.loads(data)
         times.append(elapsed)
+        slow_http.append((elapsed, f, q))
         rows.append(len(page["items"]))
         capped += 0 if page["totalExact"] else 1
         exact.append(page["totalExact"])
@@ -168,6 +169,9 @@ print(f"  HTTP  p50 {pct(times, 50):6.1f} ms   p95 {pct(times, 95):6.1f} ms   p9
       f"max {max(times):6.1f} ms   mean {statistics.mean(times):5.1f} ms")
 print(f"  pages: {sum(1 for r in rows if r == PAGE)} full, {sum(1 for r in rows if 0 < r < PAGE)} partial, "
       f"{sum(1 for r in rows if r == 0)} empty; {capped} with a capped total (> {COUNT_CAP})")
+
+print("  slowest HTTP: " + "; ".join(f"{ms:.0f} ms {f} q={q}" for ms, f, q in sorted(slow_http, key=lambda x: -x[0])[:4]))
+sys.stdout.flush()
 
 # Raw SQL: the same list + count statements, server-side execution time (EXPLAIN ANALYZE), same planner setting.
 sample = cases[WARMUP:WARMUP + SQL_SAMPLE]

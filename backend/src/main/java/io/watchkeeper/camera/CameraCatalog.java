@@ -53,7 +53,7 @@ public class CameraCatalog {
 					+ " cameras are not shown; narrow the filter or export the list");
 		}
 		LocalDate today = LocalDate.now(clock);
-		queries.preferIndexReads();
+		queries.tunePlannerForList();
 		int cap = properties.countCap();
 		List<Long> ids = queries.matchingIds(filter, today, cap + 1);
 		boolean exact = ids.size() <= cap;
