@@ -91,7 +91,23 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		String cause = ex.getMostSpecificCause().getMessage();
 		String detail = "The request body is not valid JSON for this endpoint: "
 				+ (cause == null ? "unreadable" : cause.lines().findFirst().orElse(cause));
-		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request", detail));
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed request", detail);
+		// An unknown field or a value of the wrong type: name the field so a client can show it there.
+		tools.jackson.core.JacksonException jackson = null;
+		for (Throwable t = ex.getCause(); t != null && jackson == null; t = t.getCause()) {
+			if (t instanceof tools.jackson.core.JacksonException j && !j.getPath().isEmpty()) {
+				jackson = j;
+			}
+		}
+		if (jackson != null) {
+			String field = jackson.getPath().stream()
+				.map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+				.collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
+			String message = jackson instanceof tools.jackson.databind.exc.UnrecognizedPropertyException
+					? "unknown field" : jackson.getOriginalMessage().lines().findFirst().orElse("invalid value");
+			problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+		}
+		return ResponseEntity.badRequest().body(problem);
 	}
 
 	@Override

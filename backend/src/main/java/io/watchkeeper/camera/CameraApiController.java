@@ -1,0 +1,217 @@
+package io.watchkeeper.camera;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.watchkeeper.shared.InvalidInputException;
+import io.watchkeeper.shared.InvalidInputException.FieldError;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+@RestController
+@RequestMapping("/api/cameras")
+@Tag(name = "Cameras", description = "The camera registry: list, read, register, edit, decommission, export")
+class CameraApiController {
+
+	private static final String EDITORS = "hasAnyRole('ADMIN','DISPATCHER')";
+
+	private final CameraCatalog catalog;
+	private final CameraRegistry registry;
+	private final CameraExport export;
+	private final JsonMapper json;
+	private final Validator validator;
+
+	CameraApiController(CameraCatalog catalog, CameraRegistry registry, CameraExport export, JsonMapper json,
+			Validator validator) {
+		this.catalog = catalog;
+		this.registry = registry;
+		this.export = export;
+		this.json = json;
+		this.validator = validator;
+	}
+
+	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "List cameras", description = """
+			Filters combine with AND. The page has `hasNext` (one row more is fetched to know); `total` is exact up to \
+			watchkeeper.camera.count-cap (10,000) and otherwise that cap with `totalExact: false`.""")
+	CameraPage list(@ParameterObject @Valid CameraListParams params) {
+		return catalog.list(params.toFilter(), params.sortColumn(), params.descending(), params.getPage(),
+				params.getSize());
+	}
+
+	@GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "One camera with its site, area, money and version")
+	@ApiResponse(responseCode = "404", description = "No such camera", content = @Content(mediaType = "application/problem+json"))
+	CameraView get(@PathVariable long id) {
+		return catalog.get(id);
+	}
+
+	@GetMapping(path = "/by-asset-tag/{assetTag}", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "One camera, found by its asset tag (case-insensitive)")
+	CameraView byAssetTag(@PathVariable String assetTag) {
+		return catalog.getByAssetTag(assetTag);
+	}
+
+	@GetMapping(path = "/{id}/neighbours", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "The other cameras on the same site")
+	List<CameraListItem> neighbours(@PathVariable long id) {
+		catalog.get(id);
+		return catalog.neighbours(id);
+	}
+
+	@GetMapping(path = "/{id}/audit", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "The camera's audit trail, newest first")
+	List<AuditEntry> audit(@PathVariable long id) {
+		catalog.get(id);
+		return catalog.auditTrail(id);
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize(EDITORS)
+	@Operation(summary = "Register a camera", description = "A tag SITE-NN puts the camera on site SITE (created if missing).")
+	@ApiResponse(responseCode = "201", description = "Registered")
+	@ApiResponse(responseCode = "400", description = "Invalid fields, listed under `errors`", content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "409", description = "The asset tag is taken", content = @Content(mediaType = "application/problem+json"))
+	ResponseEntity<CameraView> create(@Valid @RequestBody CameraRequest request) {
+		long id = registry.register(request.toCommand());
+		return ResponseEntity.created(URI.create("/api/cameras/" + id)).body(catalog.get(id));
+	}
+
+	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize(EDITORS)
+	@Operation(summary = "Replace a camera's data", description = "Send every field; `version` must be the one you loaded.")
+	@ApiResponse(responseCode = "409", description = "Stale version, taken asset tag or decommissioned camera", content = @Content(mediaType = "application/problem+json"))
+	CameraView replace(@PathVariable long id, @Valid @RequestBody CameraRequest request) {
+		registry.update(id, requireVersion(request.version()), request.toCommand());
+		return catalog.get(id);
+	}
+
+	@PatchMapping(path = "/{id}", consumes = { "application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE },
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize(EDITORS)
+	@Operation(summary = "Change some of a camera's fields (JSON merge patch, RFC 7396)",
+			description = "Fields left out stay as they are; `null` clears a field. `version` is required.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CameraRequest.class)))
+	CameraView patch(@PathVariable long id, @RequestBody JsonNode patch) {
+		if (!(patch instanceof ObjectNode changes)) {
+			throw new InvalidInputException("body", "a merge patch must be a JSON object");
+		}
+		JsonNode version = changes.get("version");
+		if (version == null || !version.canConvertToLong()) {
+			throw new InvalidInputException("version", "version is required: the version you loaded");
+		}
+		ObjectNode merged = (ObjectNode) json.valueToTree(CameraRequest.of(catalog.get(id)));
+		mergePatch(merged, changes);
+		CameraRequest request;
+		try {
+			request = json.treeToValue(merged, CameraRequest.class);
+		}
+		catch (JacksonException e) {
+			String field = e.getPath().isEmpty() || e.getPath().get(0).getPropertyName() == null ? "body"
+					: e.getPath().get(0).getPropertyName();
+			String message = e instanceof tools.jackson.databind.exc.UnrecognizedPropertyException ? "unknown field"
+					: e.getOriginalMessage().lines().findFirst().orElse("invalid value");
+			throw new InvalidInputException("The patch is not valid for a camera: " + field + ": " + message,
+					List.of(new FieldError(field, message)));
+		}
+		validate(request);
+		registry.update(id, version.asLong(), request.toCommand());
+		return catalog.get(id);
+	}
+
+	@PostMapping(path = "/{id}/decommission", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize(EDITORS)
+	@Operation(summary = "Take a camera out of service for good")
+	@ApiResponse(responseCode = "409", description = "Already decommissioned, or stale version", content = @Content(mediaType = "application/problem+json"))
+	CameraView decommission(@PathVariable long id, @Valid @RequestBody DecommissionRequest request) {
+		registry.decommission(id, request.version(), request.reason(), request.on());
+		return catalog.get(id);
+	}
+
+	@GetMapping(path = "/export.csv", produces = "text/csv")
+	@Operation(summary = "The filtered list as CSV", description = "UTF-8 with a byte-order mark; headers in the caller's language (zh-TW by default, ?lang=en).")
+	void exportCsv(@ParameterObject @Valid CameraListParams params, Locale locale, HttpServletResponse response)
+			throws IOException {
+		params.toFilter(); // reject bad filters before the response starts
+		params.sortColumn();
+		params.descending();
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"cameras-" + LocalDate.now(CameraRegistry.TAIWAN) + ".csv\"");
+		export.csv(params, locale, response.getOutputStream());
+	}
+
+	@GetMapping(path = "/export.geojson", produces = "application/geo+json")
+	@Operation(summary = "The filtered list as a GeoJSON FeatureCollection (unplaced cameras have a null geometry)")
+	void exportGeoJson(@ParameterObject @Valid CameraListParams params, Locale locale, HttpServletResponse response)
+			throws IOException {
+		params.toFilter();
+		params.sortColumn();
+		params.descending();
+		response.setContentType("application/geo+json;charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"cameras-" + LocalDate.now(CameraRegistry.TAIWAN) + ".geojson\"");
+		export.geoJson(params, locale, response.getOutputStream());
+	}
+
+	private static long requireVersion(Long version) {
+		if (version == null) {
+			throw new InvalidInputException("version", "version is required: the version you loaded");
+		}
+		return version;
+	}
+
+	private void validate(CameraRequest request) {
+		Set<ConstraintViolation<CameraRequest>> violations = validator.validate(request);
+		if (!violations.isEmpty()) {
+			List<FieldError> errors = new ArrayList<>();
+			violations.forEach(v -> errors.add(new FieldError(v.getPropertyPath().toString(), v.getMessage())));
+			errors.sort(java.util.Comparator.comparing(FieldError::field));
+			throw new InvalidInputException("Some fields are not valid", errors);
+		}
+	}
+
+	/** RFC 7396: objects merge, {@code null} removes, anything else replaces. */
+	private static void mergePatch(ObjectNode target, ObjectNode patch) {
+		patch.properties().forEach(e -> {
+			if (e.getValue().isNull()) {
+				target.putNull(e.getKey());
+			}
+			else if (e.getValue().isObject() && target.get(e.getKey()) instanceof ObjectNode inner) {
+				mergePatch(inner, (ObjectNode) e.getValue());
+			}
+			else {
+				target.set(e.getKey(), e.getValue());
+			}
+		});
+	}
+}

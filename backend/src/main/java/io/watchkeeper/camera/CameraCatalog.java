@@ -1,0 +1,119 @@
+package io.watchkeeper.camera;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.watchkeeper.shared.InvalidInputException;
+import io.watchkeeper.shared.NotFoundException;
+
+/** Finds cameras: the list with its filters, one camera with its site and audit trail, the reference lists. */
+@Service
+@Transactional(readOnly = true)
+public class CameraCatalog {
+
+	/** Beyond this offset a page costs too much to skip to; narrowing the filter or exporting is the answer. */
+	static final long MAX_OFFSET = 100_000;
+
+	private final CameraQueries queries;
+	private final CameraProperties properties;
+	private final Clock clock;
+
+	CameraCatalog(CameraQueries queries, CameraProperties properties, ObjectProvider<Clock> clock) {
+		this.queries = queries;
+		this.properties = properties;
+		this.clock = clock.getIfAvailable(() -> Clock.system(CameraRegistry.TAIWAN));
+	}
+
+	/**
+	 * One page of the list, with the number of matching cameras counted exactly up to
+	 * {@code watchkeeper.camera.count-cap} and shown as "more than" beyond.
+	 * <p>
+	 * First the ids of at most cap + 1 matching cameras are fetched (no order, so PostgreSQL stops as soon
+	 * as it has them). If there are no more than the cap, that is the exact count, and the page is sorted out
+	 * of those ids by primary key; the filter is evaluated once. Otherwise the filter is broad, and the page
+	 * comes from an ordered scan that finds its rows quickly. Either way one row more than the page is read
+	 * to know whether another page follows.
+	 */
+	public CameraPage list(CameraFilter filter, CameraSort sort, boolean descending, int page, int size) {
+		if (size < 1 || size > properties.maxPageSize()) {
+			throw new InvalidInputException("size", "page size must be between 1 and " + properties.maxPageSize());
+		}
+		if (page < 0) {
+			throw new InvalidInputException("page", "page must be 0 or more");
+		}
+		long offset = (long) page * size;
+		if (offset > MAX_OFFSET) {
+			throw new InvalidInputException("page", "pages beyond the first " + MAX_OFFSET
+					+ " cameras are not shown; narrow the filter or export the list");
+		}
+		LocalDate today = LocalDate.now(clock);
+		queries.tunePlannerForList();
+		int cap = properties.countCap();
+		List<Long> ids = queries.matchingIds(filter, today, cap + 1);
+		boolean exact = ids.size() <= cap;
+		List<CameraListItem> rows = exact ? queries.listAmong(ids, sort, descending, offset, size + 1)
+				: queries.list(filter, today, sort, descending, offset, size + 1);
+		boolean hasNext = rows.size() > size;
+		List<CameraListItem> items = hasNext ? rows.subList(0, size) : rows;
+		return new CameraPage(List.copyOf(items), page, size, hasNext, exact ? ids.size() : cap, exact);
+	}
+
+	public CameraView get(long id) {
+		return queries.findView(id).orElseThrow(() -> new NotFoundException("Camera", id));
+	}
+
+	public CameraView getByAssetTag(String assetTag) {
+		String tag = assetTag == null ? "" : assetTag.strip().toUpperCase(java.util.Locale.ROOT);
+		return queries.findIdByAssetTag(tag).flatMap(queries::findView)
+			.orElseThrow(() -> new NotFoundException("Camera with asset tag", assetTag));
+	}
+
+	/** The other cameras on the camera's site. */
+	public List<CameraListItem> neighbours(long id) {
+		return queries.neighbours(id);
+	}
+
+	/** The camera's audit trail, newest first (the latest 200 events). */
+	public List<AuditEntry> auditTrail(long id) {
+		return queries.auditTrail(id, 200);
+	}
+
+	/** Every matching camera, in order, for an export (at most {@code watchkeeper.camera.export-max-rows}). */
+	public void export(CameraFilter filter, CameraSort sort, boolean descending, Consumer<CameraView> consumer) {
+		queries.forEach(filter, LocalDate.now(clock), sort, descending, properties.exportMaxRows(), consumer);
+	}
+
+	public List<Reference> precincts() {
+		return queries.precincts();
+	}
+
+	public List<Reference> districts() {
+		return queries.districts();
+	}
+
+	public List<Reference> fundingSources() {
+		return queries.fundingSources();
+	}
+
+	public List<Reference> projects() {
+		return queries.projects();
+	}
+
+	public List<Reference> contracts() {
+		return queries.contracts();
+	}
+
+	public List<Reference> vendors() {
+		return queries.vendors();
+	}
+
+	public LocalDate today() {
+		return LocalDate.now(clock);
+	}
+}

@@ -1,0 +1,16 @@
+package io.watchkeeper.camera;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the camera registry ({@code watchkeeper.camera.*}).
+ *
+ * @param countCap the camera list counts matching cameras up to this many and shows "more than" beyond
+ * @param maxPageSize the largest page the list and the API hand out
+ * @param exportMaxRows the most rows one CSV or GeoJSON export writes
+ */
+@ConfigurationProperties("watchkeeper.camera")
+public record CameraProperties(@DefaultValue("1000") int countCap, @DefaultValue("200") int maxPageSize,
+		@DefaultValue("1000000") int exportMaxRows) {
+}

@@ -1,0 +1,351 @@
+package io.watchkeeper.camera;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The registry's read side in SQL: the filtered, sorted, paged camera list, one camera with the names of
+ * everything it refers to, its site neighbours, its audit trail, the reference lists and the exports.
+ * Every value reaches the database as a bound parameter; only whitelisted columns reach ORDER BY.
+ */
+@Repository
+class CameraQueries {
+
+	/** The columns of one camera with the names of its references, as the camera page and the exports need. */
+	private static final String VIEW_SELECT = """
+			SELECT c.id, c.asset_tag, c.site_id, s.code AS site_code, c.site_index, s.address AS site_address,
+			       ST_X(c.location) AS lon, ST_Y(c.location) AS lat, c.address,
+			       p.id AS p_id, p.code AS p_code, p.name_zh AS p_zh, p.name_en AS p_en,
+			       d.id AS d_id, d.code AS d_code, d.name_zh AS d_zh, d.name_en AS d_en,
+			       c.area_overridden, c.heading_deg, c.fov_deg, c.range_m, c.install_date, c.service_life_years,
+			       c.end_of_life, c.warranty_end, c.lpr, c.make, c.model, c.status,
+			       f.id AS f_id, f.code AS f_code, f.name_zh AS f_zh, f.name_en AS f_en, f.kind AS f_kind, f.fiscal_year AS f_year,
+			       pr.id AS pr_id, pr.code AS pr_code, pr.name_zh AS pr_zh, pr.name_en AS pr_en, pr.purpose AS pr_kind, pr.fiscal_year AS pr_year,
+			       mc.id AS mc_id, mc.code AS mc_code, mc.name_zh AS mc_zh, mc.name_en AS mc_en,
+			       v.id AS v_id, v.code AS v_code, v.name_zh AS v_zh, v.name_en AS v_en,
+			       c.decommissioned_on, c.decommission_reason, c.notes, c.created_at, c.updated_at, c.version
+			""";
+
+	private static final String VIEW_JOINS = """
+			  LEFT JOIN site s ON s.id = c.site_id
+			  LEFT JOIN precinct p ON p.id = c.precinct_id
+			  LEFT JOIN district d ON d.id = c.district_id
+			  LEFT JOIN funding_source f ON f.id = c.funding_source_id
+			  LEFT JOIN procurement_project pr ON pr.id = c.project_id
+			  LEFT JOIN maintenance_contract mc ON mc.id = c.contract_id
+			  LEFT JOIN vendor v ON v.id = c.supplier_vendor_id
+			""";
+
+	/** What could be part of an asset tag or a site code (see {@link AssetTag#ALLOWED}). */
+	private static final java.util.regex.Pattern TAG_LIKE = java.util.regex.Pattern.compile("[A-Za-z0-9._/-]+");
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	/** Reads exports through a cursor, a thousand rows at a time, instead of holding them all in memory. */
+	private final NamedParameterJdbcTemplate streaming;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	CameraQueries(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+		JdbcTemplate cursor = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
+		cursor.setFetchSize(1000);
+		this.streaming = new NamedParameterJdbcTemplate(cursor);
+	}
+
+	/**
+	 * Planner settings for the list, for this transaction only.
+	 * <ul>
+	 * <li>Reading rows through an index costs little more than reading them in sequence: the fleet fits in
+	 * memory (or on SSD). With the default (4.0, spinning disks) the planner would rather sort a whole
+	 * precinct than walk the precinct + asset tag index in order.</li>
+	 * <li>Always plan for the actual values. The JDBC driver turns a statement it sees often into a prepared
+	 * one, and PostgreSQL may then reuse a generic plan that cannot know how selective {@code ILIKE '%中山%'}
+	 * is; measured, that made some searches five times slower than the same SQL typed into psql.</li>
+	 * </ul>
+	 */
+	void tunePlannerForList() {
+		jdbc.getJdbcTemplate().execute("SET LOCAL random_page_cost = 1.1; SET LOCAL plan_cache_mode = force_custom_plan");
+	}
+
+	/**
+	 * The ids of the cameras that match, in no particular order, at most {@code limit} of them. When a
+	 * filter matches few cameras this is the cheap way to both count them and page through them.
+	 */
+	List<Long> matchingIds(CameraFilter filter, LocalDate today, int limit) {
+		MapSqlParameterSource params = new MapSqlParameterSource("limit", limit);
+		return jdbc.queryForList("SELECT c.id FROM camera c WHERE " + where(filter, today, params) + " LIMIT :limit",
+				params, Long.class);
+	}
+
+	/**
+	 * One page of cameras: {@code limit} rows from {@code offset}, in the given order. The page is chosen on
+	 * the camera table alone; names are joined for those rows only.
+	 */
+	List<CameraListItem> list(CameraFilter filter, LocalDate today, CameraSort sort, boolean descending, long offset,
+			int limit) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		return page(where(filter, today, params), params, sort, descending, offset, limit);
+	}
+
+	/** One page of the given cameras (ids from {@link #matchingIds}), in the given order. */
+	List<CameraListItem> listAmong(List<Long> ids, CameraSort sort, boolean descending, long offset, int limit) {
+		MapSqlParameterSource params = new MapSqlParameterSource("ids", ids.toArray(Long[]::new));
+		return page("c.id = ANY (:ids)", params, sort, descending, offset, limit);
+	}
+
+	private List<CameraListItem> page(String where, MapSqlParameterSource params, CameraSort sort, boolean descending,
+			long offset, int limit) {
+		String order = sort.orderBy(descending);
+		params.addValue("limit", limit).addValue("offset", offset);
+		String sql = """
+				SELECT c.id, c.asset_tag, s.code AS site_code, c.address, c.status, c.lpr, c.install_date, c.end_of_life,
+				       c.placed, p.id AS p_id, p.code AS p_code, p.name_zh AS p_zh, p.name_en AS p_en,
+				       d.id AS d_id, d.code AS d_code, d.name_zh AS d_zh, d.name_en AS d_en
+				  FROM (SELECT c.id, c.asset_tag, c.site_id, c.address, c.status, c.lpr, c.install_date, c.end_of_life,
+				               c.updated_at, c.location IS NOT NULL AS placed, c.precinct_id, c.district_id
+				          FROM camera c
+				         WHERE %s
+				         ORDER BY %s
+				         LIMIT :limit OFFSET :offset) c
+				  LEFT JOIN site s ON s.id = c.site_id
+				  LEFT JOIN precinct p ON p.id = c.precinct_id
+				  LEFT JOIN district d ON d.id = c.district_id
+				 ORDER BY %s""".formatted(where, order, order);
+		return jdbc.query(sql, params, (rs, n) -> new CameraListItem(rs.getLong("id"), rs.getString("asset_tag"),
+				rs.getString("site_code"), rs.getString("address"), ref(rs, "p"), ref(rs, "d"),
+				CameraStatus.valueOf(rs.getString("status")), LprCapability.valueOf(rs.getString("lpr")),
+				date(rs, "install_date"), date(rs, "end_of_life"), rs.getBoolean("placed")));
+	}
+
+	/** Streams every matching camera, in order, to the consumer (for exports); at most {@code maxRows}. */
+	void forEach(CameraFilter filter, LocalDate today, CameraSort sort, boolean descending, long maxRows,
+			Consumer<CameraView> consumer) {
+		MapSqlParameterSource params = new MapSqlParameterSource("max", maxRows);
+		String sql = VIEW_SELECT + " FROM camera c " + VIEW_JOINS + " WHERE " + where(filter, today, params)
+				+ " ORDER BY " + sort.orderBy(descending) + " LIMIT :max";
+		streaming.query(sql, params, (RowCallbackHandler) rs -> consumer.accept(view(rs)));
+	}
+
+	Optional<CameraView> findView(long id) {
+		return jdbc.query(VIEW_SELECT + " FROM camera c " + VIEW_JOINS + " WHERE c.id = :id",
+				Map.of("id", id), (rs, n) -> view(rs)).stream().findFirst();
+	}
+
+	Optional<Long> findIdByAssetTag(String assetTag) {
+		return jdbc.queryForList("SELECT id FROM camera WHERE asset_tag = :tag", Map.of("tag", assetTag), Long.class)
+			.stream().findFirst();
+	}
+
+	/** The other cameras on the same site, by index. */
+	List<CameraListItem> neighbours(long cameraId) {
+		return jdbc.query("""
+				SELECT n.id, n.asset_tag, s.code AS site_code, n.address, n.status, n.lpr, n.install_date, n.end_of_life,
+				       n.location IS NOT NULL AS placed, p.id AS p_id, p.code AS p_code, p.name_zh AS p_zh, p.name_en AS p_en,
+				       d.id AS d_id, d.code AS d_code, d.name_zh AS d_zh, d.name_en AS d_en
+				  FROM camera c
+				  JOIN camera n ON n.site_id = c.site_id AND n.id <> c.id
+				  JOIN site s ON s.id = n.site_id
+				  LEFT JOIN precinct p ON p.id = n.precinct_id
+				  LEFT JOIN district d ON d.id = n.district_id
+				 WHERE c.id = :id
+				 ORDER BY n.site_index NULLS LAST, n.asset_tag""", Map.of("id", cameraId),
+				(rs, n) -> new CameraListItem(rs.getLong("id"), rs.getString("asset_tag"), rs.getString("site_code"),
+						rs.getString("address"), ref(rs, "p"), ref(rs, "d"), CameraStatus.valueOf(rs.getString("status")),
+						LprCapability.valueOf(rs.getString("lpr")), date(rs, "install_date"), date(rs, "end_of_life"),
+						rs.getBoolean("placed")));
+	}
+
+	/** The camera's audit events, newest first. */
+	List<AuditEntry> auditTrail(long cameraId, int limit) {
+		return jdbc.query("""
+				SELECT occurred_at, actor, action, details::text AS details, remote_addr
+				  FROM audit_event
+				 WHERE object_type = 'camera' AND object_id = :id
+				 ORDER BY occurred_at DESC, id DESC
+				 LIMIT :limit""", Map.of("id", String.valueOf(cameraId), "limit", limit),
+				(rs, n) -> new AuditEntry(rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
+						rs.getString("action"), details(rs.getString("details")), rs.getString("remote_addr")));
+	}
+
+	List<Reference> precincts() {
+		return references("SELECT id, code, name_zh, name_en, NULL AS kind, NULL::int AS fiscal_year FROM precinct ORDER BY code");
+	}
+
+	List<Reference> districts() {
+		return references("SELECT id, code, name_zh, name_en, NULL AS kind, NULL::int AS fiscal_year FROM district ORDER BY code");
+	}
+
+	List<Reference> fundingSources() {
+		return references("SELECT id, code, name_zh, name_en, kind, fiscal_year FROM funding_source ORDER BY fiscal_year DESC, code");
+	}
+
+	List<Reference> projects() {
+		return references("SELECT id, code, name_zh, name_en, purpose AS kind, fiscal_year FROM procurement_project ORDER BY fiscal_year DESC, code");
+	}
+
+	List<Reference> contracts() {
+		return references("SELECT id, code, name_zh, name_en, NULL AS kind, extract(year FROM starts_on)::int AS fiscal_year FROM maintenance_contract ORDER BY starts_on DESC, code");
+	}
+
+	List<Reference> vendors() {
+		return references("SELECT id, code, name_zh, name_en, NULL AS kind, NULL::int AS fiscal_year FROM vendor ORDER BY code");
+	}
+
+	/** The tables a camera refers to by id; the name is never taken from input. */
+	enum Referenced {
+		PRECINCT("precinct"), DISTRICT("district"), FUNDING_SOURCE("funding_source"), PROJECT("procurement_project"),
+		CONTRACT("maintenance_contract"), VENDOR("vendor");
+
+		final String table;
+
+		Referenced(String table) {
+			this.table = table;
+		}
+	}
+
+	boolean exists(Referenced what, long id) {
+		return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM " + what.table + " WHERE id = :id)",
+				Map.of("id", id), Boolean.class));
+	}
+
+	private List<Reference> references(String sql) {
+		return jdbc.query(sql, (rs, n) -> new Reference(rs.getLong("id"), rs.getString("code"), rs.getString("name_zh"),
+				rs.getString("name_en"), rs.getString("kind"), (Integer) rs.getObject("fiscal_year")));
+	}
+
+	/**
+	 * The WHERE clause for a filter, binding its values into {@code params}. The text search is written so
+	 * that each part can use its own trigram index (asset tag, address, site code) and PostgreSQL can OR
+	 * the bitmaps together: the matching site ids are computed once and compared with {@code = ANY}.
+	 */
+	static String where(CameraFilter f, LocalDate today, MapSqlParameterSource params) {
+		StringBuilder sql = new StringBuilder("TRUE");
+		if (f.precinctId() != null) {
+			sql.append(" AND c.precinct_id = :precinctId");
+			params.addValue("precinctId", f.precinctId());
+		}
+		if (f.districtId() != null) {
+			sql.append(" AND c.district_id = :districtId");
+			params.addValue("districtId", f.districtId());
+		}
+		if (f.status() != null) {
+			sql.append(" AND c.status = :status");
+			params.addValue("status", f.status().name());
+		}
+		if (f.lpr() != null) {
+			if (f.lpr() == LprFilter.ANY) {
+				sql.append(" AND c.lpr IN ('LPR', 'REALTIME_LPR')");
+			}
+			else {
+				sql.append(" AND c.lpr = :lpr");
+				params.addValue("lpr", f.lpr().name());
+			}
+		}
+		if (f.fundingSourceId() != null) {
+			sql.append(" AND c.funding_source_id = :fundingSourceId");
+			params.addValue("fundingSourceId", f.fundingSourceId());
+		}
+		if (f.projectId() != null) {
+			sql.append(" AND c.project_id = :projectId");
+			params.addValue("projectId", f.projectId());
+		}
+		if (f.endOfLifeYear() != null) {
+			sql.append(" AND c.end_of_life >= :eolFrom AND c.end_of_life < :eolTo");
+			params.addValue("eolFrom", Date.valueOf(LocalDate.of(f.endOfLifeYear(), 1, 1)));
+			params.addValue("eolTo", Date.valueOf(LocalDate.of(f.endOfLifeYear() + 1, 1, 1)));
+		}
+		if (f.pastEndOfLife()) {
+			sql.append(" AND c.end_of_life < :today AND c.status <> 'DECOMMISSIONED'");
+			params.addValue("today", Date.valueOf(today));
+		}
+		if (f.placed() != null) {
+			sql.append(f.placed() ? " AND c.location IS NOT NULL" : " AND c.location IS NULL");
+		}
+		if (f.text() != null) {
+			params.addValue("text", "%" + escapeLike(f.text()) + "%");
+			if (TAG_LIKE.matcher(f.text()).matches()) {
+				// Each arm can use its own trigram index and PostgreSQL ORs the bitmaps; the site ids are
+				// looked up once (an init plan) so that the site arm is an index condition too.
+				sql.append(" AND (c.asset_tag ILIKE :text OR c.address ILIKE :text")
+					.append(" OR c.site_id = ANY (ARRAY(SELECT s.id FROM site s WHERE s.code ILIKE :text)))");
+			}
+			else {
+				// Text with Chinese characters or spaces cannot be part of an asset tag or site code.
+				sql.append(" AND c.address ILIKE :text");
+			}
+		}
+		return sql.toString();
+	}
+
+	/** Makes % and _ in what a person typed match themselves (backslash is LIKE's default escape). */
+	static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	private Map<String, Object> details(String text) {
+		if (text == null) {
+			return Map.of();
+		}
+		return json.readValue(text, new TypeReference<Map<String, Object>>() {
+		});
+	}
+
+	private static CameraView view(ResultSet rs) throws SQLException {
+		return new CameraView(rs.getLong("id"), rs.getString("asset_tag"), (Long) rs.getObject("site_id"),
+				rs.getString("site_code"), intOrNull(rs, "site_index"), rs.getString("site_address"),
+				(Double) rs.getObject("lon"), (Double) rs.getObject("lat"), rs.getString("address"), ref(rs, "p"),
+				ref(rs, "d"), rs.getBoolean("area_overridden"), intOrNull(rs, "heading_deg"), intOrNull(rs, "fov_deg"),
+				intOrNull(rs, "range_m"), date(rs, "install_date"), rs.getInt("service_life_years"),
+				date(rs, "end_of_life"), date(rs, "warranty_end"), LprCapability.valueOf(rs.getString("lpr")),
+				rs.getString("make"), rs.getString("model"), CameraStatus.valueOf(rs.getString("status")),
+				refWithKind(rs, "f"), refWithKind(rs, "pr"), ref(rs, "mc"), ref(rs, "v"), date(rs, "decommissioned_on"),
+				rs.getString("decommission_reason"), rs.getString("notes"), instant(rs, "created_at"),
+				instant(rs, "updated_at"), rs.getLong("version"));
+	}
+
+	private static Reference ref(ResultSet rs, String prefix) throws SQLException {
+		Object id = rs.getObject(prefix + "_id");
+		if (id == null) {
+			return null;
+		}
+		return new Reference(((Number) id).longValue(), rs.getString(prefix + "_code"), rs.getString(prefix + "_zh"),
+				rs.getString(prefix + "_en"), null, null);
+	}
+
+	private static Reference refWithKind(ResultSet rs, String prefix) throws SQLException {
+		Reference r = ref(rs, prefix);
+		return r == null ? null : new Reference(r.id(), r.code(), r.nameZh(), r.nameEn(), rs.getString(prefix + "_kind"),
+				intOrNull(rs, prefix + "_year"));
+	}
+
+	private static Integer intOrNull(ResultSet rs, String column) throws SQLException {
+		Object v = rs.getObject(column);
+		return v == null ? null : ((Number) v).intValue();
+	}
+
+	private static LocalDate date(ResultSet rs, String column) throws SQLException {
+		return rs.getObject(column, LocalDate.class);
+	}
+
+	private static java.time.Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp t = rs.getTimestamp(column);
+		return t == null ? null : t.toInstant();
+	}
+}

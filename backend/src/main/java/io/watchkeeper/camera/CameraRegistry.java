@@ -1,0 +1,245 @@
+package io.watchkeeper.camera;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.watchkeeper.security.AuditLog;
+import io.watchkeeper.shared.GeoPoint;
+import io.watchkeeper.shared.InvalidInputException;
+import io.watchkeeper.shared.InvalidInputException.FieldError;
+import io.watchkeeper.shared.NotFoundException;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Registers, edits and decommissions cameras: the registry's write side. Every change is audited with
+ * the fields it changed ({@code camera.created}, {@code camera.updated}, {@code camera.decommissioned}),
+ * in the same transaction as the change.
+ */
+@Service
+@Transactional
+public class CameraRegistry {
+
+	/** Dates such as "decommissioned today" are meant in Taiwan, whatever the server's zone. */
+	static final ZoneId TAIWAN = ZoneId.of("Asia/Taipei");
+
+	private final CameraRepository cameras;
+	private final SiteRepository sites;
+	private final CameraQueries queries;
+	private final AreaAssignment areas;
+	private final AuditLog audit;
+	private final EntityManager entityManager;
+	private final Clock clock;
+
+	CameraRegistry(CameraRepository cameras, SiteRepository sites, CameraQueries queries, AreaAssignment areas,
+			AuditLog audit, EntityManager entityManager, ObjectProvider<Clock> clock) {
+		this.cameras = cameras;
+		this.sites = sites;
+		this.queries = queries;
+		this.areas = areas;
+		this.audit = audit;
+		this.entityManager = entityManager;
+		this.clock = clock.getIfAvailable(() -> Clock.system(TAIWAN));
+	}
+
+	/** Registers a new camera and returns its id. */
+	public long register(CameraCommand command) {
+		Validated v = validate(command);
+		if (cameras.existsByAssetTag(v.tag().value())) {
+			throw new DuplicateAssetTagException(v.tag());
+		}
+		Camera camera = Camera.register(v.tag(), siteFor(v.tag(), v.location(), command.address()), v.location(),
+				command.address(), v.details());
+		if (command.areaChosenByHand()) {
+			camera.chooseAreaByHand(command.precinctId(), command.districtId());
+		}
+		saveAndFlush(camera, v.tag());
+		deriveAreaIfFollowingLocation(camera);
+		Map<String, Object> created = new LinkedHashMap<>();
+		camera.snapshot().forEach((field, value) -> {
+			if (value != null) {
+				created.put(field, value);
+			}
+		});
+		audit.record("camera.created", "camera", camera.id(), created);
+		return camera.id();
+	}
+
+	/**
+	 * Replaces what is known about a camera. {@code expectedVersion} is the version the editor loaded; if
+	 * someone saved in between, the change is refused (409) instead of silently overwriting theirs.
+	 */
+	public void update(long id, long expectedVersion, CameraCommand command) {
+		Camera camera = load(id, expectedVersion);
+		Map<String, Object> before = camera.snapshot();
+		Validated v = validate(command);
+		if (!v.tag().equals(camera.assetTag())) {
+			if (cameras.existsByAssetTag(v.tag().value())) {
+				throw new DuplicateAssetTagException(v.tag());
+			}
+			camera.retag(v.tag(), siteFor(v.tag(), v.location(), command.address()));
+		}
+		if (!Objects.equals(v.location(), camera.location())
+				|| !Objects.equals(CameraDetails.blankToNull(command.address()), camera.address())) {
+			camera.relocate(v.location(), command.address());
+		}
+		camera.edit(v.details());
+		if (command.areaChosenByHand()) {
+			camera.chooseAreaByHand(command.precinctId(), command.districtId());
+		}
+		else {
+			camera.deriveAreaFromLocation();
+		}
+		saveAndFlush(camera, v.tag());
+		deriveAreaIfFollowingLocation(camera);
+		Map<String, Object> changes = Camera.diff(before, camera.snapshot());
+		if (!changes.isEmpty()) {
+			audit.record("camera.updated", "camera", camera.id(), changes);
+		}
+	}
+
+	/**
+	 * Takes a camera out of service for good. {@code expectedVersion} may be {@code null} when the caller
+	 * did not load the camera first (decommissioning twice is refused anyway).
+	 */
+	public void decommission(long id, Long expectedVersion, String reason, LocalDate on) {
+		Camera camera = expectedVersion == null ? find(id) : load(id, expectedVersion);
+		Map<String, Object> before = camera.snapshot();
+		camera.decommission(reason, on, LocalDate.now(clock));
+		cameras.saveAndFlush(camera);
+		audit.record("camera.decommissioned", "camera", camera.id(), Camera.diff(before, camera.snapshot()));
+	}
+
+	private Camera find(long id) {
+		return cameras.findById(id).orElseThrow(() -> new NotFoundException("Camera", id));
+	}
+
+	private Camera load(long id, long expectedVersion) {
+		Camera camera = find(id);
+		if (camera.version() != expectedVersion) {
+			throw new ObjectOptimisticLockingFailureException(Camera.class, id);
+		}
+		return camera;
+	}
+
+	/** The site a tag names, opened at the camera's place if it does not exist yet; none for other tags. */
+	private Site siteFor(AssetTag tag, GeoPoint location, String address) {
+		return tag.siteCode()
+			.map(code -> sites.findByCode(code)
+				.orElseGet(() -> sites.save(Site.openFor(code, location, CameraDetails.blankToNull(address)))))
+			.orElse(null);
+	}
+
+	private void saveAndFlush(Camera camera, AssetTag tag) {
+		try {
+			cameras.saveAndFlush(camera);
+		}
+		catch (DataIntegrityViolationException e) {
+			// Two people registering the same tag at the same moment: the unique constraint decides.
+			if (String.valueOf(e.getMostSpecificCause().getMessage()).contains("camera_asset_tag_key")) {
+				throw new DuplicateAssetTagException(tag);
+			}
+			throw e;
+		}
+	}
+
+	/** Lets the database put the camera in the precinct and district its location lies in. */
+	private void deriveAreaIfFollowingLocation(Camera camera) {
+		if (!camera.areaOverridden()) {
+			areas.assignCameras(camera.id());
+			entityManager.refresh(camera);
+		}
+	}
+
+	private record Validated(AssetTag tag, GeoPoint location, CameraDetails details) {
+	}
+
+	/** Checks the whole command and reports every field at fault at once. */
+	private Validated validate(CameraCommand c) {
+		List<FieldError> errors = new ArrayList<>();
+		AssetTag tag = attempt(errors, () -> AssetTag.of(c.assetTag()));
+		GeoPoint location = location(c, errors);
+		Heading heading = attempt(errors, () -> Heading.of(c.heading()));
+		CameraDetails details = attempt(errors, () -> new CameraDetails(heading, c.fovDeg(),
+				c.rangeM(), c.installDate(),
+				c.serviceLifeYears() == null ? CameraDetails.DEFAULT_SERVICE_LIFE_YEARS : c.serviceLifeYears(),
+				c.warrantyEnd(), c.lpr(), c.make(), c.model(), c.status(), c.fundingSourceId(), c.projectId(),
+				c.contractId(), c.supplierVendorId(), c.notes()));
+		if (c.address() != null && c.address().strip().length() > 300) {
+			errors.add(new FieldError("address", "address is longer than 300 characters"));
+		}
+		mustExist(errors, "precinctId", CameraQueries.Referenced.PRECINCT, c.precinctId());
+		mustExist(errors, "districtId", CameraQueries.Referenced.DISTRICT, c.districtId());
+		mustExist(errors, "fundingSourceId", CameraQueries.Referenced.FUNDING_SOURCE, c.fundingSourceId());
+		mustExist(errors, "projectId", CameraQueries.Referenced.PROJECT, c.projectId());
+		mustExist(errors, "contractId", CameraQueries.Referenced.CONTRACT, c.contractId());
+		mustExist(errors, "supplierVendorId", CameraQueries.Referenced.VENDOR, c.supplierVendorId());
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException("Some fields are not valid", errors);
+		}
+		return new Validated(tag, location, details);
+	}
+
+	private static GeoPoint location(CameraCommand c, List<FieldError> errors) {
+		Double lon = c.longitude();
+		Double lat = c.latitude();
+		if (lon == null && lat == null) {
+			return null;
+		}
+		if (lon == null || lat == null) {
+			errors.add(new FieldError(lon == null ? "longitude" : "latitude",
+					"give both longitude and latitude, or neither for an unplaced camera"));
+			return null;
+		}
+		if (inTaiwan(lat, lon) && !inTaiwan(lon, lat)) {
+			errors.add(new FieldError("longitude", "longitude " + lon + " and latitude " + lat
+					+ " look swapped: Taiwan lies at longitude 118-122.5, latitude 21.5-26.5"));
+			return null;
+		}
+		try {
+			GeoPoint point = new GeoPoint(lon, lat);
+			if (!point.isInTaiwan()) {
+				errors.add(new FieldError("longitude", "location " + lon + ", " + lat
+						+ " is outside Taiwan (longitude 118-122.5, latitude 21.5-26.5)"));
+				return null;
+			}
+			return point;
+		}
+		catch (IllegalArgumentException e) {
+			errors.add(new FieldError(e.getMessage().startsWith("latitude") ? "latitude" : "longitude", e.getMessage()));
+			return null;
+		}
+	}
+
+	private static boolean inTaiwan(double lon, double lat) {
+		return lon >= 118.0 && lon <= 122.5 && lat >= 21.5 && lat <= 26.5;
+	}
+
+	private void mustExist(List<FieldError> errors, String field, CameraQueries.Referenced what, Long id) {
+		if (id != null && !queries.exists(what, id)) {
+			errors.add(new FieldError(field, "there is no " + what.name().toLowerCase().replace('_', ' ') + " with id " + id));
+		}
+	}
+
+	private static <T> T attempt(List<FieldError> errors, Supplier<T> parse) {
+		try {
+			return parse.get();
+		}
+		catch (InvalidInputException e) {
+			errors.addAll(e.fieldErrors());
+			return null;
+		}
+	}
+}

@@ -1,0 +1,63 @@
+package io.watchkeeper.camera;
+
+import java.time.LocalDate;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A camera as the API receives it (create, replace, and the result of a merge patch). Leave precinct and
+ * district out to have them derived from the location; give either to choose them by hand.
+ */
+@Schema(description = "A camera to register or the new state of an existing one")
+public record CameraRequest(
+		@Schema(example = "LAAA001-01", description = "Unique label; SITE-NN puts the camera on site SITE as index NN")
+		@NotBlank @Size(max = AssetTag.MAX_LENGTH) @Pattern(regexp = "^\\s*[A-Za-z0-9][A-Za-z0-9._/-]*\\s*$",
+				message = "may only contain letters, digits and . _ / -") String assetTag,
+		@Schema(example = "120.30153", description = "WGS84 longitude; leave out with latitude for an unplaced camera")
+		Double longitude,
+		@Schema(example = "22.63982") Double latitude,
+		@Schema(example = "博愛一路/九如二路口") @Size(max = 300) String address,
+		@Schema(description = "Choose the precinct by hand (otherwise derived from the location)") Long precinctId,
+		@Schema(description = "Choose the district by hand (otherwise derived from the location)") Long districtId,
+		@Schema(example = "90", description = "Compass direction in degrees, 0-359") @Min(0) @Max(359) Integer heading,
+		@Schema(example = "90") @Min(1) @Max(360) Integer fovDeg,
+		@Schema(example = "60") @Min(1) @Max(2000) Integer rangeM,
+		@Schema(example = "2015-03-30") LocalDate installDate,
+		@Schema(example = "8", description = "Years until end of life; default 8") @Min(1) @Max(30) Integer serviceLifeYears,
+		LocalDate warrantyEnd,
+		LprCapability lpr,
+		@Size(max = 80) String make,
+		@Size(max = 80) String model,
+		@Schema(description = "PLANNED, ACTIVE or FAULTY; decommission with the decommission action") CameraStatus status,
+		Long fundingSourceId,
+		Long projectId,
+		Long contractId,
+		Long supplierVendorId,
+		@Size(max = CameraDetails.MAX_NOTES_LENGTH) String notes,
+		@Schema(description = "The version you loaded; required when changing a camera", example = "0") Long version) {
+
+	CameraCommand toCommand() {
+		return new CameraCommand(assetTag, longitude, latitude, address, precinctId, districtId, heading, fovDeg,
+				rangeM, installDate, serviceLifeYears, warrantyEnd, lpr, make, model, status, fundingSourceId, projectId,
+				contractId, supplierVendorId, notes);
+	}
+
+	/** The camera as it is now, as a request that would leave it unchanged (the base of a merge patch). */
+	static CameraRequest of(CameraView c) {
+		return new CameraRequest(c.assetTag(), c.longitude(), c.latitude(), c.address(),
+				c.areaOverridden() && c.precinct() != null ? c.precinct().id() : null,
+				c.areaOverridden() && c.district() != null ? c.district().id() : null, c.heading(), c.fovDeg(),
+				c.rangeM(), c.installDate(), c.serviceLifeYears(), c.warrantyEnd(), c.lpr(), c.make(), c.model(),
+				c.status(), id(c.fundingSource()), id(c.project()), id(c.contract()), id(c.supplierVendor()), c.notes(),
+				c.version());
+	}
+
+	private static Long id(Reference r) {
+		return r == null ? null : r.id();
+	}
+}

@@ -1,0 +1,47 @@
+package io.watchkeeper.camera;
+
+import java.util.List;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Reference lists", description = "What camera filters and fields refer to by id")
+class ReferenceApiController {
+
+	private final CameraCatalog catalog;
+
+	ReferenceApiController(CameraCatalog catalog) {
+		this.catalog = catalog;
+	}
+
+	@GetMapping("/precincts")
+	@Operation(summary = "Police precincts (分局)")
+	List<Reference> precincts() {
+		return catalog.precincts();
+	}
+
+	@GetMapping("/districts")
+	@Operation(summary = "Administrative districts (行政區)")
+	List<Reference> districts() {
+		return catalog.districts();
+	}
+
+	@GetMapping("/funding-sources")
+	@Operation(summary = "Funding sources; `kind` is CITY_BUDGET, CENTRAL_SUBSIDY, SOE_COMMUNITY_FUND, DONATION or OTHER")
+	List<Reference> fundingSources() {
+		return catalog.fundingSources();
+	}
+
+	@GetMapping("/projects")
+	@Operation(summary = "Procurement projects; `kind` is the purpose: REPLACEMENT, NEW_INSTALLATION or LPR_UPGRADE")
+	List<Reference> projects() {
+		return catalog.projects();
+	}
+}

@@ -1,0 +1,263 @@
+package io.watchkeeper.camera;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.watchkeeper.support.TestUsers;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The camera API over real HTTP: problem details for bad input, locking, exports, roles. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CameraApiIT {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	final HttpClient http = HttpClient.newHttpClient();
+	final JsonMapper json = JsonMapper.builder().build();
+	CameraFixtures.Areas areas;
+
+	@BeforeEach
+	void users() {
+		TestUsers.ensure(jdbc, "it-api-dispatcher", "secret-1", "DISPATCHER");
+		TestUsers.ensure(jdbc, "it-api-viewer", "secret-2", "VIEWER");
+		areas = CameraFixtures.ensureAreas(jdbc, "ITA", 23.20);
+	}
+
+	@Test
+	void registersReadsAndFindsByAssetTag() throws Exception {
+		HttpResponse<String> created = send("POST", "/api/cameras", """
+				{"assetTag": "aapi001-01", "longitude": 119.35, "latitude": 23.25, "address": "API路1號",
+				 "heading": 45, "installDate": "2015-03-30", "lpr": "REALTIME_LPR"}""");
+		assertThat(created.statusCode()).isEqualTo(201);
+		JsonNode camera = json.readTree(created.body());
+		assertThat(created.headers().firstValue("Location")).contains("/api/cameras/" + camera.get("id").asLong());
+		assertThat(camera.get("assetTag").asString()).isEqualTo("AAPI001-01");
+		assertThat(camera.get("precinct").get("code").asString()).isEqualTo("ITA-WEST");
+		assertThat(camera.get("endOfLife").asString()).isEqualTo("2023-03-30");
+
+		HttpResponse<String> byTag = send("GET", "/api/cameras/by-asset-tag/aapi001-01", null);
+		assertThat(byTag.statusCode()).isEqualTo(200);
+		assertThat(json.readTree(byTag.body()).get("id").asLong()).isEqualTo(camera.get("id").asLong());
+
+		HttpResponse<String> list = send("GET", "/api/cameras?precinct=" + areas.west() + "&lpr=ANY&q=AAPI", null);
+		assertThat(json.readTree(list.body()).get("items")).extracting(n -> n.get("assetTag").asString()).contains("AAPI001-01");
+	}
+
+	@Test
+	void anUnknownFieldIsA400NamingTheField() throws Exception {
+		HttpResponse<String> r = send("POST", "/api/cameras", """
+				{"assetTag": "AAPI002-01", "colour": "red"}""");
+		assertProblem(r, 400, "colour");
+		assertThat(r.body()).contains("unknown field");
+	}
+
+	@Test
+	void malformedJsonIsA400() throws Exception {
+		assertProblem(send("POST", "/api/cameras", "{\"assetTag\": \"AAPI003-01\","), 400, null);
+		assertProblem(send("POST", "/api/cameras", "[1, 2]"), 400, null);
+		assertProblem(send("POST", "/api/cameras", "{\"assetTag\": \"AAPI003-01\", \"installDate\": \"2023-02-30\"}"), 400,
+				"installDate");
+		assertProblem(send("POST", "/api/cameras", "{\"assetTag\": \"AAPI003-01\", \"status\": \"BROKEN\"}"), 400, "status");
+	}
+
+	@Test
+	void overLongFieldsAndABadHeadingAreFieldErrors() throws Exception {
+		HttpResponse<String> r = send("POST", "/api/cameras", """
+				{"assetTag": "%s", "address": "%s", "heading": 360}""".formatted("A".repeat(41), "路".repeat(301)));
+		assertProblem(r, 400, "assetTag");
+		JsonNode errors = json.readTree(r.body()).get("errors");
+		assertThat(errors).extracting(e -> e.get("field").asString()).contains("assetTag", "address", "heading");
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM camera WHERE asset_tag = ?", Long.class, "A".repeat(41))).isZero();
+	}
+
+	@Test
+	void aLocationOutsideTaiwanOrSwappedIsAFieldError() throws Exception {
+		HttpResponse<String> r = send("POST", "/api/cameras", """
+				{"assetTag": "AAPI004-01", "longitude": 22.63, "latitude": 120.30}""");
+		assertProblem(r, 400, "longitude");
+		assertThat(r.body()).contains("swapped");
+	}
+
+	@Test
+	void aDuplicateTagIsA409() throws Exception {
+		assertThat(send("POST", "/api/cameras", "{\"assetTag\": \"AAPI005-01\"}").statusCode()).isEqualTo(201);
+		assertProblem(send("POST", "/api/cameras", "{\"assetTag\": \"aapi005-01\"}"), 409, null);
+	}
+
+	@Test
+	void aStaleVersionIsA409AndAMissingCameraA404() throws Exception {
+		long id = create("AAPI006-01");
+		assertThat(send("PUT", "/api/cameras/" + id, "{\"assetTag\": \"AAPI006-01\", \"heading\": 10, \"version\": 0}")
+			.statusCode()).isEqualTo(200);
+		HttpResponse<String> stale = send("PUT", "/api/cameras/" + id,
+				"{\"assetTag\": \"AAPI006-01\", \"heading\": 20, \"version\": 0}");
+		assertProblem(stale, 409, null);
+		assertThat(stale.body()).contains("Stale version");
+		assertProblem(send("PUT", "/api/cameras/" + id, "{\"assetTag\": \"AAPI006-01\"}"), 400, "version");
+		assertProblem(send("GET", "/api/cameras/987654321", null), 404, null);
+		assertProblem(send("PUT", "/api/cameras/987654321", "{\"assetTag\": \"X\", \"version\": 0}"), 404, null);
+	}
+
+	@Test
+	void twoWritersRaceAndExactlyOneGetsA409() throws Exception {
+		long id = create("AAPI007-01");
+		CompletableFuture<HttpResponse<String>> a = sendAsync("PUT", "/api/cameras/" + id,
+				"{\"assetTag\": \"AAPI007-01\", \"address\": \"writer A\", \"version\": 0}");
+		CompletableFuture<HttpResponse<String>> b = sendAsync("PUT", "/api/cameras/" + id,
+				"{\"assetTag\": \"AAPI007-01\", \"address\": \"writer B\", \"version\": 0}");
+		List<Integer> statuses = List.of(a.get().statusCode(), b.get().statusCode());
+		assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+		String winner = a.get().statusCode() == 200 ? "writer A" : "writer B";
+		assertThat(jdbc.queryForObject("SELECT address FROM camera WHERE id = ?", String.class, id)).isEqualTo(winner);
+	}
+
+	@Test
+	void mergePatchChangesOnlyTheGivenFields() throws Exception {
+		long id = create("AAPI008-01");
+		HttpResponse<String> r = send("PATCH", "/api/cameras/" + id, "{\"heading\": 270, \"make\": \"VIVOTEK\", \"version\": 0}",
+				"application/merge-patch+json");
+		assertThat(r.statusCode()).isEqualTo(200);
+		JsonNode camera = json.readTree(r.body());
+		assertThat(camera.get("heading").asInt()).isEqualTo(270);
+		assertThat(camera.get("address").asString()).isEqualTo("API路");
+		assertProblem(send("PATCH", "/api/cameras/" + id, "{\"heading\": 400, \"version\": 1}", "application/merge-patch+json"),
+				400, "heading");
+		assertProblem(send("PATCH", "/api/cameras/" + id, "{\"hue\": 1, \"version\": 1}", "application/merge-patch+json"),
+				400, "hue");
+		assertProblem(send("PATCH", "/api/cameras/" + id, "{\"heading\": 1}", "application/merge-patch+json"), 400, "version");
+	}
+
+	@Test
+	void decommissionsOnceThenConflicts() throws Exception {
+		long id = create("AAPI009-01");
+		HttpResponse<String> r = send("POST", "/api/cameras/" + id + "/decommission",
+				"{\"reason\": \"遭車輛撞毀\", \"on\": \"2024-01-15\"}");
+		assertThat(r.statusCode()).isEqualTo(200);
+		assertThat(json.readTree(r.body()).get("status").asString()).isEqualTo("DECOMMISSIONED");
+		assertProblem(send("POST", "/api/cameras/" + id + "/decommission", "{\"reason\": \"again\", \"on\": \"2024-01-16\"}"),
+				409, null);
+		assertProblem(send("POST", "/api/cameras/" + id + "/decommission", "{\"on\": \"2024-01-16\"}"), 400, "reason");
+		assertThat(json.readTree(send("GET", "/api/cameras/" + id + "/audit", null).body()))
+			.extracting(e -> e.get("action").asString()).containsExactly("camera.decommissioned", "camera.created");
+	}
+
+	@Test
+	void aViewerMayReadButNotWrite() throws Exception {
+		assertThat(send("GET", "/api/cameras?size=1", null, "it-api-viewer", "secret-2").statusCode()).isEqualTo(200);
+		assertThat(send("POST", "/api/cameras", "{\"assetTag\": \"AAPI010-01\"}", "it-api-viewer", "secret-2").statusCode())
+			.isEqualTo(403);
+		assertThat(send("GET", "/api/precincts", null, "it-api-viewer", "secret-2").body()).contains("ITA-WEST");
+	}
+
+	@Test
+	void badListParametersAre400s() throws Exception {
+		assertProblem(send("GET", "/api/cameras?sort=password", null), 400, "sort");
+		assertProblem(send("GET", "/api/cameras?status=BROKEN", null), 400, "status");
+		assertProblem(send("GET", "/api/cameras?size=5000", null), 400, "size");
+		assertProblem(send("GET", "/api/cameras?q=" + "x".repeat(101), null), 400, "q");
+	}
+
+	@Test
+	void exportsTheFilteredListAsCsvWithBomAndAsGeoJson() throws Exception {
+		create("AAPI011-01");
+		create("AAPI011-02");
+		HttpResponse<byte[]> csv = http.send(request("GET", "/api/cameras/export.csv?q=AAPI011&lang=zh-TW", null, null,
+				"it-api-dispatcher", "secret-1"), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(csv.statusCode()).isEqualTo(200);
+		assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+		byte[] body = csv.body();
+		assertThat(new byte[] { body[0], body[1], body[2] }).containsExactly(0xEF, 0xBB, 0xBF);
+		List<String> lines = new String(body, 3, body.length - 3, StandardCharsets.UTF_8).lines().toList();
+		assertThat(lines.get(0)).startsWith("編號,站點,站點序號,安裝地址,經度,緯度,分局,行政區");
+		assertThat(lines).hasSize(3);
+		assertThat(lines.get(1)).startsWith("AAPI011-01,AAPI011,1,API路,119.35,23.25,ITA西分局");
+		assertThat(lines.get(2)).startsWith("AAPI011-02,");
+
+		HttpResponse<String> geo = send("GET", "/api/cameras/export.geojson?q=AAPI011", null);
+		JsonNode collection = json.readTree(geo.body());
+		assertThat(collection.get("type").asString()).isEqualTo("FeatureCollection");
+		assertThat(collection.get("features")).hasSize(2);
+		assertThat(collection.get("features").get(0).get("geometry").get("coordinates").get(0).asDouble()).isEqualTo(119.35);
+	}
+
+	@Test
+	void theOpenApiDocumentDescribesTheCameraApi() throws Exception {
+		HttpResponse<String> r = send("GET", "/v3/api-docs", null);
+		assertThat(r.statusCode()).isEqualTo(200);
+		JsonNode paths = json.readTree(r.body()).get("paths");
+		assertThat(paths.has("/api/cameras")).isTrue();
+		assertThat(paths.has("/api/cameras/{id}/decommission")).isTrue();
+		assertThat(paths.has("/api/cameras/export.csv")).isTrue();
+		assertThat(paths.has("/api/funding-sources")).isTrue();
+	}
+
+	// --- helpers
+
+	private long create(String tag) throws Exception {
+		HttpResponse<String> r = send("POST", "/api/cameras",
+				"{\"assetTag\": \"" + tag + "\", \"longitude\": 119.35, \"latitude\": 23.25, \"address\": \"API路\"}");
+		assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+		return json.readTree(r.body()).get("id").asLong();
+	}
+
+	private void assertProblem(HttpResponse<String> r, int status, String field) {
+		assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+		assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+		JsonNode problem = json.readTree(r.body());
+		assertThat(problem.get("status").asInt()).isEqualTo(status);
+		assertThat(problem.get("detail").asString()).isNotBlank();
+		if (field != null) {
+			assertThat(problem.get("errors")).as(r.body()).extracting(e -> e.get("field").asString()).contains(field);
+		}
+	}
+
+	private HttpResponse<String> send(String method, String path, String body) throws Exception {
+		return send(method, path, body, "application/json");
+	}
+
+	private HttpResponse<String> send(String method, String path, String body, String contentType) throws Exception {
+		return http.send(request(method, path, body, contentType, "it-api-dispatcher", "secret-1"),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> send(String method, String path, String body, String user, String password)
+			throws Exception {
+		return http.send(request(method, path, body, "application/json", user, password), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private CompletableFuture<HttpResponse<String>> sendAsync(String method, String path, String body) {
+		return http.sendAsync(request(method, path, body, "application/json", "it-api-dispatcher", "secret-1"),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpRequest request(String method, String path, String body, String contentType, String user, String password) {
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Authorization", "Basic " + Base64.getEncoder()
+				.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+			.header("Accept-Language", "en");
+		if (body != null) {
+			b.header("Content-Type", contentType);
+		}
+		return b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build();
+	}
+}
