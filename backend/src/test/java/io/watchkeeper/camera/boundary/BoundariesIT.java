@@ -64,14 +64,15 @@ class BoundariesIT {
 
 	@Test
 	void bundledKaohsiungBoundariesAreLoadedOnStart() {
-		assertThat(jdbc.queryForObject("SELECT count(*) FROM precinct", Integer.class)).isEqualTo(17);
-		assertThat(jdbc.queryForObject("SELECT count(*) FROM district", Integer.class)).isEqualTo(38);
+		// other tests in the same database add test areas of their own (codes IT...), hence the filter
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM precinct WHERE code NOT LIKE 'IT%'", Integer.class)).isEqualTo(17);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM district WHERE code NOT LIKE 'IT%'", Integer.class)).isEqualTo(38);
 		assertThat(jdbc.queryForObject("SELECT name_zh FROM district WHERE code = 'YONGAN'", String.class)).isEqualTo("永安區");
 		assertThat(jdbc.queryForObject("SELECT name_zh FROM precinct WHERE code = 'SANMIN2'", String.class)).isEqualTo("三民第二分局");
 		assertThat(jdbc.queryForObject("SELECT bool_and(ST_IsValid(boundary) AND ST_SRID(boundary) = 4326) FROM precinct", Boolean.class)).isTrue();
-		assertThat(jdbc.queryForObject("SELECT count(DISTINCT precinct_id) FROM precinct_part", Integer.class))
+		assertThat(jdbc.queryForObject("SELECT count(DISTINCT pp.precinct_id) FROM precinct_part pp JOIN precinct p ON p.id = pp.precinct_id WHERE p.code NOT LIKE 'IT%'", Integer.class))
 			.as("every precinct is cut into pieces for point in polygon").isEqualTo(17);
-		assertThat(jdbc.queryForObject("SELECT count(DISTINCT district_id) FROM district_part", Integer.class)).isEqualTo(38);
+		assertThat(jdbc.queryForObject("SELECT count(DISTINCT dp.district_id) FROM district_part dp JOIN district d ON d.id = dp.district_id WHERE d.code NOT LIKE 'IT%'", Integer.class)).isEqualTo(38);
 		assertThat(jdbc.queryForObject("SELECT max(ST_NPoints(geom)) FROM district_part", Integer.class)).isLessThanOrEqualTo(128);
 		// The pieces cover exactly the boundary.
 		assertThat(jdbc.queryForObject("""

@@ -84,10 +84,10 @@ class CameraImportIT {
 	@Test
 	void aGoodFileWritesEveryRowWithSitesGroupedAndPrecinctsAssigned() {
 		ImportJob job = importCsv(HEADER
-				+ "GOOD001-01,測試苓雅分局,高雄市苓雅區四維三路2號,東北,120.3014,22.6209,112/03/30,即時\n"
-				+ "GOOD001-02,測試東區分局,高雄市苓雅區四維三路2號,西南,120.3015,22.6209,112/03/30,否\n"
+				+ "GOOD001-01,新興分局,高雄市苓雅區四維三路2號,東北,120.3014,22.6209,112/03/30,即時\n"
+				+ "GOOD001-02,苓雅分局,高雄市苓雅區四維三路2號,西南,120.3015,22.6209,112/03/30,否\n"
 				+ "GOOD002-01,,高雄市苓雅區中正二路,北,22.6250,120.3050,2019-01-05,是\n"
-				+ "GOODX9000,測試苓雅分局,高雄市苓雅區三多路,,,,1120101,\n", false);
+				+ "GOODX9000,新興分局,高雄市苓雅區三多路,,,,1120101,\n", false);
 		assertThat(job.status()).isEqualTo(ImportJob.Status.APPLIED);
 		assertThat(job.rowsWritten()).isEqualTo(4);
 		assertThat(job.sitesCreated()).isEqualTo(2);
