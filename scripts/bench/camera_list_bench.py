@@ -40,28 +40,51 @@ def ids(table):
     return [int(x) for x in psql(f"SELECT id FROM {table} ORDER BY id").split()]
 
 
-def sample_tags(n):
-    rows = psql(f"SELECT asset_tag FROM camera TABLESAMPLE SYSTEM (1) REPEATABLE (7) LIMIT {n}").split()
-    return rows
+def sample_cameras(n):
+    rows = psql("SELECT asset_tag, coalesce(address, ''), coalesce(precinct_id, 0), coalesce(district_id, 0), "
+                "coalesce(funding_source_id, 0), lpr, status FROM camera TABLESAMPLE SYSTEM (1) REPEATABLE (7) "
+                f"WHERE precinct_id IS NOT NULL LIMIT {n}")
+    return [line.split("|") for line in rows.splitlines() if line]
 
 
 random.seed(20230630)
 precincts, districts, funds = ids("precinct"), ids("district"), ids("funding_source")
-tags = sample_tags(400)
+cameras = sample_cameras(400)
+tags = [c[0] for c in cameras]
+ROAD = re.compile(r"([\u4e00-\u9fff]{1,4}(?:路|街|大道)(?:[一二三四五六七八九十]段)?)")
 
 
-def term():
+def road_of(address):
+    m = ROAD.findall(address)
+    return m[-1] if m else None
+
+
+def term(camera=None):
     r = random.random()
+    if camera is not None and r < 0.6 and road_of(camera[1]):
+        return road_of(camera[1])                      # a road the camera is on
     if r < 0.6:
         return random.choice(ROADS)                    # a road name, as typed by a dispatcher
-    t = random.choice(tags)
+    t = camera[0] if camera is not None else random.choice(tags)
     if r < 0.85:
         return t[:random.choice([5, 6, 7])].lower()    # the start of an asset tag, any case
     return t.split("-")[0]                             # a pole's site code
 
 
-def filters():
+def filters(camera=None):
+    """Two filters; with a camera, the ones that camera satisfies (so that the page is not empty)."""
     kind = random.randrange(6)
+    if camera is not None:
+        tag, address, precinct, district, fund, lpr, status = camera
+        if kind == 0:
+            return {"precinct": int(precinct), "status": status}
+        if kind == 1:
+            return {"district": int(district), "lpr": "ANY" if lpr != "NONE" else "NONE"}
+        if kind == 2:
+            return {"precinct": int(precinct), "lpr": lpr}
+        if kind == 4 and int(fund):
+            return {"fundingSource": int(fund), "status": status}
+        return {"district": int(district), "status": status}
     if kind == 0:
         return {"precinct": random.choice(precincts), "status": "ACTIVE"}
     if kind == 1:
@@ -147,7 +170,16 @@ def pct(values, p):
 
 client = Client()
 client.log_in()
-cases = [(filters(), term()) for _ in range(WARMUP + REQUESTS)]
+def case():
+    # two in three requests look for a camera that exists (its own road or tag under its own precinct,
+    # district, status or LPR), one in three for random combinations, which are mostly empty
+    if random.random() < 2 / 3:
+        camera = random.choice(cameras)
+        return filters(camera), term(camera)
+    return filters(), term()
+
+
+cases = [case() for _ in range(WARMUP + REQUESTS)]
 times, rows, capped, exact, slow_http = [], [], 0, [], []
 for i, (f, q) in enumerate(cases):
     qs = urllib.parse.urlencode({**f, "q": q, "size": PAGE})
