@@ -1,0 +1,6 @@
+/**
+ * Procurement and funding, read side: the seed report's funding sources, procurement projects with their
+ * milestones and the precincts' maintenance contracts, as pages every role may read.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Procurement")
+package io.watchkeeper.procurement;
