@@ -69,7 +69,7 @@ class ProcurementPagesIT {
 
 		String hunei = row(page, "ITP-P-HUNEI");
 		assertThat(hunei).contains("新設", "data-stage=\"ACCEPTED\"", "驗收完畢", "2023-03-29（民國112年）");
-		assertThat(row(page, "ITP-P-GAP")).contains("車牌辨識升級", "data-stage=\"NONE\"", "尚未編列預算")
+		assertThat(row(page, "ITP-P-GAP")).contains("車牌辨識升級", "data-stage=\"NONE\"", "尚無已達成的里程碑")
 			.as("a budget date still to come is not reached").contains("2031-06-20（民國120年）");
 	}
 
