@@ -147,8 +147,14 @@ class DemoDataLoader {
 			Map<String, Long> districtByName = new HashMap<>();
 			totals = generator.cameras(sites, c -> {
 				Long districtId = districtByName.computeIfAbsent(c.district(), name -> districts.get(areas.districtCode(name)));
-				copy.add(c.assetTag()).add(siteBase + c.siteNumber()).add(c.siteIndex()).point(c.lon(), c.lat())
-					.add(c.address()).add(precincts.get(c.precinct())).add(districtId).add(c.heading()).add(c.fov())
+				copy.add(c.assetTag()).add(siteBase + c.siteNumber()).add(c.siteIndex());
+				if (c.placed()) {
+					copy.point(c.lon(), c.lat());
+				}
+				else {
+					copy.add(null); // address only: listed among the unplaced cameras, precinct and district as named
+				}
+				copy.add(c.address()).add(precincts.get(c.precinct())).add(districtId).add(c.heading()).add(c.fov())
 					.add(c.range()).add(c.installDate()).add(8).add(c.warrantyEnd()).add(c.lpr()).add(c.make())
 					.add(c.model()).add(c.status()).add(funding.get(c.funding())).add(projects.get(c.project()))
 					.add(c.maintained() ? contractByPrecinct.get(c.precinct()) : null).add(vendors.get(c.supplier()))

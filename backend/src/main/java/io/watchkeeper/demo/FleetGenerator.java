@@ -40,8 +40,17 @@ final class FleetGenerator {
 	record Camera(String assetTag, int siteNumber, int siteIndex, double lon, double lat, String address,
 			String precinct, String district, int heading, int fov, int range, LocalDate installDate,
 			LocalDate warrantyEnd, String lpr, String make, String model, String status, String funding, String project,
-			String supplier, boolean maintained, LocalDate decommissionedOn, String decommissionReason, String notes) {
+			String supplier, boolean maintained, LocalDate decommissionedOn, String decommissionReason, String notes,
+			boolean placed) {
 	}
+
+	/**
+	 * Per mille of the in-service or planned cameras on ordinary sites that have an address but no surveyed
+	 * coordinates yet, as in the police lists; they fill the unplaced-camera list of the demo.
+	 */
+	static final int UNPLACED_PER_MILLE = 5;
+
+	static final String UNPLACED_NOTE = "座標待測量 (coordinates not surveyed yet)";
 
 	/** How many cameras of each kind a fleet of N gets (see the class comment). */
 	record Plan(int cameras, int replacementPairs, int subsidy, int subsidyRealtime, int qieding, int yongan,
@@ -178,6 +187,9 @@ final class FleetGenerator {
 				case SUBSIDY -> subsidy(c, subsidyRealtime, random);
 				case REPLACEMENT -> replacement(c, random);
 				}
+				// decided by a hash of seed and tag, so the random streams above (and every other value) stay as they were
+				c.placed = !(site.kind() == SiteKind.GENERAL && (c.status.equals("ACTIVE") || c.status.equals("PLANNED"))
+						&& Math.floorMod(mix(seed ^ tag.hashCode()), 1000) < UNPLACED_PER_MILLE);
 				Camera camera = c.build();
 				totals.add(camera, camera.installDate() == null ? 0 : unitCost(camera.installDate().getYear()));
 				out.accept(camera);
@@ -395,6 +407,13 @@ final class FleetGenerator {
 		return cumulative;
 	}
 
+	/** SplitMix64's finaliser: a well-spread hash of a 64-bit value. */
+	private static long mix(long z) {
+		z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+		z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+		return z ^ (z >>> 31);
+	}
+
 	private static int pick(double[] cumulative, SplittableRandom random) {
 		double r = random.nextDouble() * cumulative[cumulative.length - 1];
 		int i = java.util.Arrays.binarySearch(cumulative, r);
@@ -446,6 +465,7 @@ final class FleetGenerator {
 		LocalDate decommissionedOn;
 		String decommissionReason;
 		String notes;
+		boolean placed = true;
 
 		CameraBuilder(String tag, Site site, int index, int heading) {
 			this.tag = tag;
@@ -473,9 +493,10 @@ final class FleetGenerator {
 		Camera build() {
 			boolean maintained = !"PLANNED".equals(status)
 					&& (decommissionedOn == null || !decommissionedOn.isBefore(WARRANTY_REFERENCE));
+			String note = placed ? notes : notes == null ? UNPLACED_NOTE : notes + "\n" + UNPLACED_NOTE;
 			return new Camera(tag, site.number(), index, site.lon(), site.lat(), site.address(), site.precinct(),
 					site.district(), heading, fov, range, installDate, warrantyEnd, lpr, make, model, status, funding,
-					project, supplier, maintained, decommissionedOn, decommissionReason, notes);
+					project, supplier, maintained, decommissionedOn, decommissionReason, note, placed);
 		}
 	}
 }

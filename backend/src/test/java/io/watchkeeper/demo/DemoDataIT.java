@@ -61,7 +61,12 @@ class DemoDataIT {
 		assertThat(count("SELECT count(*) FROM camera")).isEqualTo(10_000);
 		assertThat(count("SELECT count(*) FROM camera WHERE lpr <> 'NONE'")).isEqualTo(1_589);
 		assertThat(count("SELECT count(*) FROM camera WHERE lpr = 'REALTIME_LPR'")).isEqualTo(150);
-		assertThat(count("SELECT count(*) FROM camera WHERE location IS NULL OR precinct_id IS NULL OR district_id IS NULL")).isZero();
+		assertThat(count("SELECT count(*) FROM camera WHERE precinct_id IS NULL OR district_id IS NULL")).isZero();
+		// a small share has an address but no coordinates yet: the unplaced-camera list is not empty on a fresh start
+		assertThat(count("SELECT count(*) FROM camera WHERE location IS NULL")).as("unplaced cameras").isBetween(20L, 60L);
+		assertThat(count("""
+				SELECT count(*) FROM camera WHERE location IS NULL
+				   AND (address IS NULL OR status NOT IN ('ACTIVE', 'PLANNED') OR notes NOT LIKE '%座標待測量%')""")).isZero();
 		assertThat(count("SELECT count(*) FROM camera WHERE site_id IS NULL")).isZero();
 		assertThat(count("SELECT max(n) FROM (SELECT count(*) AS n FROM camera GROUP BY site_id) s")).isBetween(1L, 3L);
 		assertThat(jdbc.queryForList("SELECT seed, cameras FROM demo_dataset"))

@@ -112,6 +112,23 @@ class FleetGeneratorTest {
 	}
 
 	@Test
+	void aFewActiveOrPlannedCamerasOnOrdinarySitesHaveAnAddressButNoCoordinates() {
+		List<Camera> unplaced = cameras.stream().filter(c -> !c.placed()).toList();
+		assertThat(unplaced).as("about 0.4 %% of 20,000").hasSizeBetween(50, 130);
+		assertThat(unplaced).allSatisfy(c -> {
+			assertThat(c.status()).isIn("ACTIVE", "PLANNED");
+			assertThat(c.address()).isNotBlank();
+			assertThat(c.notes()).contains(FleetGenerator.UNPLACED_NOTE);
+		});
+		assertThat(unplaced).extracting(Camera::status).contains("ACTIVE");
+		List<Camera> again = new ArrayList<>();
+		FleetGenerator generator = new FleetGenerator(areas, 20230630L, 20_000);
+		generator.cameras(generator.sites(), again::add);
+		assertThat(again.stream().filter(c -> !c.placed()).map(Camera::assetTag).toList())
+			.as("deterministic").isEqualTo(unplaced.stream().map(Camera::assetTag).toList());
+	}
+
+		@Test
 	void fieldsStayInsideTheirRanges() {
 		assertThat(cameras).allSatisfy(c -> {
 			assertThat(c.heading()).isBetween(0, 359);

@@ -19,7 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.watchkeeper.camera.AreaAssignment;
 import io.watchkeeper.security.AuditLog;
-import io.watchkeeper.shared.ConflictException;
 
 /**
  * Precinct and district boundaries: loaded from the bundled Kaohsiung files when the tables are empty, and
@@ -73,8 +72,8 @@ public class Boundaries {
 	}
 
 	/**
-	 * Replaces all boundaries of one kind with those in the file. Throws {@code InvalidInputException} naming
-	 * every bad feature and field, or {@code ConflictException} when an area to be removed is still referred to;
+	 * Replaces all boundaries of one kind with those in the file. Throws {@code BoundaryFileException} naming
+	 * every bad feature and field, or (a conflict) every area to be removed that is still referred to;
 	 * in both cases nothing is changed.
 	 */
 	@Transactional
@@ -85,10 +84,9 @@ public class Boundaries {
 		Set<String> incoming = areas.stream().map(BoundaryFile.Area::code).collect(Collectors.toSet());
 		Map<String, Long> missing = new LinkedHashMap<>(existing);
 		missing.keySet().removeAll(incoming);
-		List<String> blocking = repository.referencesBlockingRemoval(kind, List.copyOf(missing.values()));
+		List<GeoJsonPolygons.Problem> blocking = repository.referencesBlockingRemoval(kind, List.copyOf(missing.values()));
 		if (!blocking.isEmpty()) {
-			throw new ConflictException("The file leaves out " + kind.plural() + " that are still in use, so nothing was "
-					+ "changed. Keep them in the file, or first move what refers to them: " + String.join("; ", blocking));
+			throw new BoundaryFileException(kind == BoundaryKind.PRECINCT ? "boundary.inUse.precinct" : "boundary.inUse.district", List.of(), blocking, true);
 		}
 		List<String> inserted = new ArrayList<>();
 		List<String> updated = new ArrayList<>();
@@ -104,8 +102,8 @@ public class Boundaries {
 		}
 		catch (DataIntegrityViolationException e) {
 			// Something newer than this code refers to the area (e.g. a table added by another module).
-			throw new ConflictException("The file leaves out " + kind.plural() + " " + missing.keySet()
-					+ " that other records still refer to, so nothing was changed");
+			throw new BoundaryFileException(kind == BoundaryKind.PRECINCT ? "boundary.referenced.precinct" : "boundary.referenced.district", List.of(String.join(", ", missing.keySet())),
+					List.of(), true);
 		}
 		int reassigned = areaAssignment.assignAll();
 		Replacement result = new Replacement(kind.table(), fileName, areas.size(), inserted, updated,

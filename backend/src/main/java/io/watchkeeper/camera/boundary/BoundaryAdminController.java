@@ -2,6 +2,9 @@ package io.watchkeeper.camera.boundary;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.watchkeeper.shared.ConflictException;
 import io.watchkeeper.shared.InvalidInputException;
 import io.watchkeeper.shared.NotFoundException;
 
@@ -26,8 +28,11 @@ class BoundaryAdminController {
 
 	private final Boundaries boundaries;
 
-	BoundaryAdminController(Boundaries boundaries) {
+	private final MessageSource messages;
+
+	BoundaryAdminController(Boundaries boundaries, MessageSource messages) {
 		this.boundaries = boundaries;
+		this.messages = messages;
 	}
 
 	@GetMapping
@@ -39,26 +44,26 @@ class BoundaryAdminController {
 	@PostMapping
 	String upload(@RequestParam(name = "kind", required = false) String kind,
 			@RequestParam(name = "file", required = false) MultipartFile file, Model model,
-			RedirectAttributes redirect) throws IOException {
+			RedirectAttributes redirect, Locale locale) throws IOException {
 		try {
 			if (file == null || file.isEmpty()) {
-				throw new InvalidInputException("file", "Choose a GeoJSON file to upload");
+				throw new InvalidInputException("file", messages.getMessage("boundary.chooseFile", null, locale));
 			}
 			Boundaries.Replacement result = boundaries.replace(BoundaryKind.of(kind), file.getBytes(),
 					file.getOriginalFilename());
 			redirect.addFlashAttribute("result", result);
 			return "redirect:/admin/boundaries";
 		}
+		catch (BoundaryFileException e) {
+			model.addAttribute("error", e.summary(messages, locale));
+			model.addAttribute("fieldErrors", e.fieldErrors(messages, locale));
+		}
 		catch (InvalidInputException e) {
 			model.addAttribute("error", e.getMessage());
 			model.addAttribute("fieldErrors", e.fieldErrors());
 		}
-		catch (ConflictException e) {
-			model.addAttribute("error", e.getMessage());
-			model.addAttribute("fieldErrors", List.of());
-		}
 		catch (NotFoundException e) {
-			model.addAttribute("error", "Choose precincts or districts");
+			model.addAttribute("error", messages.getMessage("boundary.chooseKind", null, locale));
 			model.addAttribute("fieldErrors", List.of());
 		}
 		model.addAttribute("fileName", file == null ? null : file.getOriginalFilename());

@@ -2,6 +2,9 @@ package io.watchkeeper.camera.boundary;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,10 +27,15 @@ import io.watchkeeper.shared.InvalidInputException;
 @RequestMapping("/api/admin/boundaries")
 class BoundaryApiController {
 
+	private static final Locale API_LOCALE = Locale.ENGLISH;
+
 	private final Boundaries boundaries;
 
-	BoundaryApiController(Boundaries boundaries) {
+	private final MessageSource messages;
+
+	BoundaryApiController(Boundaries boundaries, MessageSource messages) {
 		this.boundaries = boundaries;
+		this.messages = messages;
 	}
 
 	@GetMapping("/{kind}")
@@ -39,7 +47,7 @@ class BoundaryApiController {
 	@PostMapping(path = "/{kind}", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/geo+json" })
 	@Operation(summary = "Replace precinct or district boundaries with a GeoJSON FeatureCollection in the body")
 	Boundaries.Replacement replaceFromBody(@PathVariable String kind, @RequestBody(required = false) byte[] body) {
-		return boundaries.replace(BoundaryKind.of(kind), body, "request body");
+		return replace(BoundaryKind.of(kind), body, "request body");
 	}
 
 	@PostMapping(path = "/{kind}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -47,8 +55,18 @@ class BoundaryApiController {
 	Boundaries.Replacement replaceFromUpload(@PathVariable String kind,
 			@RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
 		if (file == null || file.isEmpty()) {
-			throw new InvalidInputException("file", "Choose a GeoJSON file to upload");
+			throw new InvalidInputException("file", messages.getMessage("boundary.chooseFile", null, API_LOCALE));
 		}
-		return boundaries.replace(BoundaryKind.of(kind), file.getBytes(), file.getOriginalFilename());
+		return replace(BoundaryKind.of(kind), file.getBytes(), file.getOriginalFilename());
+	}
+
+	/** Problems in English, as the rest of the API says them. */
+	private Boundaries.Replacement replace(BoundaryKind kind, byte[] content, String fileName) {
+		try {
+			return boundaries.replace(kind, content, fileName);
+		}
+		catch (BoundaryFileException e) {
+			throw e.forApi(messages, API_LOCALE);
+		}
 	}
 }

@@ -7,8 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import io.watchkeeper.shared.InvalidInputException;
-import io.watchkeeper.shared.InvalidInputException.FieldError;
+import io.watchkeeper.camera.boundary.GeoJsonPolygons.Problem;
 
 /**
  * The rules a precinct or district boundary file must meet before anything is written: a FeatureCollection of
@@ -30,8 +29,7 @@ final class BoundaryFile {
 	/** Validates the whole file; throws with every problem found, each naming the feature index and field. */
 	static List<Area> validate(BoundaryKind kind, byte[] content) {
 		GeoJsonPolygons.Result parsed = GeoJsonPolygons.read(content);
-		List<FieldError> errors = new ArrayList<>();
-		parsed.problems().forEach(p -> errors.add(new FieldError(p.field(), p.message())));
+		List<Problem> errors = new ArrayList<>(parsed.problems());
 		List<Area> areas = new ArrayList<>();
 		Map<String, Integer> codes = new HashMap<>();
 		Map<String, Integer> namesZh = new HashMap<>();
@@ -44,15 +42,13 @@ final class BoundaryFile {
 			if (code != null) {
 				Integer first = codes.putIfAbsent(code, feature.index());
 				if (first != null) {
-					errors.add(new FieldError(path + "code",
-							"Code " + code + " appears twice: in features[" + first + "] and features[" + feature.index() + "]"));
+					errors.add(new Problem(path + "code", "boundary.problem.duplicateCode", code, first, feature.index()));
 				}
 			}
 			if (nameZh != null) {
 				Integer first = namesZh.putIfAbsent(nameZh, feature.index());
 				if (first != null) {
-					errors.add(new FieldError(path + "name_zh",
-							"Name " + nameZh + " appears twice: in features[" + first + "] and features[" + feature.index() + "]"));
+					errors.add(new Problem(path + "name_zh", "boundary.problem.duplicateName", nameZh, first, feature.index()));
 				}
 			}
 			if (errors.size() == before) {
@@ -60,34 +56,33 @@ final class BoundaryFile {
 			}
 		}
 		if (!errors.isEmpty()) {
-			throw new InvalidInputException("The " + kind.table() + " file was not accepted: " + errors.size()
-					+ (errors.size() == 1 ? " problem" : " problems") + "; nothing was changed", errors);
+			throw new BoundaryFileException(kind == BoundaryKind.PRECINCT ? "boundary.rejected.precinct" : "boundary.rejected.district",
+					List.of(errors.size()), errors, false);
 		}
 		return areas;
 	}
 
-	private static String name(GeoJsonPolygons.Feature feature, String property, String path, List<FieldError> errors) {
+	private static String name(GeoJsonPolygons.Feature feature, String property, String path, List<Problem> errors) {
 		String value = feature.property(property);
 		value = value == null ? null : value.strip();
 		if (value == null || value.isEmpty()) {
-			errors.add(new FieldError(path + property, "The property " + property + " is missing or empty"));
+			errors.add(new Problem(path + property, "boundary.problem.propertyMissing", property));
 			return null;
 		}
 		if (value.length() > MAX_NAME) {
-			errors.add(new FieldError(path + property, "The property " + property + " is longer than " + MAX_NAME
-					+ " characters"));
+			errors.add(new Problem(path + property, "boundary.problem.propertyTooLong", property, MAX_NAME));
 			return null;
 		}
 		return value;
 	}
 
 	private static String code(BoundaryKind kind, GeoJsonPolygons.Feature feature, String nameEn, String path,
-			List<FieldError> errors) {
+			List<Problem> errors) {
 		String given = feature.property("code");
 		given = given == null ? null : given.strip();
 		if (given == null || given.isEmpty()) {
 			if (kind == BoundaryKind.PRECINCT) {
-				errors.add(new FieldError(path + "code", "The property code is missing or empty"));
+				errors.add(new Problem(path + "code", "boundary.problem.propertyMissing", "code"));
 				return null;
 			}
 			if (nameEn == null) {
@@ -95,16 +90,14 @@ final class BoundaryFile {
 			}
 			String derived = AreaCodes.districtCode(nameEn);
 			if (!CODE.matcher(derived).matches()) {
-				errors.add(new FieldError(path + "name_en", "No code can be derived from name_en \"" + nameEn
-						+ "\"; give the feature a code property (A-Z, 0-9, _ or -)"));
+				errors.add(new Problem(path + "name_en", "boundary.problem.noDerivedCode", nameEn));
 				return null;
 			}
 			return derived;
 		}
 		String code = given.toUpperCase(Locale.ROOT);
 		if (!CODE.matcher(code).matches()) {
-			errors.add(new FieldError(path + "code",
-					"The code \"" + given + "\" may only use letters A-Z, digits, _ and -, at most 32 characters"));
+			errors.add(new Problem(path + "code", "boundary.problem.codeCharacters", given));
 			return null;
 		}
 		return code;

@@ -63,9 +63,10 @@ class BoundaryRepository {
 
 	/**
 	 * Why areas may not be removed: who still refers to them besides cameras placed automatically (those are
-	 * simply re-assigned). One line per area, e.g. "LINGYA: 3 cameras set by hand, 1 maintenance contract".
+	 * simply re-assigned). One problem per area (its code as the field) with the counts of cameras set by hand, maintenance
+	 * contracts, procurement projects and users that refer to it.
 	 */
-	List<String> referencesBlockingRemoval(BoundaryKind kind, List<Long> ids) {
+	List<GeoJsonPolygons.Problem> referencesBlockingRemoval(BoundaryKind kind, List<Long> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
@@ -79,22 +80,16 @@ class BoundaryRepository {
 				SELECT a.code,
 				       (SELECT count(*) FROM camera c WHERE c.district_id = a.id AND c.area_overridden), 0, 0, 0
 				  FROM district a WHERE a.id = ANY(?) ORDER BY a.code""";
-		List<String> blocking = new ArrayList<>();
+		List<GeoJsonPolygons.Problem> blocking = new ArrayList<>();
 		jdbc.query(con -> {
 			var ps = con.prepareStatement(sql);
 			ps.setArray(1, con.createArrayOf("bigint", ids.toArray()));
 			return ps;
 		}, rs -> {
-			List<String> reasons = new ArrayList<>();
-			String[] what = { "cameras set by hand", "maintenance contracts", "procurement projects", "users" };
-			for (int i = 0; i < what.length; i++) {
-				long n = rs.getLong(i + 2);
-				if (n > 0) {
-					reasons.add(n + " " + what[i]);
-				}
-			}
-			if (!reasons.isEmpty()) {
-				blocking.add(rs.getString(1) + ": " + String.join(", ", reasons));
+			long[] counts = { rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5) };
+			if (counts[0] + counts[1] + counts[2] + counts[3] > 0) {
+				blocking.add(new GeoJsonPolygons.Problem(rs.getString(1), "boundary.blocking", counts[0], counts[1], counts[2],
+						counts[3]));
 			}
 		});
 		return blocking;

@@ -37,7 +37,15 @@ public final class GeoJsonPolygons {
 		}
 	}
 
-	public record Problem(String field, String message) {
+	/**
+	 * A problem at a field of the file: a message code of {@code messages/boundary*.properties} and its
+	 * arguments (numbers of positions as text, so that no message rounds them).
+	 */
+	public record Problem(String field, String code, List<Object> args) {
+
+		public Problem(String field, String code, Object... args) {
+			this(field, code, List.of(args));
+		}
 	}
 
 	public record Result(List<Feature> features, List<Problem> problems) {
@@ -81,7 +89,7 @@ public final class GeoJsonPolygons {
 	private Result parse(byte[] content) {
 		List<Feature> features = new ArrayList<>();
 		if (content == null || content.length == 0) {
-			problem("file", "The file is empty");
+			problem("file", "boundary.problem.emptyFile");
 			return result(features);
 		}
 		int offset = hasUtf8Bom(content) ? 3 : 0;
@@ -91,29 +99,34 @@ public final class GeoJsonPolygons {
 		}
 		catch (JacksonException e) {
 			var where = e.getLocation();
-			String at = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-			problem("file", "The file is not valid JSON" + at + ": " + e.getOriginalMessage());
+			if (where == null || where.getLineNr() < 1) {
+				problem("file", "boundary.problem.notJson", shortText(e.getOriginalMessage()));
+			}
+			else {
+				problem("file", "boundary.problem.notJsonAt", where.getLineNr(), where.getColumnNr(),
+						shortText(e.getOriginalMessage()));
+			}
 			return result(features);
 		}
 		if (root == null || root.isMissingNode() || root.isNull()) {
-			problem("file", "The file is empty");
+			problem("file", "boundary.problem.emptyFile");
 			return result(features);
 		}
 		if (!root.isObject()) {
-			problem("type", "The file must be a GeoJSON object of type FeatureCollection");
+			problem("type", "boundary.problem.notObject");
 			return result(features);
 		}
 		if (!"FeatureCollection".equals(text(root.get("type")))) {
-			problem("type", "The file must be a GeoJSON FeatureCollection, not " + describe(root.get("type")));
+			problem("type", "boundary.problem.notFeatureCollection", describe(root.get("type")));
 			return result(features);
 		}
 		JsonNode list = root.get("features");
 		if (list == null || !list.isArray()) {
-			problem("features", "A FeatureCollection needs a \"features\" array");
+			problem("features", "boundary.problem.noFeaturesArray");
 			return result(features);
 		}
 		if (list.isEmpty()) {
-			problem("features", "The FeatureCollection has no features");
+			problem("features", "boundary.problem.noFeatures");
 			return result(features);
 		}
 		for (int i = 0; i < list.size(); i++) {
@@ -129,7 +142,7 @@ public final class GeoJsonPolygons {
 		List<Problem> reported = problems;
 		if (problems.size() > MAX_PROBLEMS) {
 			reported = new ArrayList<>(problems.subList(0, MAX_PROBLEMS));
-			reported.add(new Problem("file", "... and " + (problems.size() - MAX_PROBLEMS) + " more problems"));
+			reported.add(new Problem("file", "boundary.problem.more", problems.size() - MAX_PROBLEMS));
 		}
 		return new Result(Collections.unmodifiableList(features), List.copyOf(reported));
 	}
@@ -137,19 +150,19 @@ public final class GeoJsonPolygons {
 	private Feature feature(int index, JsonNode node) {
 		String path = "features[" + index + "]";
 		if (node == null || !node.isObject()) {
-			problem(path, "Each feature must be a JSON object");
+			problem(path, "boundary.problem.featureNotObject");
 			return null;
 		}
 		if (!"Feature".equals(text(node.get("type")))) {
-			problem(path + ".type", "The type must be \"Feature\", not " + describe(node.get("type")));
+			problem(path + ".type", "boundary.problem.notFeature", describe(node.get("type")));
 		}
 		Map<String, String> properties = new LinkedHashMap<>();
 		JsonNode props = node.get("properties");
 		if (props == null || props.isNull()) {
-			problem(path + ".properties", "The feature has no properties");
+			problem(path + ".properties", "boundary.problem.noProperties");
 		}
 		else if (!props.isObject()) {
-			problem(path + ".properties", "The properties must be a JSON object");
+			problem(path + ".properties", "boundary.problem.propertiesNotObject");
 		}
 		else {
 			for (var entry : props.properties()) {
@@ -173,21 +186,21 @@ public final class GeoJsonPolygons {
 
 	private MultiPolygon geometry(String path, JsonNode node) {
 		if (node == null || node.isNull()) {
-			problem(path, "The feature has no geometry");
+			problem(path, "boundary.problem.noGeometry");
 			return null;
 		}
 		if (!node.isObject()) {
-			problem(path, "The geometry must be a JSON object");
+			problem(path, "boundary.problem.geometryNotObject");
 			return null;
 		}
 		String type = text(node.get("type"));
 		JsonNode coordinates = node.get("coordinates");
 		if (!"Polygon".equals(type) && !"MultiPolygon".equals(type)) {
-			problem(path + ".type", "The geometry type must be Polygon or MultiPolygon, not " + describe(node.get("type")));
+			problem(path + ".type", "boundary.problem.geometryType", describe(node.get("type")));
 			return null;
 		}
 		if (coordinates == null || !coordinates.isArray() || coordinates.isEmpty()) {
-			problem(path + ".coordinates", "The " + type + " has no coordinates");
+			problem(path + ".coordinates", "boundary.problem.noCoordinates", type);
 			return null;
 		}
 		List<Polygon> polygons = new ArrayList<>();
@@ -210,7 +223,7 @@ public final class GeoJsonPolygons {
 
 	private Polygon polygon(String path, JsonNode rings) {
 		if (rings == null || !rings.isArray() || rings.isEmpty()) {
-			problem(path, "A polygon needs an array of rings (the outer ring first)");
+			problem(path, "boundary.problem.noRings");
 			return null;
 		}
 		LinearRing[] parsed = new LinearRing[rings.size()];
@@ -229,11 +242,11 @@ public final class GeoJsonPolygons {
 
 	private LinearRing ring(String path, JsonNode positions) {
 		if (positions == null || !positions.isArray()) {
-			problem(path, "A ring must be an array of [longitude, latitude] positions");
+			problem(path, "boundary.problem.ringNotArray");
 			return null;
 		}
 		if (positions.size() < 4) {
-			problem(path, "A ring needs at least 4 positions (first and last equal), found " + positions.size());
+			problem(path, "boundary.problem.ringTooShort", positions.size());
 			return null;
 		}
 		Coordinate[] coordinates = new Coordinate[positions.size()];
@@ -242,29 +255,27 @@ public final class GeoJsonPolygons {
 			String at = path + "[" + i + "]";
 			if (position == null || !position.isArray() || position.size() < 2 || !position.get(0).isNumber()
 					|| !position.get(1).isNumber()) {
-				problem(at, "A position must be [longitude, latitude] with two numbers, found " + shorten(position));
+				problem(at, "boundary.problem.position", shorten(position));
 				return null;
 			}
 			double lon = position.get(0).asDouble();
 			double lat = position.get(1).asDouble();
 			if (!inTaiwan(lon, lat) && inTaiwan(lat, lon)) {
-				problem(at, "Position " + lon + ", " + lat + " is outside Taiwan; longitude and latitude look swapped "
-						+ "(GeoJSON puts longitude first)");
+				problem(at, "boundary.problem.swapped", String.valueOf(lon), String.valueOf(lat));
 				return null;
 			}
 			if (!Double.isFinite(lon) || !Double.isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 90) {
-				problem(at, "Longitude " + lon + ", latitude " + lat + " is not a WGS84 position");
+				problem(at, "boundary.problem.notWgs84", String.valueOf(lon), String.valueOf(lat));
 				return null;
 			}
 			if (!inTaiwan(lon, lat)) {
-				problem(at, "Position " + lon + ", " + lat + " is outside Taiwan; boundaries must be WGS84 "
-						+ "longitude/latitude (EPSG:4326)");
+				problem(at, "boundary.problem.outsideTaiwan", String.valueOf(lon), String.valueOf(lat));
 				return null;
 			}
 			coordinates[i] = new Coordinate(lon, lat);
 		}
 		if (!coordinates[0].equals2D(coordinates[coordinates.length - 1])) {
-			problem(path, "The ring is not closed: its first and last positions differ");
+			problem(path, "boundary.problem.ringNotClosed");
 			return null;
 		}
 		return GeoPoint.FACTORY.createLinearRing(coordinates);
@@ -275,8 +286,13 @@ public final class GeoJsonPolygons {
 				&& new GeoPoint(lon, lat).isInTaiwan();
 	}
 
-	private void problem(String field, String message) {
-		problems.add(new Problem(field, message));
+	private void problem(String field, String code, Object... args) {
+		problems.add(new Problem(field, code, args));
+	}
+
+	private static String shortText(String text) {
+		String t = String.valueOf(text);
+		return t.length() > 200 ? t.substring(0, 197) + "..." : t;
 	}
 
 	private static boolean hasUtf8Bom(byte[] content) {
@@ -289,7 +305,7 @@ public final class GeoJsonPolygons {
 	}
 
 	private static String describe(JsonNode node) {
-		return node == null || node.isNull() ? "nothing" : shorten(node);
+		return node == null || node.isNull() ? "null" : shorten(node);
 	}
 
 	private static String shorten(JsonNode node) {

@@ -94,6 +94,16 @@ class CameraImporter {
 	 * @throws ImportFileException when the file cannot be imported at all; no job is recorded then
 	 */
 	Upload upload(String fileName, byte[] bytes, UploadOptions options, String actor, boolean keepContent) {
+		return upload(fileName, bytes, options, actor, keepContent, false);
+	}
+
+	/**
+	 * As {@link #upload(String, byte[], UploadOptions, String, boolean)}; with {@code acceptIncomplete} a
+	 * mapping that lacks a required field is recorded too, so that the person can complete it on the
+	 * page (a run refuses it until then).
+	 */
+	Upload upload(String fileName, byte[] bytes, UploadOptions options, String actor, boolean keepContent,
+			boolean acceptIncomplete) {
 		refuseIfTooLarge(bytes.length);
 		SourceFile file = SourceFile.analyze(fileName, bytes, options.format(),
 				options.encoding() == null ? TextEncoding.Choice.AUTO : options.encoding(), properties.maxRows());
@@ -101,7 +111,7 @@ class CameraImporter {
 		ColumnMapping mapping = options.mapping() == null || options.mapping().isEmpty() ? detection.mapping()
 				: adjust(file.columns(), detection.mapping(), options.mapping());
 		List<String> missing = mapping.missing();
-		if (!missing.isEmpty()) {
+		if (!missing.isEmpty() && !acceptIncomplete) {
 			throw new ImportFileException("import.file.missingColumns",
 					missing.stream().map(m -> (Object) (IssueMessages.FIELD_PREFIX + m)).toList(),
 					file.columns().stream().map(Column::header).toList());
@@ -288,11 +298,12 @@ class CameraImporter {
 		AreaNames areas = staging.areaNames();
 		List<Column> columns = file.columns();
 		for (Column c : columns) {
-			if (mapping.field(c.index()) == null) {
+			ImportField f = mapping.field(c.index());
+			if (f == null) {
 				report.warning(new ImportIssue(1, null, c.header(), null, "import.warning.columnIgnored", List.of(c.header())));
 			}
 		}
-		RowValidator validator = new RowValidator(mapping, columns, areas, report);
+		RowValidator validator = new RowValidator(mapping, columns, areas, staging.registryCodes(), report);
 		int read = 0;
 		int unplaced = 0;
 		long lastProgress = System.currentTimeMillis();

@@ -8,5 +8,5 @@ import io.watchkeeper.shared.GeoPoint;
 record CameraRow(int line, String assetTag, String siteCode, Integer siteIndex, GeoPoint location, String address,
 		Long namedPrecinctId, String namedPrecinct, Long namedDistrictId, String namedDistrict, Integer headingDeg,
 		Integer fovDeg, Integer rangeM, LocalDate installDate, LocalDate warrantyEnd, Integer serviceLifeYears, String lpr,
-		String make, String model, String status, String notes) {
+		String make, String model, String status, String notes, Long fundingSourceId, Long projectId, Long contractId) {
 }

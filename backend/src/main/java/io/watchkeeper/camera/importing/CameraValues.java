@@ -119,7 +119,9 @@ final class CameraValues {
 
 	/** A whole number in [min, max], with an optional unit ({@code 90°}, {@code 50m}, {@code 50公尺}, {@code 8年}). */
 	static Integer whole(String raw, int min, int max) throws BadValue {
-		String v = key(raw);
+		// not key(): that drops hyphens, which would read -5 as 5
+		String c = Values.clean(raw);
+		String v = c == null ? null : c.toLowerCase(Locale.ROOT).replace(" ", "");
 		if (v == null) {
 			return null;
 		}

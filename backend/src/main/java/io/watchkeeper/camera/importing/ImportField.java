@@ -36,20 +36,50 @@ enum ImportField {
 	MAKE(80, "廠牌", "品牌", "製造商", "make", "brand", "manufacturer"),
 	MODEL(80, "型號", "機型", "model"),
 	STATUS(40, "狀態", "設備狀態", "使用狀態", "status"),
-	NOTES(2000, "備註", "說明", "附註", "notes", "remarks", "note", "comment", "comments");
+	NOTES(2000, "備註", "說明", "附註", "notes", "remarks", "note", "comment", "comments"),
+	/** Codes of the registry's money and contract records, as the registry's CSV export writes them. */
+	FUNDING_SOURCE(40, "經費來源", "經費來源代碼", "fundingsource", "funding", "fundingsourcecode"),
+	PROJECT(40, "採購案", "採購案號", "採購案代碼", "標案編號", "project", "projectcode", "procurementproject"),
+	CONTRACT(40, "維護契約", "維護合約", "契約編號", "合約編號", "contract", "contractcode", "maintenancecontract"),
+	// Columns of the registry's export that the registry works out itself: recognised (so that an export
+	// imports without "unused column" warnings) and not imported.
+	SITE_INDEX(false, "站點序號", "indexonsite", "siteindex"),
+	END_OF_LIFE(false, "屆齡日期", "endoflife"),
+	SUPPLIER(false, "供應廠商", "supplier", "suppliervendor"),
+	DECOMMISSIONED_ON(false, "報廢日期", "decommissionedon"),
+	DECOMMISSION_REASON(false, "報廢原因", "decommissionreason");
 
 	private final int maxLength;
+
+	private final boolean imported;
 
 	private final List<String> aliases;
 
 	ImportField(int maxLength, String... aliases) {
+		this(maxLength, true, aliases);
+	}
+
+	ImportField(boolean imported, String... aliases) {
+		this(0, imported, aliases);
+	}
+
+	ImportField(int maxLength, boolean imported, String... aliases) {
 		this.maxLength = maxLength;
+		this.imported = imported;
 		this.aliases = List.of(aliases).stream().map(ImportField::normalizeHeader).toList();
 	}
 
 	/** The longest value a cell of this field may hold, in characters. */
 	int maxLength() {
 		return maxLength;
+	}
+
+	/**
+	 * False for a column the registry works out itself (the export's site index, end of life, supplier
+	 * and decommissioning): recognised, so it is not reported as unused, but its values are not read.
+	 */
+	boolean imported() {
+		return imported;
 	}
 
 	List<String> aliases() {

@@ -69,7 +69,7 @@ class ImportPageController {
 			byte[] bytes = file == null ? new byte[0] : file.getBytes();
 			SourceFile.Format chosen = format == null || format.isBlank() ? null : SourceFile.Format.valueOf(format);
 			CameraImporter.Upload upload = importer.upload(file == null ? null : file.getOriginalFilename(), bytes,
-					new CameraImporter.UploadOptions(chosen, encoding, null), AuditLog.currentActor(), true);
+					new CameraImporter.UploadOptions(chosen, encoding, null), AuditLog.currentActor(), true, true);
 			return "redirect:/imports/" + upload.jobId();
 		}
 		catch (ImportFileException e) {
@@ -91,6 +91,10 @@ class ImportPageController {
 			chosen.put(c.index(), f == null ? "" : f.name());
 		}
 		model.addAttribute("chosen", chosen);
+		// what the mapping still lacks: named above the table, and marked in every column's choice list
+		List<String> missing = job.isRunnable() ? mapping.missing() : List.of();
+		model.addAttribute("missing", missing);
+		model.addAttribute("missingLabels", missing.stream().map(m -> messages.fieldLabel(m, locale)).toList());
 		model.addAttribute("notices", job.notices().stream()
 			.map(n -> messages.render(n.code(), n.args(), locale)).toList());
 		model.addAttribute("errors", ImportJobView.issues(first(job.errors()), messages, locale));

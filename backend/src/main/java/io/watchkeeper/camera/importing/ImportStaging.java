@@ -30,7 +30,8 @@ class ImportStaging {
 			    lon double precision, lat double precision, address text,
 			    named_precinct_id bigint, named_precinct text, named_district_id bigint, named_district text,
 			    heading smallint, fov smallint, range_m integer, install_date date, warranty_end date,
-			    service_life smallint, lpr text, make text, model text, status text, notes text
+			    service_life smallint, lpr text, make text, model text, status text, notes text,
+			    funding_source_id bigint, project_id bigint, contract_id bigint
 			) ON COMMIT DROP""";
 
 	private static final String COPY = "COPY import_row FROM STDIN";
@@ -80,6 +81,19 @@ class ImportStaging {
 						(rs, n) -> new AreaNames.Area(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))),
 				jdbc.query("SELECT id, code, name_zh, name_en FROM district ORDER BY id",
 						(rs, n) -> new AreaNames.Area(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))));
+	}
+
+	/** The codes an import may name funding sources, projects and contracts by, upper case. */
+	RegistryCodes registryCodes() {
+		return new RegistryCodes(codes("funding_source"), codes("procurement_project"), codes("maintenance_contract"));
+	}
+
+	private java.util.Map<String, Long> codes(String table) {
+		java.util.Map<String, Long> ids = new java.util.HashMap<>();
+		jdbc.query("SELECT upper(code), id FROM " + table, rs -> {
+			ids.put(rs.getString(1), rs.getLong(2));
+		});
+		return ids;
 	}
 
 	/** Creates the staging table and opens a COPY into it on the transaction's connection. */
@@ -197,14 +211,16 @@ class ImportStaging {
 				WITH created AS (
 				    INSERT INTO camera (asset_tag, site_id, site_index, location, address, precinct_id, district_id,
 				                        heading_deg, fov_deg, range_m, install_date, service_life_years, warranty_end, lpr,
-				                        make, model, status, notes)
+				                        make, model, status, notes, funding_source_id, project_id, contract_id)
 				    SELECT r.asset_tag, s.id, r.site_index, r.location, r.address, r.precinct_id, r.district_id,
 				           r.heading, r.fov, r.range_m, r.install_date, coalesce(r.service_life, 8), r.warranty_end,
-				           coalesce(r.lpr, 'NONE'), r.make, r.model, coalesce(r.status, 'ACTIVE'), r.notes
+				           coalesce(r.lpr, 'NONE'), r.make, r.model, coalesce(r.status, 'ACTIVE'), r.notes,
+				           r.funding_source_id, r.project_id, r.contract_id
 				      FROM import_ready r LEFT JOIN site s ON s.code = r.site_code
 				     ORDER BY r.line
 				    RETURNING id, asset_tag, site_id, site_index, location, address, precinct_id, district_id, heading_deg,
-				              fov_deg, range_m, install_date, service_life_years, warranty_end, lpr, make, model, status)
+				              fov_deg, range_m, install_date, service_life_years, warranty_end, lpr, make, model, status,
+				              funding_source_id, project_id, contract_id)
 				INSERT INTO audit_event (actor, action, object_type, object_id, details, remote_addr)
 				SELECT ?, 'camera.imported', 'camera', c.id::text,
 				       jsonb_strip_nulls(jsonb_build_object(
@@ -213,7 +229,8 @@ class ImportStaging {
 				           'precinctId', c.precinct_id, 'districtId', c.district_id, 'headingDeg', c.heading_deg,
 				           'fovDeg', c.fov_deg, 'rangeM', c.range_m, 'installDate', c.install_date,
 				           'serviceLifeYears', c.service_life_years, 'warrantyEnd', c.warranty_end, 'lpr', c.lpr,
-				           'make', c.make, 'model', c.model, 'status', c.status)),
+				           'make', c.make, 'model', c.model, 'status', c.status, 'fundingSourceId', c.funding_source_id,
+				           'projectId', c.project_id, 'contractId', c.contract_id)),
 				       ?
 				  FROM created c""", actor, jobId, remoteAddress);
 	}
@@ -256,6 +273,9 @@ class ImportStaging {
 			field(r.model());
 			field(r.status());
 			field(r.notes());
+			field(r.fundingSourceId());
+			field(r.projectId());
+			field(r.contractId());
 			buffer.setCharAt(buffer.length() - 1, '\n');
 			if (buffer.length() >= CHUNK) {
 				flush();

@@ -50,7 +50,14 @@ final class RowValidator {
 
 	private final Parser<String> statuses = remembered(CameraValues::status);
 
+	private final RegistryCodes codes;
+
 	RowValidator(ColumnMapping mapping, List<Column> columns, AreaNames areas, ImportReport report) {
+		this(mapping, columns, areas, RegistryCodes.none(), report);
+	}
+
+	RowValidator(ColumnMapping mapping, List<Column> columns, AreaNames areas, RegistryCodes codes, ImportReport report) {
+		this.codes = codes;
 		this.mapping = mapping;
 		this.columns = columns;
 		this.areas = areas;
@@ -122,6 +129,9 @@ final class RowValidator {
 		String status = row.parse(ImportField.STATUS, statuses);
 		String make = row.text(ImportField.MAKE);
 		String model = row.text(ImportField.MODEL);
+		Long fundingSource = row.parse(ImportField.FUNDING_SOURCE, v -> codes.resolve(ImportField.FUNDING_SOURCE, v));
+		Long project = row.parse(ImportField.PROJECT, v -> codes.resolve(ImportField.PROJECT, v));
+		Long contract = row.parse(ImportField.CONTRACT, v -> codes.resolve(ImportField.CONTRACT, v));
 		String ownNotes = row.text(ImportField.NOTES);
 		if (ownNotes != null) {
 			notes.insert(0, notes.isEmpty() ? ownNotes : ownNotes + "\n");
@@ -132,7 +142,8 @@ final class RowValidator {
 		return new CameraRow(record.line(), tag.assetTag(), siteCode, siteIndex, point, address,
 				precinct == null ? null : precinct.id(), precinct == null ? null : precinct.nameZh(),
 				district == null ? null : district.id(), district == null ? null : district.nameZh(), heading, fov, range,
-				installed, warrantyEnd, serviceLife, lpr, make, model, status, notes.isEmpty() ? null : notes.toString());
+				installed, warrantyEnd, serviceLife, lpr, make, model, status, notes.isEmpty() ? null : notes.toString(),
+				fundingSource, project, contract);
 	}
 
 	private GeoPoint location(Row row) {

@@ -75,6 +75,31 @@ class BoundaryAdminPageIT {
 	}
 
 	@Test
+	void aBadFileIsExplainedInChineseOnTheChinesePage() throws Exception {
+		String bad = """
+				{"type":"FeatureCollection","features":[
+				 {"type":"Feature","properties":{"name_zh":"甲區","name_en":"A"},
+				  "geometry":{"type":"Polygon","coordinates":[[[22.60,120.30],[22.60,120.31],[22.61,120.31],[22.60,120.30]]]}}]}""";
+		String page = mvc.perform(multipart("/admin/boundaries").file(file(bad)).param("kind", "district")
+			.with(user("page-admin").roles("ADMIN")).with(csrf()).param("lang", "zh-TW"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("行政區界線檔未被接受：共 1 個問題；沒有變更任何資料。")
+			.contains("features[0].geometry.coordinates[0][0]").contains("位置 22.6, 120.3 在臺灣以外；經緯度似乎對調了")
+			.doesNotContain("was not accepted").doesNotContain("outside Taiwan");
+
+		String empty = mvc.perform(multipart("/admin/boundaries").file(file("{\"type\":\"FeatureCollection\",\"features\":[]}"))
+			.param("kind", "district").with(user("page-admin").roles("ADMIN")).with(csrf()).param("lang", "zh-TW"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(empty).contains("此 FeatureCollection 沒有任何圖徵（features）。").doesNotContain("has no features");
+
+		String english = mvc.perform(multipart("/admin/boundaries").file(file("{\"type\":\"FeatureCollection\",\"features\":[]}"))
+			.param("kind", "precinct").with(user("page-admin").roles("ADMIN")).with(csrf()).param("lang", "en"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(english).contains("The precinct file was not accepted: 1 problem; nothing was changed.")
+			.contains("The FeatureCollection has no features.");
+	}
+
+	@Test
 	void aGoodFileReplacesTheBoundariesAndSaysWhatChanged() throws Exception {
 		byte[] districts = BoundariesIT.bundled("gis/kaohsiung-districts.geojson");
 		var result = mvc.perform(multipart("/admin/boundaries").file(new MockMultipartFile("file", "districts.geojson", "application/geo+json", districts))

@@ -44,6 +44,10 @@ class ImportMessagesTest {
 		assertThat(codes).allSatisfy(c -> assertThat(en).as("English " + c).containsKey(c));
 		assertThat(codes).allSatisfy(c -> assertThat(zh).as("Chinese " + c).containsKey(c));
 		assertThat(zh.keySet()).as("both bundles say the same things").isEqualTo(en.keySet());
+		for (Properties bundle : java.util.List.of(en, zh)) {
+			bundle.forEach((key, pattern) -> assertThat(new java.text.MessageFormat((String) pattern).format(new Object[] { 1, 2, 3 }))
+				.as("%s formats", key).isNotBlank());
+		}
 	}
 
 	private static Properties load(String resource) throws IOException {

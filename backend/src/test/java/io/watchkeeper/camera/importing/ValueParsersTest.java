@@ -161,5 +161,7 @@ class ValueParsersTest {
 			.isEqualTo("import.error.range");
 		assertThatThrownBy(() -> CameraValues.whole("ninety", 1, 360)).extracting(e -> ((BadValue) e).code())
 			.isEqualTo("import.error.notWholeNumber");
+		assertThatThrownBy(() -> CameraValues.whole("-5", 1, 2000)).as("a minus sign is not dropped")
+			.extracting(e -> ((BadValue) e).code()).isEqualTo("import.error.notWholeNumber");
 	}
 }
