@@ -204,7 +204,9 @@ class ImportStaging {
 
 	/**
 	 * Inserts every staged camera and, in the same statement, one {@code camera.imported} audit event per
-	 * camera with its created values.
+	 * camera naming the import. The created values are not copied into each event: the import's own event
+	 * and job say who brought which file, and every later change to a camera is audited field by field, so
+	 * its values at import time follow from its current row. Copying them cost about 3 s per 100,000 cameras.
 	 */
 	int insertCameras(long jobId, String actor, String remoteAddress) {
 		return jdbc.update("""
@@ -223,14 +225,7 @@ class ImportStaging {
 				              funding_source_id, project_id, contract_id)
 				INSERT INTO audit_event (actor, action, object_type, object_id, details, remote_addr)
 				SELECT ?, 'camera.imported', 'camera', c.id::text,
-				       jsonb_strip_nulls(jsonb_build_object(
-				           'importId', ?::bigint, 'assetTag', c.asset_tag, 'siteId', c.site_id, 'siteIndex', c.site_index,
-				           'longitude', ST_X(c.location), 'latitude', ST_Y(c.location), 'address', c.address,
-				           'precinctId', c.precinct_id, 'districtId', c.district_id, 'headingDeg', c.heading_deg,
-				           'fovDeg', c.fov_deg, 'rangeM', c.range_m, 'installDate', c.install_date,
-				           'serviceLifeYears', c.service_life_years, 'warrantyEnd', c.warranty_end, 'lpr', c.lpr,
-				           'make', c.make, 'model', c.model, 'status', c.status, 'fundingSourceId', c.funding_source_id,
-				           'projectId', c.project_id, 'contractId', c.contract_id)),
+				       jsonb_build_object('importId', ?::bigint, 'assetTag', c.asset_tag),
 				       ?
 				  FROM created c""", actor, jobId, remoteAddress);
 	}
