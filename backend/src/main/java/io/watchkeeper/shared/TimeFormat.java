@@ -61,14 +61,24 @@ public class TimeFormat {
 	}
 
 	private static Instant toInstant(Object time) {
-		return switch (time) {
-			case null -> null;
-			case Instant i -> i;
-			case OffsetDateTime o -> o.toInstant();
-			case ZonedDateTime z -> z.toInstant();
-			case Date d -> d.toInstant();
-			case TemporalAccessor t -> Instant.from(t);
-			default -> throw new IllegalArgumentException("Not a point in time: " + time.getClass().getName());
-		};
+		if (time == null) {
+			return null;
+		}
+		if (time instanceof Instant i) {
+			return i;
+		}
+		if (time instanceof OffsetDateTime o) {
+			return o.toInstant();
+		}
+		if (time instanceof ZonedDateTime z) {
+			return z.toInstant();
+		}
+		if (time instanceof Date d) {
+			return d.toInstant();
+		}
+		if (time instanceof TemporalAccessor t) {
+			return Instant.from(t);
+		}
+		throw new IllegalArgumentException("Not a point in time: " + time.getClass().getName());
 	}
 }
