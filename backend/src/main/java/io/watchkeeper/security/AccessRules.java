@@ -20,7 +20,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  *     precincts, districts, funding sources, projects)
  * any other method on /api/cameras/**, /api/imports/** ADMIN, DISPATCHER
  * /v3/api-docs/**                                      any logged-in user
- * anything else under /api/**                          ADMIN (closed until a rule opens it)
+ * anything else under /api/**                          ADMIN (closed until a rule opens it); a path no
+ *                                                      controller serves: any logged-in user, who gets 404
  *
  * Pages (form login, session, CSRF)
  * /login, static resources, /error, /actuator/health   everyone, also anonymous
@@ -48,13 +49,14 @@ final class AccessRules {
 	private AccessRules() {
 	}
 
-	static void api(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
+	static void api(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth,
+			UnknownApiPaths unknownPaths) {
 		auth.requestMatchers("/api/admin/**", "/api/audit/**", "/api/users/**").hasRole(ADMIN.name())
 			.requestMatchers(HttpMethod.GET, REGISTRY_API).hasAnyRole(names(EVERY_ROLE))
 			.requestMatchers(HttpMethod.HEAD, REGISTRY_API).hasAnyRole(names(EVERY_ROLE))
 			.requestMatchers("/api/cameras/**", "/api/imports/**").hasAnyRole(names(REGISTRY_EDITORS))
 			.requestMatchers("/v3/api-docs/**").authenticated()
-			.anyRequest().hasRole(ADMIN.name());
+			.anyRequest().access(unknownPaths);
 	}
 
 	static void pages(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {

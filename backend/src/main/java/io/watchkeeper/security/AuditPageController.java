@@ -23,7 +23,7 @@ class AuditPageController {
 	static final List<String> KNOWN_ACTIONS = List.of("auth.*", "auth.login", "auth.login_failed", "auth.locked",
 			"camera.*", "camera.created", "camera.updated", "camera.decommissioned", "camera.imported", "import.*",
 			"import.applied", "import.dry_run", "boundaries.replaced", "user.*", "user.created", "user.updated",
-			"user.enabled", "user.disabled", "user.password_reset", "audit.viewed");
+			"user.enabled", "user.disabled", "user.password_reset", "user.unlocked", "audit.viewed");
 
 	record Row(AuditEvent event, String time, List<AuditDetails.Line> details, String actorUrl, String objectUrl,
 			String objectPageUrl) {

@@ -2,6 +2,7 @@ package io.watchkeeper.security;
 
 import java.util.Map;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,22 +17,26 @@ import org.springframework.security.authentication.event.AuthenticationFailureBa
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * How users prove who they are, and the web protections around it. What each role may do is in
@@ -84,11 +89,16 @@ class SecurityConfig {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, SecuritySettings settings)
-			throws Exception {
+	SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, SecuritySettings settings,
+			ApplicationContext context) throws Exception {
 		ApiProblems problems = new ApiProblems();
+		UnknownApiPaths unknownPaths = new UnknownApiPaths(context);
 		http.securityMatcher("/api/**", "/v3/api-docs/**")
-			.authorizeHttpRequests(AccessRules::api)
+			.authorizeHttpRequests(auth -> AccessRules.api(auth, unknownPaths))
+			// HTTP Basic and anonymous requests never start a session (no JSESSIONID on a 401 or on a Basic call);
+			// the pages' scripts still use the session their page has.
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
 			.authenticationManager(authenticationManager)
 			.httpBasic(basic -> basic.realmName(ApiProblems.REALM).authenticationEntryPoint(problems))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -109,6 +119,12 @@ class SecurityConfig {
 				.defaultSuccessUrl("/", false)
 				.failureHandler(new LoginFailureHandler())
 				.permitAll())
+			// Refusals (a role that may not, a missing or expired CSRF token) end on the error page, which tells
+			// the two apart by the exception it finds in the request (Spring's default handler does not keep it).
+			.exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> {
+				request.setAttribute(WebAttributes.ACCESS_DENIED_403, denied);
+				response.sendError(HttpServletResponse.SC_FORBIDDEN);
+			}))
 			.logout(logout -> logout.logoutSuccessUrl(LOGIN_PAGE + "?logout").deleteCookies("JSESSIONID").permitAll())
 			.sessionManagement(session -> session
 				.sessionFixation(fixation -> fixation.changeSessionId())

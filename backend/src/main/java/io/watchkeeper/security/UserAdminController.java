@@ -43,6 +43,7 @@ class UserAdminController {
 	@GetMapping
 	String list(Model model) {
 		model.addAttribute("users", users.list());
+		model.addAttribute("lockouts", users.lockouts());
 		return "admin/users";
 	}
 
@@ -76,6 +77,7 @@ class UserAdminController {
 	String show(@PathVariable long id, Model model) {
 		UserAdministration.UserSummary user = require(id);
 		model.addAttribute("user", user);
+		model.addAttribute("lockedUntil", users.lockedUntil(user.username()).orElse(null));
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", UserForm.of(user));
 		}
@@ -101,6 +103,7 @@ class UserAdminController {
 		}
 		form.setUsername(user.username());
 		model.addAttribute("user", user);
+		model.addAttribute("lockedUntil", users.lockedUntil(user.username()).orElse(null));
 		model.addAttribute("passwordForm", new UserForm());
 		return "admin/user";
 	}
@@ -115,6 +118,13 @@ class UserAdminController {
 		catch (InvalidRequest e) {
 			redirect.addFlashAttribute("problem", e.violations().get(0).code());
 		}
+		return "redirect:/admin/users/" + id;
+	}
+
+	@PostMapping("/{id}/unlock")
+	String unlock(@PathVariable long id, RedirectAttributes redirect) {
+		require(id);
+		redirect.addFlashAttribute("notice", users.unlock(id) ? "user.unlockedNotice" : "user.notLockedNotice");
 		return "redirect:/admin/users/" + id;
 	}
 
@@ -136,6 +146,7 @@ class UserAdminController {
 			}
 		}
 		model.addAttribute("user", user);
+		model.addAttribute("lockedUntil", users.lockedUntil(user.username()).orElse(null));
 		model.addAttribute("form", UserForm.of(user));
 		return "admin/user";
 	}

@@ -195,6 +195,41 @@ class UserAdministration {
 		}
 	}
 
+	/** User names (lower case) whose logins are locked by the throttle right now, and until when. */
+	@Transactional(readOnly = true)
+	Map<String, java.time.Instant> lockouts() {
+		Map<String, java.time.Instant> locked = new java.util.HashMap<>();
+		jdbc.query("SELECT key, locked_until FROM login_throttle WHERE scope = 'USER' AND locked_until > now()",
+				(java.sql.ResultSet rs) -> {
+					locked.put(rs.getString("key"), rs.getTimestamp("locked_until").toInstant());
+				});
+		return locked;
+	}
+
+	/** The user's login lockout, if any. */
+	Optional<java.time.Instant> lockedUntil(String username) {
+		return Optional.ofNullable(lockouts().get(LoginThrottle.userKey(username)));
+	}
+
+	/**
+	 * Clears the user name's failed logins and lockout (not its addresses': a police station's shared address
+	 * may be locked because of someone else). Audited as {@code user.unlocked}; false when it was not locked.
+	 */
+	@Transactional
+	boolean unlock(long id) {
+		UserSummary user = require(id);
+		String key = LoginThrottle.userKey(user.username());
+		List<java.sql.Timestamp> until = jdbc.queryForList(
+				"DELETE FROM login_throttle WHERE scope = 'USER' AND key = ? AND locked_until > now() RETURNING locked_until",
+				java.sql.Timestamp.class, key);
+		if (until.isEmpty()) {
+			return false;
+		}
+		audit.record("user.unlocked", "user", user.username(),
+				Map.of("locked_until", until.get(0).toInstant().toString()));
+		return true;
+	}
+
 	@Transactional
 	void resetPassword(long id, String password) {
 		UserSummary user = require(id);

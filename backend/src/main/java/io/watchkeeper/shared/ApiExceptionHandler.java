@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -113,18 +114,53 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE,
-				"Payload too large", "The upload is larger than the limit of " + ex.getMaxUploadSize() + " bytes"));
+		long max = ex.getMaxUploadSize();
+		String detail = max > 0 ? "The file is larger than " + Math.max(1, max / (1024 * 1024)) + " MB, the largest upload"
+				: "The file is larger than the largest upload allowed";
+		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+			.body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", detail));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleAsyncRequestNotUsableException(AsyncRequestNotUsableException ex,
+			WebRequest request) {
+		log.debug("Client went away: {}", ex.toString());
+		return null;
 	}
 
 	@ExceptionHandler(Exception.class)
-	ProblemDetail unexpected(Exception e) throws Exception {
+	ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
 		if (e instanceof org.springframework.security.access.AccessDeniedException
 				|| e instanceof org.springframework.security.core.AuthenticationException) {
 			throw e; // Spring Security answers these with 401/403
 		}
+		if (isClientAbort(e)) {
+			// e.g. `curl .../export.csv | head`: nobody is left to read an answer, and the response may already be
+			// committed as text/csv. Nothing to log above debug and nothing to write.
+			log.debug("Client closed the connection: {}", e.toString());
+			return null;
+		}
 		log.error("Unexpected error in API", e);
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-				"Something went wrong on our side; the error has been logged");
+		return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+				"Something went wrong on our side; the error has been logged"));
+	}
+
+	/** Tomcat's ClientAbortException, Spring's AsyncRequestNotUsableException, or a broken pipe / reset anywhere in the chain. */
+	static boolean isClientAbort(Throwable e) {
+		for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			String name = t.getClass().getName();
+			if (t instanceof AsyncRequestNotUsableException || name.endsWith(".ClientAbortException")
+					|| name.endsWith(".EofException")) {
+				return true;
+			}
+			if (t instanceof java.io.IOException && t.getMessage() != null) {
+				String message = t.getMessage().toLowerCase(java.util.Locale.ROOT);
+				if (message.contains("broken pipe") || message.contains("connection reset")
+						|| message.contains("connection was aborted") || message.contains("an established connection")) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 }
