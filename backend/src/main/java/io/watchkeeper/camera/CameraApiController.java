@@ -90,10 +90,13 @@ class CameraApiController {
 	}
 
 	@GetMapping(path = "/{id}/audit", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "The camera's audit trail, newest first")
-	List<AuditEntry> audit(@PathVariable long id) {
+	@Operation(summary = "The camera's audit trail, newest first", description = "`remoteAddress` is given to administrators only.")
+	List<AuditEntry> audit(@PathVariable long id, org.springframework.security.core.Authentication caller) {
 		catalog.get(id);
-		return catalog.auditTrail(id);
+		boolean admin = caller != null && caller.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+		return catalog.auditTrail(id).stream()
+			.map(e -> admin ? e : new AuditEntry(e.occurredAt(), e.actor(), e.action(), e.details(), null))
+			.toList();
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)

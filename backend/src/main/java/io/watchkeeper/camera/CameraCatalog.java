@@ -31,14 +31,19 @@ public class CameraCatalog {
 	}
 
 	/**
-	 * One page of the list, with the number of matching cameras counted exactly up to
-	 * {@code watchkeeper.camera.count-cap} and shown as "more than" beyond.
+	 * One page of the list, with the number of matching cameras.
 	 * <p>
 	 * First the ids of at most cap + 1 matching cameras are fetched (no order, so PostgreSQL stops as soon
 	 * as it has them). If there are no more than the cap, that is the exact count, and the page is sorted out
 	 * of those ids by primary key; the filter is evaluated once. Otherwise the filter is broad, and the page
 	 * comes from an ordered scan that finds its rows quickly. Either way one row more than the page is read
 	 * to know whether another page follows.
+	 * <p>
+	 * A broad filter's total: when the planner expects no more than {@code exact-count-limit} matches, they
+	 * are counted exactly under a statement timeout ({@code count-timeout}); beyond that limit, or when the
+	 * count takes too long, the planner's estimate is given with {@code totalExact: false}. The real fleet
+	 * (some 20,000 cameras) is thus always counted exactly in a few milliseconds, while a million-camera
+	 * database does not spend 100 ms or more counting for "about 1,000,000" on every page.
 	 */
 	public CameraPage list(CameraFilter filter, CameraSort sort, boolean descending, int page, int size) {
 		if (size < 1 || size > properties.maxPageSize()) {
@@ -61,7 +66,16 @@ public class CameraCatalog {
 				: queries.list(filter, today, sort, descending, offset, size + 1);
 		boolean hasNext = rows.size() > size;
 		List<CameraListItem> items = hasNext ? rows.subList(0, size) : rows;
-		return new CameraPage(List.copyOf(items), page, size, hasNext, exact ? ids.size() : cap, exact);
+		long total = ids.size();
+		if (!exact) {
+			long estimate = queries.estimateCount(filter, today);
+			java.util.OptionalLong counted = estimate <= properties.exactCountLimit()
+					? queries.countWithin(filter, today, properties.countTimeout()) : java.util.OptionalLong.empty();
+			exact = counted.isPresent();
+			// the estimate can be off; never below what the page itself proves
+			total = counted.orElse(Math.max(estimate, Math.max(cap + 1, offset + rows.size())));
+		}
+		return CameraPage.of(items, page, size, hasNext, total, exact);
 	}
 
 	public CameraView get(long id) {
@@ -72,6 +86,10 @@ public class CameraCatalog {
 		String tag = assetTag == null ? "" : assetTag.strip().toUpperCase(java.util.Locale.ROOT);
 		return queries.findIdByAssetTag(tag).flatMap(queries::findView)
 			.orElseThrow(() -> new NotFoundException("Camera with asset tag", assetTag));
+	}
+
+	public java.util.Optional<Long> getByAssetTagOptional(String assetTag) {
+		return queries.findIdByAssetTag(assetTag.strip().toUpperCase(java.util.Locale.ROOT));
 	}
 
 	/** The other cameras on the camera's site. */
@@ -103,6 +121,14 @@ public class CameraCatalog {
 
 	public List<Reference> projects() {
 		return queries.projects();
+	}
+
+	List<Procurement.FundingSourceView> fundingSourceViews() {
+		return queries.fundingSourceViews();
+	}
+
+	List<Procurement.ProjectView> projectViews() {
+		return queries.projectViews();
 	}
 
 	public List<Reference> contracts() {

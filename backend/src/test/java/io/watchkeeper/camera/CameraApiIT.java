@@ -178,6 +178,50 @@ class CameraApiIT {
 	}
 
 	@Test
+	void unreadableValuesNameTheFieldAndTheAllowedValuesWithoutJavaInternals() throws Exception {
+		HttpResponse<String> status = send("GET", "/api/cameras?status=FOO&precinct=abc", null);
+		assertProblem(status, 400, "status");
+		assertThat(status.body()).contains("Status: \\\"FOO\\\" is not valid; use one of PLANNED, ACTIVE, FAULTY, DECOMMISSIONED")
+			.contains("Precinct: \\\"abc\\\" is not valid; use a whole number")
+			.doesNotContain("java.lang").doesNotContain("Failed to convert");
+		HttpResponse<String> lpr = send("POST", "/api/cameras", "{\"assetTag\": \"AAPI010-01\", \"lpr\": \"XX\"}");
+		assertProblem(lpr, 400, "lpr");
+		assertThat(lpr.body()).contains("use one of NONE, LPR, REALTIME_LPR").doesNotContain("tools.jackson")
+			.doesNotContain("Cannot deserialize");
+		HttpResponse<String> date = send("POST", "/api/cameras", "{\"assetTag\": \"AAPI010-01\", \"installDate\": \"2023-02-30\"}");
+		assertProblem(date, 400, "installDate");
+		assertThat(date.body()).contains("there is no such day in the calendar").doesNotContain("java.time");
+		HttpResponse<String> badDate = send("POST", "/api/cameras", "{\"assetTag\": \"AAPI010-01\", \"installDate\": \"30/3/2015\"}");
+		assertThat(badDate.body()).contains("write the date as YYYY-MM-DD");
+	}
+
+	@Test
+	void theApiSpeaksTheCallersLanguageAndEnglishByDefault() throws Exception {
+		String body = "{\"assetTag\": \"\", \"heading\": 999}";
+		HttpRequest.Builder noLanguage = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/cameras"))
+			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("it-api-dispatcher:secret-1".getBytes(StandardCharsets.UTF_8)))
+			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+		String english = http.send(noLanguage.build(), HttpResponse.BodyHandlers.ofString()).body();
+		assertThat(english).as(english).doesNotContainPattern("[\\u4e00-\\u9fff]").contains("heading");
+		String chinese = http.send(noLanguage.header("Accept-Language", "zh-TW,zh;q=0.9,en;q=0.5").build(),
+				HttpResponse.BodyHandlers.ofString()).body();
+		assertThat(chinese).as(chinese).containsPattern("[\\u4e00-\\u9fff]");
+		HttpRequest list = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/cameras?status=FOO"))
+			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("it-api-dispatcher:secret-1".getBytes(StandardCharsets.UTF_8)))
+			.header("Accept-Language", "zh-TW").build();
+		assertThat(http.send(list, HttpResponse.BodyHandlers.ofString()).body()).contains("狀態：「FOO」不是有效的值");
+	}
+
+	@Test
+	void theListTotalIsExactOrMarkedAndAPagePastTheEndSaysSo() throws Exception {
+		JsonNode page = json.readTree(send("GET", "/api/cameras?size=1&page=400", null).body());
+		assertThat(page.get("totalExact").asBoolean()).isTrue();
+		assertThat(page.get("total").asLong()).isEqualTo(jdbc.queryForObject("SELECT count(*) FROM camera", Long.class));
+		assertThat(page.get("pastEnd").asBoolean()).isEqualTo(page.get("total").asLong() <= 400);
+		assertThat(page.get("lastPage").asLong()).isEqualTo(Math.max(0, page.get("total").asLong() - 1));
+	}
+
+	@Test
 	void exportsTheFilteredListAsCsvWithBomAndAsGeoJson() throws Exception {
 		create("AAPI011-01");
 		create("AAPI011-02");
