@@ -217,7 +217,8 @@ class CameraPages {
 			binding.reject("camera.form.stale");
 		}
 		catch (ConflictException e) {
-			binding.reject("camera.error.conflict", new Object[] { e.getMessage() }, e.getMessage());
+			// the only conflicts left here: someone decommissioned the camera meanwhile
+			return decommissionedAlready(camera, redirect);
 		}
 		return form(model, camera);
 	}
@@ -261,7 +262,8 @@ class CameraPages {
 			binding.reject("camera.form.stale");
 		}
 		catch (ConflictException e) {
-			binding.reject("camera.error.conflict", new Object[] { e.getMessage() }, e.getMessage());
+			// the only conflicts left here: someone decommissioned the camera meanwhile
+			return decommissionedAlready(camera, redirect);
 		}
 		return "cameras/decommission";
 	}

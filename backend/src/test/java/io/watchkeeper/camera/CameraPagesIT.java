@@ -96,6 +96,33 @@ class CameraPagesIT {
 		assertThat(zh).contains("此攝影機已報廢，不能再編輯或再次報廢。");
 	}
 
+	@Test
+	void theAuditTrailNamesAreasAndLabelsInsteadOfIdsAndCodes() throws Exception {
+		String zh = page(get("/cameras/" + cameraId).param("lang", "zh-TW"));
+		String trail = zh.substring(zh.indexOf("id=\"audit-trail\""));
+		assertThat(trail).contains("IPG-WEST IPG西分局").contains("IPG-SEA IPG海區").contains("否");
+		assertThat(trail).doesNotContainPattern("分局</span>:\\s*<span>\\d+<");
+	}
+
+	@Test
+	void dropdownsListPrecinctsByNameInTheReadersLanguage() throws Exception {
+		String zh = page(get("/cameras").param("q", "PGA001").param("lang", "zh-TW"));
+		assertThat(zh.indexOf(">三民第一分局<")).as("三 (3 strokes) before 鳳 (14)").isPositive()
+			.isLessThan(zh.indexOf(">鳳山分局<"));
+		String en = page(get("/cameras").param("q", "PGA001").param("lang", "en"));
+		int fengshan = en.indexOf("Fengshan");
+		assertThat(fengshan).isPositive().isLessThan(en.indexOf("Gangshan"));
+	}
+
+	@Test
+	void aCameraOutsideEveryPrecinctShowsAWarning() throws Exception {
+		long id = catalog.getByAssetTagOptional("PGT001-01")
+			.orElseGet(() -> registry.register(CameraFixtures.at("PGT001-01", 121.5, 25.03, "台北")));
+		String zh = page(get("/cameras/" + id).param("lang", "zh-TW"));
+		assertThat(zh).contains("id=\"warning-OUTSIDE_PRECINCTS\"").contains("不在高雄市各分局轄區內");
+		assertThat(page(get("/cameras/" + cameraId).param("lang", "zh-TW"))).doesNotContain("warning-OUTSIDE_PRECINCTS");
+	}
+
 	private String page(MockHttpServletRequestBuilder request) throws Exception {
 		return org.springframework.web.util.HtmlUtils.htmlUnescape(mvc.perform(request.with(user("pg-dispatcher")
 			.roles("DISPATCHER"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
