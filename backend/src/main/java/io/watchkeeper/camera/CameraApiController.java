@@ -65,7 +65,8 @@ class CameraApiController {
 			Filters combine with AND. The page has `hasNext` (one row more is fetched to know). `total` is exact when \
 			`totalExact` is true; for very broad filters on a very large registry (more than \
 			watchkeeper.camera.exact-count-limit expected matches, or a count slower than count-timeout) it is the \
-			database's estimate with `totalExact: false` (show it as "about N"). `lastPage` is the zero-based last page; \
+			database's estimate with `totalExact: false`, `totalKind: ESTIMATE` (show it as "about N"); a text search \
+			with more matches than watchkeeper.camera.count-cap gives that cap with `totalKind: AT_LEAST`. `lastPage` is the zero-based last page; \
 			`pastEnd` is true when the requested page lies beyond it.""")
 	CameraPage list(@ParameterObject @Valid CameraListParams params) {
 		return catalog.list(params.toFilter(), params.sortColumn(), params.descending(), params.getPage(),

@@ -148,9 +148,16 @@ class CameraQueriesIT {
 		CameraCatalogInTx estimating = catalog(new CameraProperties(3, 200, 1000, 0, java.time.Duration.ofMillis(500)));
 		CameraPage page = estimating.list(east, CameraSort.ASSET_TAG, false, 0, 2);
 		assertThat(page.totalExact()).isFalse();
+		assertThat(page.totalKind()).isEqualTo(CameraPage.TotalKind.ESTIMATE);
 		assertThat(page.total()).as("never below what was seen: more than the cap").isGreaterThanOrEqualTo(4);
 		assertThat(page.items()).hasSize(2);
 		assertThat(queries.estimateCount(CameraFilter.none(), TODAY)).isPositive();
+
+		CameraCatalogInTx counting = catalog(new CameraProperties(3, 200, 1000, 100_000, java.time.Duration.ofMillis(500)));
+		CameraPage searched = counting.list(filter().text("Q").build(), CameraSort.ASSET_TAG, false, 0, 2);
+		assertThat(searched.totalExact()).as("a text search beyond the cap is not counted").isFalse();
+		assertThat(searched.totalKind()).isEqualTo(CameraPage.TotalKind.AT_LEAST);
+		assertThat(searched.total()).as("the cap as a lower bound").isEqualTo(3);
 	}
 
 	@Test
