@@ -200,7 +200,7 @@ print(f"camera list API, {len(times)} requests after {WARMUP} warm-up, page size
 print(f"  HTTP  p50 {pct(times, 50):6.1f} ms   p95 {pct(times, 95):6.1f} ms   p99 {pct(times, 99):6.1f} ms   "
       f"max {max(times):6.1f} ms   mean {statistics.mean(times):5.1f} ms")
 print(f"  pages: {sum(1 for r in rows if r == PAGE)} full, {sum(1 for r in rows if 0 < r < PAGE)} partial, "
-      f"{sum(1 for r in rows if r == 0)} empty; {capped} with a capped total (> {COUNT_CAP})")
+      f"{sum(1 for r in rows if r == 0)} empty; {capped} with a total that is not exact (estimated, or more than {COUNT_CAP} for a text search)")
 
 print("  slowest HTTP: " + "; ".join(f"{ms:.0f} ms {f} q={q}" for ms, f, q in sorted(slow_http, key=lambda x: -x[0])[:4]))
 sys.stdout.flush()

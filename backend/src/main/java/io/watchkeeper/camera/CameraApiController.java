@@ -62,8 +62,12 @@ class CameraApiController {
 
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "List cameras", description = """
-			Filters combine with AND. The page has `hasNext` (one row more is fetched to know); `total` is exact up to \
-			watchkeeper.camera.count-cap (10,000) and otherwise that cap with `totalExact: false`.""")
+			Filters combine with AND. The page has `hasNext` (one row more is fetched to know). `total` is exact when \
+			`totalExact` is true; for very broad filters on a very large registry (more than \
+			watchkeeper.camera.exact-count-limit expected matches, or a count slower than count-timeout) it is the \
+			database's estimate with `totalExact: false`, `totalKind: ESTIMATE` (show it as "about N"); a text search \
+			with more matches than watchkeeper.camera.count-cap gives that cap with `totalKind: AT_LEAST`. `lastPage` is the zero-based last page; \
+			`pastEnd` is true when the requested page lies beyond it.""")
 	CameraPage list(@ParameterObject @Valid CameraListParams params) {
 		return catalog.list(params.toFilter(), params.sortColumn(), params.descending(), params.getPage(),
 				params.getSize());
@@ -90,10 +94,13 @@ class CameraApiController {
 	}
 
 	@GetMapping(path = "/{id}/audit", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "The camera's audit trail, newest first")
-	List<AuditEntry> audit(@PathVariable long id) {
+	@Operation(summary = "The camera's audit trail, newest first", description = "`remoteAddress` is given to administrators only.")
+	List<AuditEntry> audit(@PathVariable long id, org.springframework.security.core.Authentication caller) {
 		catalog.get(id);
-		return catalog.auditTrail(id);
+		boolean admin = caller != null && caller.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+		return catalog.auditTrail(id).stream()
+			.map(e -> admin ? e : new AuditEntry(e.occurredAt(), e.actor(), e.action(), e.details(), null))
+			.toList();
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)

@@ -1,14 +1,18 @@
 package io.watchkeeper.camera;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,9 +43,14 @@ class CameraPages {
 	private final CameraCatalog catalog;
 	private final CameraRegistry registry;
 
-	CameraPages(CameraCatalog catalog, CameraRegistry registry) {
+	private final InputMessages inputMessages;
+	private final CameraFormat format;
+
+	CameraPages(CameraCatalog catalog, CameraRegistry registry, InputMessages inputMessages, CameraFormat format) {
+		this.format = format;
 		this.catalog = catalog;
 		this.registry = registry;
+		this.inputMessages = inputMessages;
 	}
 
 	@InitBinder
@@ -60,27 +69,70 @@ class CameraPages {
 		return listPage(params, binding, model, true);
 	}
 
+	/**
+	 * The list page. A parameter that cannot be used (a status that is no status, a sort column that does
+	 * not exist, page -1) is named in a notice and left out; the list is shown with the rest, so a mistyped
+	 * link still shows cameras rather than an empty page.
+	 */
 	private String listPage(CameraListParams params, BindingResult binding, Model model, boolean unplaced) {
-		if (binding.hasErrors()) {
-			model.addAttribute("filterError", binding.getFieldErrors().stream()
-				.map(e -> e.getField() + "=" + e.getRejectedValue()).collect(Collectors.joining(", ")));
+		Locale locale = LocaleContextHolder.getLocale();
+		List<String> ignored = new ArrayList<>();
+		for (FieldError e : binding.getFieldErrors()) {
+			Class<?> type = binding.getFieldType(e.getField());
+			ignored.add(inputMessages.unreadable(e.getField(), e.getRejectedValue(), type, false, locale));
+			if ("page".equals(e.getField())) {
+				params.setPage(0);
+			}
+			if ("size".equals(e.getField())) {
+				params.setSize(50);
+			}
 		}
-		CameraPage page;
 		try {
-			page = catalog.list(params.toFilter(), params.sortColumn(), params.descending(), params.getPage(),
-					Math.min(Math.max(params.getSize(), 1), 200));
+			params.sortColumn();
 		}
 		catch (InvalidInputException e) {
-			String earlier = (String) model.getAttribute("filterError");
-			model.addAttribute("filterError", earlier == null ? e.getMessage() : earlier + "; " + e.getMessage());
-			page = new CameraPage(List.of(), 0, 50, false, 0, true);
+			ignored.add(inputMessages.msg("camera.param.sort", locale, params.getSort()));
+			params.setSort(null);
+		}
+		try {
+			params.descending();
+		}
+		catch (InvalidInputException e) {
+			ignored.add(inputMessages.msg("camera.param.dir", locale, params.getDir()));
+			params.setDir(null);
+		}
+		if (params.getPage() < 0) {
+			ignored.add(inputMessages.msg("camera.param.page", locale, params.getPage()));
+			params.setPage(0);
+		}
+		if (params.getSize() < 1 || params.getSize() > 200) {
+			ignored.add(inputMessages.msg("camera.param.size", locale, params.getSize()));
+			params.setSize(50);
+		}
+		if (params.getQ() != null && params.getQ().strip().length() > CameraFilter.MAX_TEXT_LENGTH) {
+			ignored.add(inputMessages.msg("camera.param.q", locale));
+			params.setQ(null);
+		}
+		Integer year = params.getEndOfLifeYear();
+		if (year != null && (year < 1990 || year > 2100)) {
+			ignored.add(inputMessages.msg("camera.param.endOfLifeYear", locale, year));
+			params.setEndOfLifeYear(null);
+		}
+		if ((long) params.getPage() * params.getSize() > CameraCatalog.MAX_OFFSET) {
+			ignored.add(inputMessages.msg("camera.param.tooFar", locale));
+			params.setPage(0);
+		}
+		CameraPage page = catalog.list(params.toFilter(), params.sortColumn(), params.descending(), params.getPage(),
+				params.getSize());
+		if (!ignored.isEmpty()) {
+			model.addAttribute("filterError", String.join("; ", ignored));
 		}
 		model.addAttribute("page", page);
 		model.addAttribute("unplaced", unplaced);
 		model.addAttribute("statuses", CameraStatus.values());
 		model.addAttribute("lprFilters", LprFilter.values());
-		model.addAttribute("precincts", catalog.precincts());
-		model.addAttribute("districts", catalog.districts());
+		model.addAttribute("precincts", format.byName(catalog.precincts()));
+		model.addAttribute("districts", format.byName(catalog.districts()));
 		model.addAttribute("fundingSources", catalog.fundingSources());
 		model.addAttribute("projects", catalog.projects());
 		return "cameras/list";
@@ -92,6 +144,7 @@ class CameraPages {
 		model.addAttribute("camera", camera);
 		model.addAttribute("neighbours", catalog.neighbours(id));
 		model.addAttribute("audit", catalog.auditTrail(id));
+		model.addAttribute("auditNames", format.auditNames(catalog));
 		model.addAttribute("pastEndOfLife", !camera.decommissioned() && camera.endOfLife() != null
 				&& camera.endOfLife().isBefore(catalog.today()));
 		return "cameras/detail";
@@ -108,6 +161,7 @@ class CameraPages {
 	@PreAuthorize(EDITORS)
 	String create(@Valid @ModelAttribute("cameraForm") CameraForm form, BindingResult binding, Model model,
 			RedirectAttributes redirect) {
+		binding = tidy(binding, model);
 		if (binding.hasErrors()) {
 			return form(model, null);
 		}
@@ -127,8 +181,11 @@ class CameraPages {
 
 	@GetMapping("/{id:\\d+}/edit")
 	@PreAuthorize(EDITORS)
-	String editForm(@PathVariable long id, Model model) {
+	String editForm(@PathVariable long id, Model model, RedirectAttributes redirect) {
 		CameraView camera = catalog.get(id);
+		if (camera.decommissioned()) {
+			return decommissionedAlready(camera, redirect);
+		}
 		model.addAttribute("cameraForm", CameraForm.of(camera));
 		return form(model, camera);
 	}
@@ -138,6 +195,10 @@ class CameraPages {
 	String update(@PathVariable long id, @Valid @ModelAttribute("cameraForm") CameraForm form, BindingResult binding,
 			Model model, RedirectAttributes redirect) {
 		CameraView camera = catalog.get(id);
+		if (camera.decommissioned()) {
+			return decommissionedAlready(camera, redirect);
+		}
+		binding = tidy(binding, model);
 		if (binding.hasErrors()) {
 			return form(model, camera);
 		}
@@ -156,15 +217,19 @@ class CameraPages {
 			binding.reject("camera.form.stale");
 		}
 		catch (ConflictException e) {
-			binding.reject("camera.error.conflict", new Object[] { e.getMessage() }, e.getMessage());
+			// the only conflicts left here: someone decommissioned the camera meanwhile
+			return decommissionedAlready(camera, redirect);
 		}
 		return form(model, camera);
 	}
 
 	@GetMapping("/{id:\\d+}/decommission")
 	@PreAuthorize(EDITORS)
-	String decommissionForm(@PathVariable long id, Model model) {
+	String decommissionForm(@PathVariable long id, Model model, RedirectAttributes redirect) {
 		CameraView camera = catalog.get(id);
+		if (camera.decommissioned()) {
+			return decommissionedAlready(camera, redirect);
+		}
 		DecommissionForm form = new DecommissionForm();
 		form.setOn(catalog.today());
 		form.setVersion(camera.version());
@@ -178,6 +243,9 @@ class CameraPages {
 	String decommission(@PathVariable long id, @Valid @ModelAttribute("decommissionForm") DecommissionForm form,
 			BindingResult binding, Model model, RedirectAttributes redirect) {
 		CameraView camera = catalog.get(id);
+		if (camera.decommissioned()) {
+			return decommissionedAlready(camera, redirect);
+		}
 		model.addAttribute("camera", camera);
 		if (binding.hasErrors()) {
 			return "cameras/decommission";
@@ -194,9 +262,16 @@ class CameraPages {
 			binding.reject("camera.form.stale");
 		}
 		catch (ConflictException e) {
-			binding.reject("camera.error.conflict", new Object[] { e.getMessage() }, e.getMessage());
+			// the only conflicts left here: someone decommissioned the camera meanwhile
+			return decommissionedAlready(camera, redirect);
 		}
 		return "cameras/decommission";
+	}
+
+	/** A decommissioned camera is final: no edit or decommission form, back to its page with a word why. */
+	private static String decommissionedAlready(CameraView camera, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("notice", "camera.decommissioned.final");
+		return "redirect:/cameras/" + camera.id();
 	}
 
 	@ExceptionHandler(NotFoundException.class)
@@ -209,13 +284,42 @@ class CameraPages {
 		model.addAttribute("camera", camera);
 		model.addAttribute("statuses", CameraStatus.EDITABLE);
 		model.addAttribute("lprCapabilities", LprCapability.values());
-		model.addAttribute("precincts", catalog.precincts());
-		model.addAttribute("districts", catalog.districts());
+		model.addAttribute("precincts", format.byName(catalog.precincts()));
+		model.addAttribute("districts", format.byName(catalog.districts()));
 		model.addAttribute("fundingSources", catalog.fundingSources());
 		model.addAttribute("projects", catalog.projects());
 		model.addAttribute("contracts", catalog.contracts());
 		model.addAttribute("vendors", catalog.vendors());
 		return "cameras/form";
+	}
+
+	/**
+	 * One clear message per field: an empty asset tag is "required" only (not also "wrong characters"), and a
+	 * date written YYYY-MM-DD that does not exist (2016-02-30) says so instead of asking for the format.
+	 */
+	private static BindingResult tidy(BindingResult binding, Model model) {
+		if (!binding.hasErrors()) {
+			return binding;
+		}
+		org.springframework.validation.BeanPropertyBindingResult tidied = new org.springframework.validation.BeanPropertyBindingResult(
+				binding.getTarget(), binding.getObjectName());
+		binding.getGlobalErrors().forEach(tidied::addError);
+		java.util.Set<String> blank = binding.getFieldErrors().stream().filter(e -> "NotBlank".equals(e.getCode()))
+			.map(FieldError::getField).collect(java.util.stream.Collectors.toSet());
+		for (FieldError e : binding.getFieldErrors()) {
+			if (blank.contains(e.getField()) && !"NotBlank".equals(e.getCode())) {
+				continue;
+			}
+			if ("typeMismatch".equals(e.getCode()) && e.getRejectedValue() instanceof String text
+					&& InputMessages.isWellFormedDate(text) && !InputMessages.isRealDate(text)) {
+				tidied.addError(new FieldError(e.getObjectName(), e.getField(), text, true,
+						new String[] { "camera.error.noSuchDate" }, new Object[] { text.strip() }, "no such date: " + text));
+				continue;
+			}
+			tidied.addError(e);
+		}
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + binding.getObjectName(), tidied);
+		return tidied;
 	}
 
 	/** Puts the domain's field errors next to the form fields (field names are the same). */

@@ -9,8 +9,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param countCap the camera list counts matching cameras up to this many and shows "more than" beyond
  * @param maxPageSize the largest page the list and the API hand out
  * @param exportMaxRows the most rows one CSV or GeoJSON export writes
+ * @param exactCountLimit beyond the cap the list counts exactly only when the planner expects at most this many
+ *        matches; above it the planner's estimate is shown as "about N"
+ * @param countTimeout the longest an exact count may take before the estimate is shown instead
  */
 @ConfigurationProperties("watchkeeper.camera")
 public record CameraProperties(@DefaultValue("1000") int countCap, @DefaultValue("200") int maxPageSize,
-		@DefaultValue("1000000") int exportMaxRows) {
+		@DefaultValue("1000000") int exportMaxRows, @DefaultValue("100000") long exactCountLimit,
+		@DefaultValue("150ms") java.time.Duration countTimeout) {
 }

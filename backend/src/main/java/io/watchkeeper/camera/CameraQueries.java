@@ -55,6 +55,12 @@ class CameraQueries {
 	/** What could be part of an asset tag or a site code (see {@link AssetTag#ALLOWED}). */
 	private static final java.util.regex.Pattern TAG_LIKE = java.util.regex.Pattern.compile("[A-Za-z0-9._/-]+");
 
+	/** The order in which a camera's fields are listed in its audit trail (as on the camera page). */
+	static final List<String> AUDIT_FIELD_ORDER = List.of("assetTag", "siteCode", "siteIndex", "status", "longitude",
+			"latitude", "address", "precinctId", "districtId", "areaOverridden", "heading", "fovDeg", "rangeM",
+			"installDate", "serviceLifeYears", "warrantyEnd", "lpr", "make", "model", "fundingSourceId", "projectId",
+			"contractId", "supplierVendorId", "decommissionedOn", "decommissionReason", "notes");
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	/** Reads exports through a cursor, a thousand rows at a time, instead of holding them all in memory. */
@@ -92,6 +98,48 @@ class CameraQueries {
 		MapSqlParameterSource params = new MapSqlParameterSource("limit", limit);
 		return jdbc.queryForList("SELECT c.id FROM camera c WHERE " + where(filter, today, params) + " LIMIT :limit",
 				params, Long.class);
+	}
+
+	/** The planner's estimate of how many cameras match (EXPLAIN only: no rows are read). */
+	long estimateCount(CameraFilter filter, LocalDate today) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String plan = jdbc.queryForObject("EXPLAIN (FORMAT JSON) SELECT 1 FROM camera c WHERE " + where(filter, today, params),
+				params, String.class);
+		tools.jackson.databind.JsonNode rows = json.readTree(plan).path(0).path("Plan").path("Plan Rows");
+		return rows.isNumber() ? Math.round(rows.asDouble()) : 0;
+	}
+
+	/**
+	 * The exact number of matching cameras, or empty when counting takes longer than {@code timeout}. The
+	 * count runs under a savepoint with a local statement timeout; rolling back to the savepoint undoes both
+	 * the timeout setting and the cancelled statement, so the caller's transaction carries on.
+	 */
+	java.util.OptionalLong countWithin(CameraFilter filter, LocalDate today, java.time.Duration timeout) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		return countWithin("SELECT count(*) FROM camera c WHERE " + where(filter, today, params), params, timeout);
+	}
+
+	/** Runs a count under a savepoint and a local statement timeout (inside the caller's transaction). */
+	java.util.OptionalLong countWithin(String sql, MapSqlParameterSource params, java.time.Duration timeout) {
+		return jdbc.getJdbcTemplate().execute((org.springframework.jdbc.core.ConnectionCallback<java.util.OptionalLong>) con -> {
+			java.sql.Savepoint savepoint = con.setSavepoint();
+			try {
+				try (java.sql.Statement st = con.createStatement()) {
+					st.execute("SET LOCAL statement_timeout = " + Math.max(1, timeout.toMillis()));
+				}
+				Long n = jdbc.queryForObject(sql, params, Long.class);
+				return java.util.OptionalLong.of(n == null ? 0 : n);
+			}
+			catch (org.springframework.dao.DataAccessException e) {
+				if (e.getMostSpecificCause() instanceof SQLException sqlError && "57014".equals(sqlError.getSQLState())) {
+					return java.util.OptionalLong.empty(); // query_canceled: took longer than the timeout
+				}
+				throw e;
+			}
+			finally {
+				con.rollback(savepoint);
+			}
+		});
 	}
 
 	/**
@@ -193,11 +241,11 @@ class CameraQueries {
 	}
 
 	List<Reference> fundingSources() {
-		return references("SELECT id, code, name_zh, name_en, kind, fiscal_year FROM funding_source ORDER BY fiscal_year DESC, code");
+		return references("SELECT id, code, name_zh, name_en, kind, fiscal_year FROM funding_source ORDER BY fiscal_year DESC NULLS LAST, kind, name_zh, code");
 	}
 
 	List<Reference> projects() {
-		return references("SELECT id, code, name_zh, name_en, purpose AS kind, fiscal_year FROM procurement_project ORDER BY fiscal_year DESC, code");
+		return references("SELECT id, code, name_zh, name_en, purpose AS kind, fiscal_year FROM procurement_project ORDER BY fiscal_year DESC NULLS LAST, code");
 	}
 
 	List<Reference> contracts() {
@@ -206,6 +254,43 @@ class CameraQueries {
 
 	List<Reference> vendors() {
 		return references("SELECT id, code, name_zh, name_en, NULL AS kind, NULL::int AS fiscal_year FROM vendor ORDER BY code");
+	}
+
+	List<Procurement.FundingSourceView> fundingSourceViews() {
+		return jdbc.query("""
+				SELECT f.id, f.code, f.name_zh, f.name_en, f.kind, f.fiscal_year, f.sponsor, f.amount_ntd,
+				       coalesce((SELECT sum(pf.amount_ntd) FROM project_funding pf WHERE pf.funding_source_id = f.id), 0) AS allocated
+				  FROM funding_source f
+				 ORDER BY f.fiscal_year DESC, f.kind, f.name_zh, f.code""",
+				(rs, n) -> new Procurement.FundingSourceView(rs.getLong("id"), rs.getString("code"), rs.getString("name_zh"),
+						rs.getString("name_en"), rs.getString("kind"), rs.getInt("fiscal_year"), rs.getString("sponsor"),
+						rs.getLong("amount_ntd"), rs.getLong("allocated")));
+	}
+
+	List<Procurement.ProjectView> projectViews() {
+		Map<Long, List<Procurement.Share>> shares = new java.util.HashMap<>();
+		jdbc.query("""
+				SELECT pf.project_id, pf.amount_ntd, f.id AS f_id, f.code AS f_code, f.name_zh AS f_zh, f.name_en AS f_en
+				  FROM project_funding pf JOIN funding_source f ON f.id = pf.funding_source_id
+				 ORDER BY pf.project_id, pf.amount_ntd DESC, f.code""", (RowCallbackHandler) rs -> shares
+			.computeIfAbsent(rs.getLong("project_id"), k -> new java.util.ArrayList<>())
+			.add(new Procurement.Share(ref(rs, "f"), rs.getLong("amount_ntd"))));
+		return jdbc.query("""
+				SELECT pr.*, (SELECT count(*) FROM camera c WHERE c.project_id = pr.id) AS delivered,
+				       v.id AS v_id, v.code AS v_code, v.name_zh AS v_zh, v.name_en AS v_en,
+				       p.id AS p_id, p.code AS p_code, p.name_zh AS p_zh, p.name_en AS p_en
+				  FROM procurement_project pr
+				  LEFT JOIN vendor v ON v.id = pr.vendor_id
+				  LEFT JOIN precinct p ON p.id = pr.precinct_id
+				 ORDER BY pr.fiscal_year DESC, pr.code""",
+				(rs, n) -> new Procurement.ProjectView(rs.getLong("id"), rs.getString("code"), rs.getString("name_zh"),
+						rs.getString("name_en"), rs.getString("purpose"), rs.getString("purpose"), rs.getInt("fiscal_year"),
+						rs.getLong("budget_ntd"), intOrNull(rs, "planned_camera_count"), rs.getLong("delivered"),
+						ref(rs, "v"), ref(rs, "p"),
+						new Procurement.Milestones(date(rs, "budgeted_on"), date(rs, "tendering_on"), date(rs, "awarded_on"),
+								date(rs, "started_on"), date(rs, "completion_due_on"), date(rs, "completed_on"),
+								date(rs, "accepted_on")),
+						List.copyOf(shares.getOrDefault(rs.getLong("id"), List.of())), rs.getString("notes")));
 	}
 
 	/** The tables a camera refers to by id; the name is never taken from input. */
@@ -303,8 +388,13 @@ class CameraQueries {
 		if (text == null) {
 			return Map.of();
 		}
-		return json.readValue(text, new TypeReference<Map<String, Object>>() {
+		Map<String, Object> raw = json.readValue(text, new TypeReference<Map<String, Object>>() {
 		});
+		// jsonb keeps keys in its own order: show them in the camera's field order, unknown ones after, by name
+		Map<String, Object> ordered = new java.util.LinkedHashMap<>();
+		AUDIT_FIELD_ORDER.stream().filter(raw::containsKey).forEach(f -> ordered.put(f, raw.get(f)));
+		raw.keySet().stream().filter(f -> !ordered.containsKey(f)).sorted().forEach(f -> ordered.put(f, raw.get(f)));
+		return ordered;
 	}
 
 	private static CameraView view(ResultSet rs) throws SQLException {

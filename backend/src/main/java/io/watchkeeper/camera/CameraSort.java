@@ -57,7 +57,10 @@ public enum CameraSort {
 		if (this == ASSET_TAG) {
 			return column + dir;
 		}
-		// PostgreSQL's default null order (last when ascending) matches a plain b-tree read in either direction.
-		return column + dir + ", c.asset_tag" + dir;
+		// Cameras without an end of life (no install date) come last in both directions; V43 adds the
+		// descending NULLS LAST index so that order is still an index read. Elsewhere PostgreSQL's default
+		// null order (last when ascending) matches a plain b-tree read in either direction.
+		String nulls = this == END_OF_LIFE ? " NULLS LAST" : "";
+		return column + dir + nulls + ", c.asset_tag" + dir;
 	}
 }

@@ -16,6 +16,28 @@ public record CameraView(long id, String assetTag, Long siteId, String siteCode,
 		return longitude != null && latitude != null;
 	}
 
+	/** Something about the camera a person should look at, e.g. a location outside every precinct. */
+	public record Warning(String code, String message) {
+	}
+
+	/**
+	 * Warnings about this camera: a placed camera outside every precinct (or district) has none assigned,
+	 * which the registry accepts but nobody should miss.
+	 */
+	@com.fasterxml.jackson.annotation.JsonProperty("warnings")
+	public java.util.List<Warning> warnings() {
+		java.util.List<Warning> warnings = new java.util.ArrayList<>();
+		if (placed() && precinct == null) {
+			warnings.add(new Warning("OUTSIDE_PRECINCTS",
+					"The location is outside the Kaohsiung precincts: no precinct assigned"));
+		}
+		if (placed() && district == null) {
+			warnings.add(new Warning("OUTSIDE_DISTRICTS",
+					"The location is outside the Kaohsiung districts: no district assigned"));
+		}
+		return warnings;
+	}
+
 	public boolean decommissioned() {
 		return status == CameraStatus.DECOMMISSIONED;
 	}

@@ -7,6 +7,7 @@ import java.util.Locale;
  *
  * @param kind funding kind or project purpose, {@code null} for the others
  */
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 public record Reference(long id, String code, String nameZh, String nameEn, String kind, Integer fiscalYear) {
 
 	/** The English name when the reader reads English and there is one, the Chinese name otherwise. */

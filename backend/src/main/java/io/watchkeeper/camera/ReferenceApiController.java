@@ -34,14 +34,19 @@ class ReferenceApiController {
 	}
 
 	@GetMapping("/funding-sources")
-	@Operation(summary = "Funding sources; `kind` is CITY_BUDGET, CENTRAL_SUBSIDY, SOE_COMMUNITY_FUND, DONATION or OTHER")
-	List<Reference> fundingSources() {
-		return catalog.fundingSources();
+	@Operation(summary = "Funding sources, newest fiscal year first", description = """
+			`kind` is CITY_BUDGET, CENTRAL_SUBSIDY, SOE_COMMUNITY_FUND, DONATION or OTHER; `amountNtd` is the amount in \
+			whole New Taiwan dollars and `allocatedNtd` what procurement projects draw from it.""")
+	List<Procurement.FundingSourceView> fundingSources() {
+		return catalog.fundingSourceViews();
 	}
 
 	@GetMapping("/projects")
-	@Operation(summary = "Procurement projects; `kind` is the purpose: REPLACEMENT, NEW_INSTALLATION or LPR_UPGRADE")
-	List<Reference> projects() {
-		return catalog.projects();
+	@Operation(summary = "Procurement projects, newest fiscal year first", description = """
+			`purpose` (also `kind`) is REPLACEMENT, NEW_INSTALLATION or LPR_UPGRADE; `budgetNtd` in whole New Taiwan \
+			dollars; `plannedCameraCount` as contracted, `deliveredCameraCount` the cameras in the registry that name \
+			the project; `milestones` the dates reached so far; `funding` each funding source's share.""")
+	List<Procurement.ProjectView> projects() {
+		return catalog.projectViews();
 	}
 }

@@ -40,6 +40,7 @@ class CameraApiIT {
 	void users() {
 		TestUsers.ensure(jdbc, "it-api-dispatcher", "secret-1", "DISPATCHER");
 		TestUsers.ensure(jdbc, "it-api-viewer", "secret-2", "VIEWER");
+		TestUsers.ensure(jdbc, "it-api-admin", "secret-3", "ADMIN");
 		areas = CameraFixtures.ensureAreas(jdbc, "ITA", 23.20);
 	}
 
@@ -175,6 +176,128 @@ class CameraApiIT {
 		assertProblem(send("GET", "/api/cameras?status=BROKEN", null), 400, "status");
 		assertProblem(send("GET", "/api/cameras?size=5000", null), 400, "size");
 		assertProblem(send("GET", "/api/cameras?q=" + "x".repeat(101), null), 400, "q");
+	}
+
+	@Test
+	void unreadableValuesNameTheFieldAndTheAllowedValuesWithoutJavaInternals() throws Exception {
+		HttpResponse<String> status = send("GET", "/api/cameras?status=FOO&precinct=abc", null);
+		assertProblem(status, 400, "status");
+		assertThat(status.body()).contains("Status: \\\"FOO\\\" is not valid; use one of PLANNED, ACTIVE, FAULTY, DECOMMISSIONED")
+			.contains("Precinct: \\\"abc\\\" is not valid; use a whole number")
+			.doesNotContain("java.lang").doesNotContain("Failed to convert");
+		HttpResponse<String> lpr = send("POST", "/api/cameras", "{\"assetTag\": \"AAPI010-01\", \"lpr\": \"XX\"}");
+		assertProblem(lpr, 400, "lpr");
+		assertThat(lpr.body()).contains("use one of NONE, LPR, REALTIME_LPR").doesNotContain("tools.jackson")
+			.doesNotContain("Cannot deserialize");
+		HttpResponse<String> date = send("POST", "/api/cameras", "{\"assetTag\": \"AAPI010-01\", \"installDate\": \"2023-02-30\"}");
+		assertProblem(date, 400, "installDate");
+		assertThat(date.body()).contains("there is no such day in the calendar").doesNotContain("java.time");
+		HttpResponse<String> badDate = send("POST", "/api/cameras", "{\"assetTag\": \"AAPI010-01\", \"installDate\": \"30/3/2015\"}");
+		assertThat(badDate.body()).contains("write the date as YYYY-MM-DD");
+	}
+
+	@Test
+	void theApiSpeaksTheCallersLanguageAndEnglishByDefault() throws Exception {
+		String body = "{\"assetTag\": \"\", \"heading\": 999}";
+		HttpRequest.Builder noLanguage = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/cameras"))
+			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("it-api-dispatcher:secret-1".getBytes(StandardCharsets.UTF_8)))
+			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+		String english = http.send(noLanguage.build(), HttpResponse.BodyHandlers.ofString()).body();
+		assertThat(english).as(english).doesNotContainPattern("[\\u4e00-\\u9fff]").contains("heading");
+		String chinese = http.send(noLanguage.header("Accept-Language", "zh-TW,zh;q=0.9,en;q=0.5").build(),
+				HttpResponse.BodyHandlers.ofString()).body();
+		assertThat(chinese).as(chinese).containsPattern("[\\u4e00-\\u9fff]");
+		HttpRequest list = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/cameras?status=FOO"))
+			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("it-api-dispatcher:secret-1".getBytes(StandardCharsets.UTF_8)))
+			.header("Accept-Language", "zh-TW").build();
+		assertThat(http.send(list, HttpResponse.BodyHandlers.ofString()).body()).contains("狀態：「FOO」不是有效的值");
+	}
+
+	@Test
+	void theListTotalIsExactOrMarkedAndAPagePastTheEndSaysSo() throws Exception {
+		JsonNode page = json.readTree(send("GET", "/api/cameras?size=1&page=400", null).body());
+		assertThat(page.get("totalExact").asBoolean()).isTrue();
+		assertThat(page.get("total").asLong()).isEqualTo(jdbc.queryForObject("SELECT count(*) FROM camera", Long.class));
+		assertThat(page.get("pastEnd").asBoolean()).isEqualTo(page.get("total").asLong() <= 400);
+		assertThat(page.get("lastPage").asLong()).isEqualTo(Math.max(0, page.get("total").asLong() - 1));
+	}
+
+	@Test
+	void aLocationOutsideEveryPrecinctIsSavedWithAWarning() throws Exception {
+		HttpResponse<String> created = send("POST", "/api/cameras", """
+				{"assetTag": "AAPI020-01", "longitude": 121.5, "latitude": 25.03}""");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		JsonNode camera = json.readTree(created.body());
+		assertThat(camera.get("precinct").isNull()).isTrue();
+		assertThat(camera.get("warnings")).extracting(w -> w.get("code").asString()).contains("OUTSIDE_PRECINCTS");
+		JsonNode inside = json.readTree(send("POST", "/api/cameras", """
+				{"assetTag": "AAPI020-02", "longitude": 119.35, "latitude": 23.25}""").body());
+		assertThat(inside.get("warnings")).as("inside a precinct and a district: nothing to warn about").isEmpty();
+	}
+
+	@Test
+	void theAuditTrailIsInFieldOrderAndShowsTheAddressToAdminsOnly() throws Exception {
+		long id = json.readTree(send("POST", "/api/cameras", """
+				{"assetTag": "AAPI021-01", "longitude": 119.35, "latitude": 23.25, "lpr": "LPR", "notes": "x"}""").body())
+			.get("id").asLong();
+		JsonNode forViewer = json.readTree(send("GET", "/api/cameras/" + id + "/audit", null, "it-api-viewer", "secret-2").body());
+		assertThat(forViewer.get(0).get("remoteAddress").isNull()).isTrue();
+		List<String> fields = new java.util.ArrayList<>(forViewer.get(0).get("details").propertyNames());
+		assertThat(fields.indexOf("assetTag")).isLessThan(fields.indexOf("precinctId"));
+		assertThat(fields.indexOf("precinctId")).isLessThan(fields.indexOf("lpr"));
+		assertThat(fields.indexOf("lpr")).isLessThan(fields.indexOf("notes"));
+		JsonNode forAdmin = json.readTree(send("GET", "/api/cameras/" + id + "/audit", null, "it-api-admin", "secret-3").body());
+		assertThat(forAdmin.get(0).get("remoteAddress").asString()).isNotBlank();
+	}
+
+	@Test
+	void fundingSourcesAndProjectsCarryAmountsCountsAndMilestones() throws Exception {
+		jdbc.update("""
+				INSERT INTO funding_source (code, kind, name_zh, name_en, sponsor, fiscal_year, amount_ntd)
+				VALUES ('IT-FS-112', 'CENTRAL_SUBSIDY', '測試中央補助', 'Test subsidy', '內政部警政署', 2023, 49955000)
+				ON CONFLICT (code) DO NOTHING""");
+		jdbc.update("""
+				INSERT INTO procurement_project (code, name_zh, purpose, fiscal_year, budget_ntd, planned_camera_count,
+				  precinct_id, budgeted_on, awarded_on, completion_due_on)
+				VALUES ('IT-PRJ-112', '測試汰換案', 'REPLACEMENT', 2023, 49955000, 120, ?, '2023-01-10', '2023-03-30', '2023-12-31')
+				ON CONFLICT (code) DO NOTHING""", areas.west());
+		jdbc.update("""
+				INSERT INTO project_funding (project_id, funding_source_id, amount_ntd)
+				SELECT p.id, f.id, 30000000 FROM procurement_project p, funding_source f
+				 WHERE p.code = 'IT-PRJ-112' AND f.code = 'IT-FS-112' ON CONFLICT DO NOTHING""");
+		long projectId = jdbc.queryForObject("SELECT id FROM procurement_project WHERE code = 'IT-PRJ-112'", Long.class);
+		send("POST", "/api/cameras", """
+				{"assetTag": "AAPI022-01", "longitude": 119.35, "latitude": 23.25, "projectId": %d}""".formatted(projectId));
+
+		JsonNode funds = json.readTree(send("GET", "/api/funding-sources", null).body());
+		JsonNode fund = null;
+		for (JsonNode f : funds) {
+			if (f.get("code").asString().equals("IT-FS-112")) {
+				fund = f;
+			}
+		}
+		assertThat(fund).isNotNull();
+		assertThat(fund.get("amountNtd").asLong()).isEqualTo(49_955_000L);
+		assertThat(fund.get("sponsor").asString()).isEqualTo("內政部警政署");
+		assertThat(fund.get("allocatedNtd").asLong()).isEqualTo(30_000_000L);
+
+		JsonNode project = null;
+		for (JsonNode p : json.readTree(send("GET", "/api/projects", null).body())) {
+			if (p.get("code").asString().equals("IT-PRJ-112")) {
+				project = p;
+			}
+		}
+		assertThat(project).isNotNull();
+		assertThat(project.get("budgetNtd").asLong()).isEqualTo(49_955_000L);
+		assertThat(project.get("plannedCameraCount").asInt()).isEqualTo(120);
+		assertThat(project.get("deliveredCameraCount").asLong()).isEqualTo(1);
+		assertThat(project.get("milestones").get("awarded").asString()).isEqualTo("2023-03-30");
+		assertThat(project.get("milestones").get("completionDue").asString()).isEqualTo("2023-12-31");
+		assertThat(project.get("precinct").get("code").asString()).isEqualTo("ITA-WEST");
+		assertThat(project.get("funding").get(0).get("amountNtd").asLong()).isEqualTo(30_000_000L);
+
+		String precincts = send("GET", "/api/precincts", null).body();
+		assertThat(precincts).doesNotContain("\"kind\"").doesNotContain("\"fiscalYear\"");
 	}
 
 	@Test

@@ -106,6 +106,8 @@ class CameraQueriesIT {
 		CameraFilter east = filter().precinct(areas.east()).build();
 		assertThat(tags(east, CameraSort.END_OF_LIFE, false)).as("no end of life sorts last")
 			.containsExactly("QED04-01", "QEE05-01", "QEE05-02", "QED04-02");
+		assertThat(tags(east, CameraSort.END_OF_LIFE, true)).as("no end of life sorts last descending too")
+			.endsWith("QED04-02").startsWith("QEE05-02");
 	}
 
 	@Test
@@ -126,19 +128,77 @@ class CameraQueriesIT {
 	}
 
 	@Test
-	void beyondTheCountCapTheTotalIsALowerBoundAndThePageStillInOrder() {
+	void beyondTheCountCapTheTotalIsCountedExactlyAndThePageStillInOrder() {
 		CameraFilter east = filter().precinct(areas.east()).build();
-		CameraCatalog capped = new CameraCatalog(queries, new CameraProperties(3, 200, 1000),
-				new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(java.time.Clock.class));
+		CameraCatalogInTx capped = catalog(new CameraProperties(3, 200, 1000, 100_000, java.time.Duration.ofMillis(500)));
 		CameraPage page = capped.list(east, CameraSort.ASSET_TAG, true, 0, 2);
-		assertThat(page.totalExact()).isFalse();
-		assertThat(page.total()).isEqualTo(3);
-		assertThat(page.lastPage()).isEqualTo(-1);
+		assertThat(page.totalExact()).as("the planner expects few: counted exactly").isTrue();
+		assertThat(page.total()).isEqualTo(4);
+		assertThat(page.lastPage()).isEqualTo(1);
+		assertThat(page.pastEnd()).isFalse();
 		assertThat(page.items()).extracting(CameraListItem::assetTag).containsExactly("QEE05-02", "QEE05-01");
 		assertThat(page.hasNext()).isTrue();
 		assertThat(capped.list(east, CameraSort.ASSET_TAG, true, 1, 2).items()).extracting(CameraListItem::assetTag)
 			.containsExactly("QED04-02", "QED04-01");
 	}
+
+	@Test
+	void aVeryBroadFilterGetsThePlannersEstimateMarkedAsNotExact() {
+		CameraFilter east = filter().precinct(areas.east()).build();
+		CameraCatalogInTx estimating = catalog(new CameraProperties(3, 200, 1000, 0, java.time.Duration.ofMillis(500)));
+		CameraPage page = estimating.list(east, CameraSort.ASSET_TAG, false, 0, 2);
+		assertThat(page.totalExact()).isFalse();
+		assertThat(page.totalKind()).isEqualTo(CameraPage.TotalKind.ESTIMATE);
+		assertThat(page.total()).as("never below what was seen: more than the cap").isGreaterThanOrEqualTo(4);
+		assertThat(page.items()).hasSize(2);
+		assertThat(queries.estimateCount(CameraFilter.none(), TODAY)).isPositive();
+
+		CameraCatalogInTx counting = catalog(new CameraProperties(3, 200, 1000, 100_000, java.time.Duration.ofMillis(500)));
+		CameraPage searched = counting.list(filter().text("Q").build(), CameraSort.ASSET_TAG, false, 0, 2);
+		assertThat(searched.totalExact()).as("a text search beyond the cap is not counted").isFalse();
+		assertThat(searched.totalKind()).isEqualTo(CameraPage.TotalKind.AT_LEAST);
+		assertThat(searched.total()).as("the cap as a lower bound").isEqualTo(3);
+	}
+
+	@Test
+	void theExactCountGivesUpAfterItsTimeoutAndTheTransactionCarriesOn() {
+		var tx = new org.springframework.transaction.support.TransactionTemplate(txManager);
+		tx.executeWithoutResult(status -> {
+			java.util.OptionalLong slow = queries.countWithin("SELECT count(*) FROM (SELECT pg_sleep(0.5)) s",
+					new org.springframework.jdbc.core.namedparam.MapSqlParameterSource(), java.time.Duration.ofMillis(50));
+			assertThat(slow).as("cancelled by the statement timeout").isEmpty();
+			assertThat(jdbc.queryForObject("SELECT current_setting('statement_timeout')", String.class))
+				.as("the timeout is undone with the savepoint").isEqualTo("0");
+			java.util.OptionalLong all = queries.countWithin(CameraFilter.none(), TODAY, java.time.Duration.ofSeconds(5));
+			assertThat(all).hasValue(jdbc.queryForObject("SELECT count(*) FROM camera", Long.class));
+		});
+	}
+
+	@Test
+	void aPagePastTheEndSaysSoAndNamesTheLastPage() {
+		CameraFilter east = filter().precinct(areas.east()).build();
+		CameraPage page = catalog.list(east, CameraSort.ASSET_TAG, false, 400, 3);
+		assertThat(page.items()).isEmpty();
+		assertThat(page.pastEnd()).isTrue();
+		assertThat(page.lastPage()).isEqualTo(1);
+		assertThat(catalog.list(filter().text("NO-SUCH-TAG-ANYWHERE").build(), CameraSort.ASSET_TAG, false, 0, 3).pastEnd())
+			.as("an empty first page is 'no match', not 'past the end'").isFalse();
+	}
+
+	/** A catalog with other settings, called in a transaction as the Spring bean would be. */
+	private CameraCatalogInTx catalog(CameraProperties properties) {
+		CameraCatalog c = new CameraCatalog(queries, properties,
+				new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(java.time.Clock.class));
+		var tx = new org.springframework.transaction.support.TransactionTemplate(txManager);
+		return (f, sort, desc, page, size) -> tx.execute(s -> c.list(f, sort, desc, page, size));
+	}
+
+	interface CameraCatalogInTx {
+		CameraPage list(CameraFilter filter, CameraSort sort, boolean descending, int page, int size);
+	}
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager txManager;
 
 	@Test
 	void listRowsCarryTheNamesOfTheirAreas() {

@@ -16,6 +16,9 @@ class CameraSortTest {
 	void onlyWhitelistedColumnsReachOrderBy() {
 		assertThat(CameraSort.fromParam(null)).isEqualTo(CameraSort.ASSET_TAG);
 		assertThat(CameraSort.fromParam("installDate").orderBy(true)).isEqualTo("c.install_date DESC, c.asset_tag DESC");
+		assertThat(CameraSort.END_OF_LIFE.orderBy(true)).as("no end of life is last, newest first")
+			.isEqualTo("c.end_of_life DESC NULLS LAST, c.asset_tag DESC");
+		assertThat(CameraSort.END_OF_LIFE.orderBy(false)).isEqualTo("c.end_of_life ASC NULLS LAST, c.asset_tag ASC");
 		assertThatThrownBy(() -> CameraSort.fromParam("id; DROP TABLE camera")).isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("cannot sort by");
 		assertThatThrownBy(() -> CameraSort.descending("sideways")).isInstanceOf(InvalidInputException.class);

@@ -1,0 +1,130 @@
+package io.watchkeeper.camera;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** The camera pages without a browser: bad list parameters, form messages, decommissioned cameras. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class CameraPagesIT {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	CameraRegistry registry;
+
+	@Autowired
+	CameraCatalog catalog;
+
+	long cameraId;
+
+	@BeforeEach
+	void data() {
+		CameraFixtures.ensureAreas(jdbc, "IPG", 23.60);
+		cameraId = catalog.getByAssetTagOptional("PGA001-01")
+			.orElseGet(() -> registry.register(CameraFixtures.at("PGA001-01", 119.35, 23.65, "頁面路1號")));
+	}
+
+	@Test
+	void aBogusSortOrANegativePageFallsBackAndStillShowsCameras() throws Exception {
+		String en = page(get("/cameras").param("sort", "bogus").param("q", "PGA001").param("lang", "en"));
+		assertThat(en).contains("cannot sort by \"bogus\"; sorted by asset tag instead").contains("PGA001-01")
+			.doesNotContain("id=\"camera-empty\"");
+		String zh = page(get("/cameras").param("page", "-1").param("q", "PGA001").param("lang", "zh-TW"));
+		assertThat(zh).contains("沒有第「-1」頁，顯示第一頁").contains("PGA001-01");
+		String badStatus = page(get("/cameras").param("status", "BOGUS").param("q", "PGA001").param("lang", "en"));
+		assertThat(badStatus).contains("Status: \"BOGUS\" is not valid; use one of Planned (PLANNED)")
+			.doesNotContain("Failed to convert").contains("PGA001-01");
+	}
+
+	@Test
+	void aPagePastTheEndSaysWhichIsTheLastPage() throws Exception {
+		String en = page(get("/cameras").param("page", "400").param("q", "PGA001").param("lang", "en"));
+		assertThat(en).contains("id=\"camera-past-end\"").contains("the last page is 1.")
+			.doesNotContain("id=\"camera-empty\"");
+	}
+
+	@Test
+	void theFormNamesTheFieldAndAllowedValuesAndOneMessagePerField() throws Exception {
+		String zh = page(post("/cameras/new").with(csrf()).param("assetTag", "").param("status", "BOGUS")
+			.param("latitude", "abc").param("installDate", "2016-02-30").param("lang", "zh-TW"));
+		assertThat(zh).doesNotContain("Failed to convert").doesNotContain("java.lang")
+			.contains("請從清單中選擇狀態：規劃中、使用中或故障。").contains("例如 22.63982")
+			.contains("日曆上沒有 2016-02-30 這一天").doesNotContain("請以 YYYY-MM-DD 格式輸入日期")
+			.contains("編號為必填。").doesNotContain("編號只能包含");
+		assertThat(zh).contains("裝設與使用年限").contains("經費、採購與維護").contains("id=\"fieldset-notes\"");
+	}
+
+	@Test
+	void aDecommissionedCameraHasNoEditOrDecommissionForm() throws Exception {
+		long id = catalog.getByAssetTagOptional("PGD001-01")
+			.orElseGet(() -> registry.register(CameraFixtures.at("PGD001-01", 119.36, 23.66, "頁面路2號")));
+		if (!catalog.get(id).decommissioned()) {
+			registry.decommission(id, null, "測試報廢", LocalDate.of(2024, 1, 2));
+		}
+		for (String path : new String[] { "/cameras/" + id + "/edit", "/cameras/" + id + "/decommission" }) {
+			mvc.perform(get(path).with(user("pg-dispatcher").roles("DISPATCHER")))
+				.andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/cameras/" + id))
+				.andExpect(flash().attribute("notice", "camera.decommissioned.final"));
+			mvc.perform(post(path).with(csrf()).with(user("pg-dispatcher").roles("DISPATCHER")).param("assetTag", "PGD001-01")
+				.param("reason", "again").param("version", "0"))
+				.andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/cameras/" + id));
+		}
+		String zh = page(get("/cameras/" + id).param("lang", "zh-TW").flashAttr("notice", "camera.decommissioned.final"));
+		assertThat(zh).contains("此攝影機已報廢，不能再編輯或再次報廢。");
+	}
+
+	@Test
+	void theAuditTrailNamesAreasAndLabelsInsteadOfIdsAndCodes() throws Exception {
+		String zh = page(get("/cameras/" + cameraId).param("lang", "zh-TW"));
+		String trail = zh.substring(zh.indexOf("id=\"audit-trail\""));
+		assertThat(trail).contains("IPG-WEST IPG西分局").contains("IPG-SEA IPG海區").contains("否");
+		assertThat(trail).doesNotContainPattern("分局</span>:\\s*<span>\\d+<");
+	}
+
+	@Test
+	void dropdownsListPrecinctsByNameInTheReadersLanguage() throws Exception {
+		String zh = page(get("/cameras").param("q", "PGA001").param("lang", "zh-TW"));
+		assertThat(zh.indexOf(">三民第一分局<")).as("三 (3 strokes) before 鳳 (14)").isPositive()
+			.isLessThan(zh.indexOf(">鳳山分局<"));
+		String en = page(get("/cameras").param("q", "PGA001").param("lang", "en"));
+		int fengshan = en.indexOf("Fengshan");
+		assertThat(fengshan).isPositive().isLessThan(en.indexOf("Gangshan"));
+	}
+
+	@Test
+	void aCameraOutsideEveryPrecinctShowsAWarning() throws Exception {
+		long id = catalog.getByAssetTagOptional("PGT001-01")
+			.orElseGet(() -> registry.register(CameraFixtures.at("PGT001-01", 121.5, 25.03, "台北")));
+		String zh = page(get("/cameras/" + id).param("lang", "zh-TW"));
+		assertThat(zh).contains("id=\"warning-OUTSIDE_PRECINCTS\"").contains("不在高雄市各分局轄區內");
+		assertThat(page(get("/cameras/" + cameraId).param("lang", "zh-TW"))).doesNotContain("warning-OUTSIDE_PRECINCTS");
+	}
+
+	private String page(MockHttpServletRequestBuilder request) throws Exception {
+		return org.springframework.web.util.HtmlUtils.htmlUnescape(mvc.perform(request.with(user("pg-dispatcher")
+			.roles("DISPATCHER"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+	}
+}
