@@ -42,7 +42,7 @@ class CameraPagesIT {
 
 	@BeforeEach
 	void data() {
-		CameraFixtures.ensureAreas(jdbc, "IPG", 23.60);
+		CameraFixtures.ensureAreas(jdbc, "ITG", 23.60);
 		cameraId = catalog.getByAssetTagOptional("PGA001-01")
 			.orElseGet(() -> registry.register(CameraFixtures.at("PGA001-01", 119.35, 23.65, "頁面路1號")));
 	}
@@ -100,7 +100,7 @@ class CameraPagesIT {
 	void theAuditTrailNamesAreasAndLabelsInsteadOfIdsAndCodes() throws Exception {
 		String zh = page(get("/cameras/" + cameraId).param("lang", "zh-TW"));
 		String trail = zh.substring(zh.indexOf("id=\"audit-trail\""));
-		assertThat(trail).contains("IPG-WEST IPG西分局").contains("IPG-SEA IPG海區").contains("否");
+		assertThat(trail).contains("ITG-WEST ITG西分局").contains("ITG-SEA ITG海區").contains("否");
 		assertThat(trail).doesNotContainPattern("分局</span>:\\s*<span>\\d+<");
 	}
 
