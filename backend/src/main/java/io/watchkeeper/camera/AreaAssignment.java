@@ -49,12 +49,6 @@ public class AreaAssignment {
 		});
 	}
 
-	/** Assigns the cameras whose ids lie in [fromId, toId]: what a bulk import just inserted. */
-	@Transactional
-	public int assignCameraIdRange(long fromId, long toId) {
-		return jdbc.update(ASSIGN + " AND c.id BETWEEN ? AND ?", fromId, toId);
-	}
-
 	/**
 	 * Re-derives every camera not set by hand, e.g. after boundaries were replaced; returns how many cameras
 	 * changed precinct or district (only those rows are written).

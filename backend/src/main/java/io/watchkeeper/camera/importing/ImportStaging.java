@@ -37,7 +37,8 @@ class ImportStaging {
 	private static final String COPY = "COPY import_row FROM STDIN";
 
 	/**
-	 * Location as geometry, and precinct and district by point in polygon. The boundaries drive the join
+	 * Location as geometry, and precinct and district by point in polygon against the same subdivided boundary
+	 * pieces AreaAssignment uses (precinct_part, district_part). The pieces drive the join
 	 * (each polygon against the staged points its box holds, through a GiST index on the points), so that
 	 * PostGIS reuses its prepared polygon from one point to the next; a correlated lookup per point is
 	 * several times slower. Where boundaries overlap the lowest id wins, as in AreaAssignment. A row
@@ -51,12 +52,12 @@ class ImportStaging {
 			"ANALYZE import_placed",
 			"""
 			CREATE TEMP TABLE import_in_precinct ON COMMIT DROP AS
-			SELECT DISTINCT ON (r.line) r.line, p.id FROM precinct p JOIN import_placed r ON ST_Intersects(p.boundary, r.location)
-			 ORDER BY r.line, p.id""",
+			SELECT DISTINCT ON (r.line) r.line, p.precinct_id AS id FROM precinct_part p JOIN import_placed r ON ST_Intersects(p.geom, r.location)
+			 ORDER BY r.line, p.precinct_id""",
 			"""
 			CREATE TEMP TABLE import_in_district ON COMMIT DROP AS
-			SELECT DISTINCT ON (r.line) r.line, d.id FROM district d JOIN import_placed r ON ST_Intersects(d.boundary, r.location)
-			 ORDER BY r.line, d.id""",
+			SELECT DISTINCT ON (r.line) r.line, d.district_id AS id FROM district_part d JOIN import_placed r ON ST_Intersects(d.geom, r.location)
+			 ORDER BY r.line, d.district_id""",
 			"""
 			CREATE TEMP TABLE import_ready ON COMMIT DROP AS
 			SELECT r.*, CASE WHEN r.location IS NULL THEN r.named_precinct_id ELSE ip.id END AS precinct_id,
@@ -220,9 +221,7 @@ class ImportStaging {
 				           r.funding_source_id, r.project_id, r.contract_id
 				      FROM import_ready r LEFT JOIN site s ON s.code = r.site_code
 				     ORDER BY r.line
-				    RETURNING id, asset_tag, site_id, site_index, location, address, precinct_id, district_id, heading_deg,
-				              fov_deg, range_m, install_date, service_life_years, warranty_end, lpr, make, model, status,
-				              funding_source_id, project_id, contract_id)
+				    RETURNING id, asset_tag)
 				INSERT INTO audit_event (actor, action, object_type, object_id, details, remote_addr)
 				SELECT ?, 'camera.imported', 'camera', c.id::text,
 				       jsonb_build_object('importId', ?::bigint, 'assetTag', c.asset_tag),
