@@ -220,14 +220,23 @@ class CameraQueries {
 						rs.getBoolean("placed")));
 	}
 
-	/** The camera's audit events, newest first. */
+	/**
+	 * The camera's audit events, newest first. A camera that an import created shows that import's event
+	 * ({@code import.applied}) as its {@code camera.imported} line: imports are audited once, not per camera.
+	 */
 	List<AuditEntry> auditTrail(long cameraId, int limit) {
 		return jdbc.query("""
-				SELECT occurred_at, actor, action, details::text AS details, remote_addr
-				  FROM audit_event
-				 WHERE object_type = 'camera' AND object_id = :id
+				(SELECT occurred_at, id, actor, action, details::text AS details, remote_addr
+				   FROM audit_event
+				  WHERE object_type = 'camera' AND object_id = :id)
+				UNION ALL
+				(SELECT e.occurred_at, e.id, e.actor, 'camera.imported',
+				        jsonb_build_object('importId', c.import_id, 'fileName', e.details->>'fileName')::text, e.remote_addr
+				   FROM camera c JOIN audit_event e ON e.object_type = 'import' AND e.object_id = c.import_id::text
+				                                   AND e.action = 'import.applied'
+				  WHERE c.id = :cameraId)
 				 ORDER BY occurred_at DESC, id DESC
-				 LIMIT :limit""", Map.of("id", String.valueOf(cameraId), "limit", limit),
+				 LIMIT :limit""", Map.of("id", String.valueOf(cameraId), "cameraId", cameraId, "limit", limit),
 				(rs, n) -> new AuditEntry(rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
 						rs.getString("action"), details(rs.getString("details")), rs.getString("remote_addr")));
 	}

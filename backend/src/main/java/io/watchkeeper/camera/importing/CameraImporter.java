@@ -33,7 +33,7 @@ import jakarta.annotation.PreDestroy;
  * an {@code import_job}; a run then reads every record, checks it, streams the valid ones into a staging
  * table and checks those against the registry. A dry run stops there and writes nothing. A real run
  * writes only when no row was rejected, and then everything in one transaction: sites, cameras with
- * precinct and district, one audit event per camera and one for the import. Runs go on in the
+ * precinct and district (each marked with the import), and the import's audit event. Runs go on in the
  * background; progress and the report are in the job row, so any node can show them.
  */
 @Service
@@ -343,8 +343,8 @@ class CameraImporter {
 		progress(id, "WRITING", read, 0);
 		ImportStaging.SiteCounts sites = staging.insertSites();
 		long sitesMs = System.currentTimeMillis();
-		int written = staging.insertCameras(id, actor, remoteAddress);
-		log.info("Import {}: {} sites created in {} ms, {} cameras and their audit events written in {} ms", id,
+		int written = staging.insertCameras(id);
+		log.info("Import {}: {} sites created in {} ms, {} cameras written in {} ms", id,
 				sites.created(), sitesMs - started - checkedMs, written, System.currentTimeMillis() - sitesMs);
 		Outcome outcome = new Outcome(Status.APPLIED, read, 0, written, sites.created(), sites.reused(), unplaced, report, null);
 		audit.record(actor, "import.applied", "import", id, details(fileName, file, outcome), remoteAddress);

@@ -22,6 +22,9 @@ class CameraImportIT {
 	static final String HEADER = "編號,分局,安裝地址,攝影方向,經度,緯度,裝設日期,車牌辨識\n";
 
 	@Autowired
+	io.watchkeeper.camera.CameraCatalog catalog;
+
+	@Autowired
 	CameraImporter importer;
 
 	@Autowired
@@ -112,10 +115,16 @@ class CameraImportIT {
 		assertThat(jdbc.queryForObject("SELECT ST_AsText(location) FROM site WHERE code = 'GOOD001'", String.class))
 			.isEqualTo("POINT(120.3014 22.6209)");
 
-		assertThat(jdbc.queryForObject("""
-				SELECT count(*) FROM audit_event e JOIN camera c ON c.id::text = e.object_id
-				 WHERE e.action = 'camera.imported' AND e.object_type = 'camera' AND c.asset_tag LIKE 'GOOD%'
-				   AND e.actor = 'it-importer' AND e.details->>'assetTag' = c.asset_tag""", Integer.class)).isEqualTo(4);
+		assertThat(jdbc.queryForList("SELECT import_id FROM camera WHERE asset_tag LIKE 'GOOD%'", Long.class))
+			.as("every camera names the import that created it").hasSize(4).containsOnly(job.id());
+		long first = jdbc.queryForObject("SELECT id FROM camera WHERE asset_tag = 'GOOD001-01'", Long.class);
+		assertThat(catalog.auditTrail(first)).singleElement().satisfies(e -> {
+			assertThat(e.action()).isEqualTo("camera.imported");
+			assertThat(e.actor()).isEqualTo("it-importer");
+			assertThat(e.remoteAddress()).isEqualTo("127.0.0.9");
+			assertThat(e.details()).containsEntry("fileName", "cameras.csv");
+			assertThat(((Number) e.details().get("importId")).longValue()).isEqualTo(job.id());
+		});
 		Map<String, Object> applied = jdbc.queryForMap("""
 				SELECT actor, remote_addr, details->>'fileName' AS file, (details->>'camerasCreated')::int AS created
 				  FROM audit_event WHERE action = 'import.applied' AND object_id = ?""", String.valueOf(job.id()));
