@@ -2,6 +2,10 @@ package io.watchkeeper.security;
 
 import static io.watchkeeper.security.Role.ADMIN;
 import static io.watchkeeper.security.Role.DISPATCHER;
+import static io.watchkeeper.security.Role.PROCUREMENT;
+import static io.watchkeeper.security.Role.SQUAD_MEMBER;
+import static io.watchkeeper.security.Role.VENDOR_TECHNICIAN;
+import static io.watchkeeper.security.Role.VIEWER;
 
 import java.util.Arrays;
 
@@ -19,6 +23,15 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  * GET registry and reference data (cameras, sites,     every role
  *     precincts, districts, funding sources, projects)
  * any other method on /api/cameras/**, /api/imports/** ADMIN, DISPATCHER
+ * POST /api/health/observations                       a machine token (Bearer) of an active health feed
+ * /api/work-orders/**                                  ADMIN, DISPATCHER, VENDOR_TECHNICIAN, SQUAD_MEMBER
+ *                                                      (vendors and squads only their own orders: checked
+ *                                                      per object in the maintenance module; which
+ *                                                      transition whom: the WorkOrder aggregate's rules)
+ * GET /api/outages/**                                  ADMIN, DISPATCHER, VIEWER
+ * any other method on /api/outages/**                  ADMIN, DISPATCHER
+ * /api/reports/**                                      ADMIN, DISPATCHER, PROCUREMENT, VIEWER
+ * /api/notifications/**                                any logged-in user (their own notifications)
  * /v3/api-docs/**                                      any logged-in user
  * anything else under /api/**                          ADMIN (closed until a rule opens it); a path no
  *                                                      controller serves: any logged-in user, who gets 404
@@ -28,6 +41,9 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  * /admin/**                                            ADMIN
  * /cameras/new, /cameras/{id}/edit, /cameras/{id}/decommission, /imports/**,
  *     and any non-GET request under /cameras/**        ADMIN, DISPATCHER
+ * /work-orders/**, /my-work-orders/**                  ADMIN, DISPATCHER, VENDOR_TECHNICIAN, SQUAD_MEMBER
+ * /outages/** (the outage board)                       ADMIN, DISPATCHER, VIEWER (changes: ADMIN, DISPATCHER)
+ * /reports/**                                          ADMIN, DISPATCHER, PROCUREMENT, VIEWER
  * Swagger UI                                           any logged-in user
  * everything else (camera list, camera page, ...)      every role
  * </pre>
@@ -39,6 +55,18 @@ final class AccessRules {
 
 	/** Who creates, edits, decommissions and imports cameras. */
 	static final Role[] REGISTRY_EDITORS = { ADMIN, DISPATCHER };
+
+	/** Who works on work orders; vendors and squads see only their own (checked per object). */
+	static final Role[] MAINTAINERS = { ADMIN, DISPATCHER, VENDOR_TECHNICIAN, SQUAD_MEMBER };
+
+	/** Who watches the outage board; only dispatchers and admins change anything there. */
+	static final Role[] OUTAGE_WATCHERS = { ADMIN, DISPATCHER, VIEWER };
+
+	/** Who reads the maintenance figures of the whole city. */
+	static final Role[] REPORT_READERS = { ADMIN, DISPATCHER, PROCUREMENT, VIEWER };
+
+	/** The authority of a machine token that feeds health observations (not a person's role). */
+	static final String HEALTH_FEED = "HEALTH_FEED";
 
 	static final String[] PUBLIC_PAGES = { SecurityConfig.LOGIN_PAGE, "/css/**", "/js/**", "/img/**", "/webjars/**",
 			"/favicon.ico", "/error", "/actuator/health" };
@@ -55,6 +83,12 @@ final class AccessRules {
 			.requestMatchers(HttpMethod.GET, REGISTRY_API).hasAnyRole(names(EVERY_ROLE))
 			.requestMatchers(HttpMethod.HEAD, REGISTRY_API).hasAnyRole(names(EVERY_ROLE))
 			.requestMatchers("/api/cameras/**", "/api/imports/**").hasAnyRole(names(REGISTRY_EDITORS))
+			.requestMatchers(HttpMethod.POST, "/api/health/observations").hasAuthority(HEALTH_FEED)
+			.requestMatchers("/api/work-orders/**").hasAnyRole(names(MAINTAINERS))
+			.requestMatchers(HttpMethod.GET, "/api/outages/**").hasAnyRole(names(OUTAGE_WATCHERS))
+			.requestMatchers("/api/outages/**").hasAnyRole(names(REGISTRY_EDITORS))
+			.requestMatchers("/api/reports/**").hasAnyRole(names(REPORT_READERS))
+			.requestMatchers("/api/notifications/**").authenticated()
 			.requestMatchers("/v3/api-docs/**").authenticated()
 			.anyRequest().access(unknownPaths);
 	}
@@ -68,6 +102,10 @@ final class AccessRules {
 			.requestMatchers(HttpMethod.PUT, "/cameras/**").hasAnyRole(names(REGISTRY_EDITORS))
 			.requestMatchers(HttpMethod.PATCH, "/cameras/**").hasAnyRole(names(REGISTRY_EDITORS))
 			.requestMatchers(HttpMethod.DELETE, "/cameras/**").hasAnyRole(names(REGISTRY_EDITORS))
+			.requestMatchers("/work-orders/**", "/my-work-orders/**").hasAnyRole(names(MAINTAINERS))
+			.requestMatchers(HttpMethod.GET, "/outages/**").hasAnyRole(names(OUTAGE_WATCHERS))
+			.requestMatchers("/outages/**").hasAnyRole(names(REGISTRY_EDITORS))
+			.requestMatchers("/reports/**").hasAnyRole(names(REPORT_READERS))
 			.requestMatchers("/swagger-ui.html", "/swagger-ui/**").authenticated()
 			.anyRequest().hasAnyRole(names(EVERY_ROLE));
 	}
