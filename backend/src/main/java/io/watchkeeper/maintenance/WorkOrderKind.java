@@ -1,0 +1,6 @@
+package io.watchkeeper.maintenance;
+
+/** What a work order is for. */
+public enum WorkOrderKind {
+	REPAIR, REPLACEMENT, DECOMMISSION, INSPECTION
+}

@@ -1,0 +1,6 @@
+package io.watchkeeper.maintenance;
+
+/** What raised a work order. */
+public enum WorkOrderOrigin {
+	OUTAGE, LIFECYCLE, WARRANTY, MANUAL, REPORT
+}

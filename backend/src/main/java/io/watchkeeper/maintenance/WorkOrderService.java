@@ -1,0 +1,352 @@
+package io.watchkeeper.maintenance;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.watchkeeper.security.AuditLog;
+import io.watchkeeper.shared.ConflictException;
+import io.watchkeeper.shared.InvalidInputException;
+import io.watchkeeper.shared.NotFoundException;
+
+/**
+ * The work order use cases: open one by hand (routed like the job's), assign, and every transition, each in
+ * its own transaction: load the order the caller may see (else 404), check the version they loaded (else 409
+ * naming the current one), let the aggregate decide, save with optimistic locking, keep the history and, for
+ * assignments, closures and cancellations, an audit event.
+ */
+@Service
+public class WorkOrderService {
+
+	/** The audit log's object type for work orders. */
+	public static final String AUDIT_TYPE = "work_order";
+
+	private final WorkOrderStore store;
+	private final Assignables assignables;
+	private final MaintenanceProperties properties;
+	private final AuditLog audit;
+	private final NamedParameterJdbcTemplate jdbc;
+	private final Clock clock;
+	private final ZoneId zone;
+
+	WorkOrderService(WorkOrderStore store, Assignables assignables, MaintenanceProperties properties, AuditLog audit,
+			NamedParameterJdbcTemplate jdbc, Clock clock, @Value("${watchkeeper.zone:Asia/Taipei}") ZoneId zone) {
+		this.store = store;
+		this.assignables = assignables;
+		this.properties = properties;
+		this.audit = audit;
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.zone = zone;
+	}
+
+	/** What a dispatcher asks for when opening an order by hand. */
+	public record NewWorkOrder(long cameraId, WorkOrderKind kind, WorkOrderPriority priority, String title, String note) {
+	}
+
+	/**
+	 * Opens an order for a camera, routed like the outage job's (warranty vendor, the camera's or its precinct's
+	 * contract today, or nobody).
+	 *
+	 * @return the new order's id
+	 */
+	@Transactional
+	public long create(NewWorkOrder request, Caller caller) {
+		if (!caller.dispatches()) {
+			throw new WorkOrderRefused("Only a dispatcher opens work orders by hand");
+		}
+		if (request.kind() == null) {
+			throw new InvalidInputException("kind", "kind is required: REPAIR, REPLACEMENT, DECOMMISSION or INSPECTION");
+		}
+		String title = request.title() == null || request.title().isBlank() ? null : request.title().strip();
+		if (title != null && title.length() > 300) {
+			throw new InvalidInputException("title", "The title is longer than 300 characters");
+		}
+		String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
+		if (note != null && note.length() > WorkOrder.MAX_NOTE) {
+			throw new InvalidInputException("note", "The note is longer than " + WorkOrder.MAX_NOTE + " characters");
+		}
+		return open(request.cameraId(), request.kind(), WorkOrderOrigin.MANUAL, null,
+				request.priority() == null ? WorkOrderPriority.NORMAL : request.priority(), title, note, caller);
+	}
+
+	/** The id of the camera with this asset tag (case-insensitive); 400 naming the field when there is none. */
+	@Transactional(readOnly = true)
+	public long cameraByAssetTag(String assetTag, String field) {
+		return jdbc.queryForList("SELECT id FROM camera WHERE upper(asset_tag) = upper(:tag)",
+				Map.of("tag", assetTag.strip()), Long.class).stream().findFirst()
+			.orElseThrow(() -> new InvalidInputException(field, "There is no camera with asset tag " + assetTag.strip()));
+	}
+
+	private long open(long cameraId, WorkOrderKind kind, WorkOrderOrigin origin, Long outageId,
+			WorkOrderPriority priority, String title, String note, Caller caller) {
+		String status = jdbc.queryForList("SELECT status FROM camera WHERE id = :id", Map.of("id", cameraId), String.class)
+			.stream().findFirst()
+			.orElseThrow(() -> new InvalidInputException("cameraId", "There is no camera " + cameraId));
+		if ("DECOMMISSIONED".equals(status)) {
+			throw new ConflictException("Camera " + cameraId + " is decommissioned; it gets no more work orders");
+		}
+		Instant now = clock.instant();
+		WorkOrderStore.Routed routed = store.route(cameraId, today(now), properties).orElseThrow();
+		long id = store.insert(kind, cameraId, origin, outageId, priority, title, note, routed, now, caller.username())
+			.orElseThrow(() -> new ConflictException("Camera " + cameraId + " already has "
+					+ (kind == WorkOrderKind.REPAIR ? "an open repair order" : "a " + kind.name().toLowerCase() + " order")
+					+ store.blockingOrder(cameraId, kind).map(o -> " (work order " + o + ")").orElse("")));
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("kind", kind.name());
+		details.put("origin", origin.name());
+		details.put("routedBy", "manual");
+		if (routed.assignee() != null) {
+			details.put("assigneeKind", routed.assignee().kind().name());
+			if (routed.assignee().contractId() != null) {
+				details.put("contractId", routed.assignee().contractId());
+			}
+			details.put("vendorId", routed.assignee().vendorId());
+		}
+		store.appendHistory(id, List.of(new HistoryEntry(now, caller.username(), "OPENED", null,
+				routed.assignee() == null ? WorkOrderState.NEW : WorkOrderState.ASSIGNED, note, details)));
+		audit.record(caller.username(), "work_order.open", AUDIT_TYPE, id, details, AuditLog.currentRemoteAddress());
+		return id;
+	}
+
+	@Transactional
+	public void assign(long id, Long version, AssignTarget target, String note, Caller caller) {
+		WorkOrder order = load(id, caller, requireVersion(version));
+		assignLoaded(order, target, note, caller);
+	}
+
+	private void assignLoaded(WorkOrder order, AssignTarget target, String note, Caller caller) {
+		Instant now = clock.instant();
+		Assignee to;
+		SlaTargets targets;
+		if (!caller.dispatches()) {
+			throw new WorkOrderRefused("Only a dispatcher assigns or reassigns a work order");
+		}
+		if (target.contractId() != null) {
+			Assignables.Contract contract = assignables.contract(target.contractId())
+				.orElseThrow(() -> new InvalidInputException("contractId", "There is no contract " + target.contractId()));
+			if (!contract.runsOn(today(now))) {
+				throw new InvalidInputException("contractId", "Contract " + contract.code() + " runs from "
+						+ contract.startsOn() + " to " + contract.endsOn() + ", not today (" + today(now) + ")");
+			}
+			to = Assignee.contract(contract.id(), contract.vendorId());
+			targets = new SlaTargets(contract.responseHours(), contract.restoreHours());
+		}
+		else if (target.squadId() != null) {
+			Assignables.Squad squad = assignables.squad(target.squadId())
+				.orElseThrow(() -> new InvalidInputException("squadId", "There is no repair squad " + target.squadId()));
+			Long cameraPrecinct = jdbc.queryForObject("SELECT precinct_id FROM camera WHERE id = :id",
+					Map.of("id", order.cameraId()), Long.class);
+			if (!squad.headquarters() && !squad.precinctId().equals(cameraPrecinct)) {
+				throw new InvalidInputException("squadId", "Squad " + squad.code()
+						+ " works in another precinct; hand the order to HQ's squad or to the camera's precinct's squad");
+			}
+			to = Assignee.squad(squad.id());
+			targets = defaults();
+		}
+		else {
+			WorkOrderStore.Routed routed = store.route(order.cameraId(), today(now), properties).orElseThrow();
+			if (routed.assignee() == null) {
+				throw new ConflictException("Neither a warranty nor a maintenance contract covers this camera on "
+						+ today(now) + "; choose a contract or a squad");
+			}
+			to = routed.assignee();
+			targets = routed.targets();
+		}
+		order.assign(caller, to, targets, note, now);
+		store.save(order);
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("assigneeKind", to.kind().name());
+		if (to.contractId() != null) {
+			details.put("contractId", to.contractId());
+		}
+		if (to.vendorId() != null) {
+			details.put("vendorId", to.vendorId());
+		}
+		if (to.squadId() != null) {
+			details.put("squadId", to.squadId());
+		}
+		audit.record(caller.username(), "work_order.assign", AUDIT_TYPE, order.id(), details,
+				AuditLog.currentRemoteAddress());
+	}
+
+	/**
+	 * Bulk assignment from the outage board, one outage at a time: its camera's open repair order (opened now,
+	 * routed, if the detection job has not raised one yet) goes to the target at whatever version it has.
+	 *
+	 * @return the order's id
+	 */
+	@Transactional
+	public long assignForOutage(long outageId, AssignTarget target, String note, Caller caller) {
+		if (!caller.dispatches()) {
+			throw new WorkOrderRefused("Only a dispatcher assigns work orders");
+		}
+		Map<String, Object> outage = jdbc.queryForList("SELECT camera_id, ended_at FROM outage WHERE id = :id",
+				Map.of("id", outageId)).stream().findFirst()
+			.orElseThrow(() -> new NotFoundException("Outage", outageId));
+		if (outage.get("ended_at") != null) {
+			throw new ConflictException("Outage " + outageId + " has ended; the camera is recording again");
+		}
+		long cameraId = ((Number) outage.get("camera_id")).longValue();
+		Optional<Long> existing = store.blockingOrder(cameraId, WorkOrderKind.REPAIR);
+		long orderId = existing.isPresent() ? existing.get()
+				: open(cameraId, WorkOrderKind.REPAIR, WorkOrderOrigin.OUTAGE, outageId, WorkOrderPriority.NORMAL, null,
+						null, caller);
+		WorkOrder order = store.find(orderId).orElseThrow();
+		assignLoaded(order, target, note, caller);
+		return orderId;
+	}
+
+	@Transactional
+	public void start(long id, Long version, String note, Caller caller) {
+		WorkOrder order = load(id, caller, requireVersion(version));
+		order.start(caller, note, clock.instant());
+		store.save(order);
+	}
+
+	@Transactional
+	public void hold(long id, Long version, String reason, Caller caller) {
+		WorkOrder order = load(id, caller, requireVersion(version));
+		order.hold(caller, reason, clock.instant());
+		store.save(order);
+	}
+
+	@Transactional
+	public void resume(long id, Long version, String note, Caller caller) {
+		WorkOrder order = load(id, caller, requireVersion(version));
+		order.resume(caller, note, clock.instant());
+		store.save(order);
+	}
+
+	@Transactional
+	public void restore(long id, Long version, String note, Resolution proposed, Caller caller) {
+		WorkOrder order = load(id, caller, requireVersion(version));
+		order.restore(caller, note, proposed, clock.instant());
+		store.save(order);
+	}
+
+	@Transactional
+	public void close(long id, Long version, Resolution resolution, String note, Caller caller) {
+		WorkOrder order = load(id, caller, requireVersion(version));
+		order.close(caller, resolution, note, clock.instant());
+		store.save(order);
+		audit.record(caller.username(), "work_order.close", AUDIT_TYPE, id,
+				Map.of("resolution", resolution.name(), "note", order.newHistory().get(0).note()),
+				AuditLog.currentRemoteAddress());
+	}
+
+	@Transactional
+	public void cancel(long id, Long version, String note, Caller caller) {
+		WorkOrder order = load(id, caller, requireVersion(version));
+		order.cancel(caller, note, clock.instant());
+		store.save(order);
+		audit.record(caller.username(), "work_order.cancel", AUDIT_TYPE, id,
+				Map.of("note", order.newHistory().get(0).note()), AuditLog.currentRemoteAddress());
+	}
+
+	/**
+	 * Attaches a photo: a JPEG, PNG or WebP by its own signature, at most {@code photo-max-size}.
+	 *
+	 * @return the photo's id
+	 */
+	@Transactional
+	public long addPhoto(long id, String fileName, byte[] content, Caller caller) {
+		WorkOrder order = load(id, caller, null);
+		long max = properties.photoMaxSize().toBytes();
+		if (content == null || content.length == 0) {
+			throw new InvalidInputException("file", "The photo is empty; choose a JPEG, PNG or WebP image");
+		}
+		if (content.length > max) {
+			throw new PhotoTooLargeException(content.length, max);
+		}
+		PhotoType type = PhotoType.detect(content).orElseThrow(() -> new InvalidInputException("file",
+				"The file is not a JPEG, PNG or WebP image (checked by its content, not its name)"));
+		String name = cleanFileName(fileName);
+		Instant now = clock.instant();
+		order.attachPhoto(caller, name, type.contentType(), content.length, now);
+		long photoId = store.insertPhoto(id, caller.username(), name, type.contentType(), content, sha256(content), now);
+		store.appendHistory(id, order.newHistory());
+		return photoId;
+	}
+
+	/** A stored photo, for whoever may see its order. */
+	public record Photo(long id, String contentType, String fileName, byte[] content) {
+	}
+
+	@Transactional(readOnly = true)
+	public Photo photo(long id, long photoId, Caller caller) {
+		load(id, caller, null);
+		return jdbc.query("""
+				SELECT id, content_type, file_name, content FROM work_order_photo WHERE id = :photo AND work_order_id = :order""",
+				Map.of("photo", photoId, "order", id),
+				(rs, n) -> new Photo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4)))
+			.stream().findFirst().orElseThrow(() -> new NotFoundException("Photo", photoId));
+	}
+
+	/** The order as the caller may see it; absent (404) when they may not see it at all. */
+	@Transactional(readOnly = true)
+	public WorkOrder find(long id, Caller caller) {
+		return load(id, caller, null);
+	}
+
+	private WorkOrder load(long id, Caller caller, Long version) {
+		WorkOrder order = store.find(id).filter(o -> o.visibleTo(caller))
+			.orElseThrow(() -> new NotFoundException("Work order", id));
+		if (version != null && version != order.version()) {
+			throw new StaleVersionException(id, version, order.version());
+		}
+		return order;
+	}
+
+	/** The version a transition needs: the one the caller loaded. */
+	static long requireVersion(Long version) {
+		if (version == null) {
+			throw new InvalidInputException("version", "version is required: the version of the order you loaded");
+		}
+		return version;
+	}
+
+	private SlaTargets defaults() {
+		return new SlaTargets(properties.defaultResponseHours(), properties.defaultRestoreHours());
+	}
+
+	/** Today in the application's zone, by the service's clock. */
+	LocalDate today() {
+		return today(clock.instant());
+	}
+
+	LocalDate today(Instant now) {
+		return LocalDate.ofInstant(now, zone);
+	}
+
+	private static String cleanFileName(String name) {
+		if (name == null || name.isBlank()) {
+			return null;
+		}
+		String base = name.replace('\\', '/');
+		base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "_").strip();
+		return base.length() > 255 ? base.substring(base.length() - 255) : base;
+	}
+
+	private static String sha256(byte[] content) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}
