@@ -17,7 +17,7 @@ class Assignables {
 	record Contract(long id, String code, String nameZh, String nameEn, long vendorId, String vendorNameZh,
 			String vendorNameEn, LocalDate startsOn, LocalDate endsOn, int responseHours, int restoreHours) {
 
-		Named named() {
+		public Named named() {
 			return new Named(id, code, nameZh, nameEn);
 		}
 
@@ -30,7 +30,7 @@ class Assignables {
 	record Squad(long id, String code, String nameZh, String nameEn, Long precinctId, String precinctNameZh,
 			String precinctNameEn) {
 
-		Named named() {
+		public Named named() {
 			return new Named(id, code, nameZh, nameEn);
 		}
 

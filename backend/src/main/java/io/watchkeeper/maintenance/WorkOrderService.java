@@ -125,10 +125,14 @@ public class WorkOrderService {
 	@Transactional
 	public void assign(long id, Long version, AssignTarget target, String note, Caller caller) {
 		WorkOrder order = load(id, caller, requireVersion(version));
-		assignLoaded(order, target, note, caller);
+		assignLoaded(order, target, note, caller, false);
 	}
 
-	private void assignLoaded(WorkOrder order, AssignTarget target, String note, Caller caller) {
+	/**
+	 * @param sameIsDone true when an order already with that assignee counts as done (bulk assignment is
+	 *        idempotent); false to refuse it with 409
+	 */
+	private void assignLoaded(WorkOrder order, AssignTarget target, String note, Caller caller, boolean sameIsDone) {
 		Instant now = clock.instant();
 		Assignee to;
 		SlaTargets targets;
@@ -165,6 +169,9 @@ public class WorkOrderService {
 			}
 			to = routed.assignee();
 			targets = routed.targets();
+		}
+		if (sameIsDone && to.equals(order.assignee())) {
+			return;
 		}
 		order.assign(caller, to, targets, note, now);
 		store.save(order);
@@ -206,7 +213,7 @@ public class WorkOrderService {
 				: open(cameraId, WorkOrderKind.REPAIR, WorkOrderOrigin.OUTAGE, outageId, WorkOrderPriority.NORMAL, null,
 						null, caller);
 		WorkOrder order = store.find(orderId).orElseThrow();
-		assignLoaded(order, target, note, caller);
+		assignLoaded(order, target, note, caller, true);
 		return orderId;
 	}
 

@@ -175,8 +175,8 @@ class WorkOrderApiIT extends MaintenanceHttp {
 				continue;
 			}
 			assertThat(list.statusCode()).isEqualTo(200);
-			assertThat(list.body().contains("\"id\":" + vendorOrder + ",")).as(user + " lists vendor order").isEqualTo(vendorSees == 200);
-			assertThat(list.body().contains("\"id\":" + squadOrder + ",")).as(user + " lists squad order").isEqualTo(squadSees == 200);
+			assertThat(list.body().contains("\"id\":" + vendorOrder + ",\"kind\"")).as(user + " lists vendor order").isEqualTo(vendorSees == 200);
+			assertThat(list.body().contains("\"id\":" + squadOrder + ",\"kind\"")).as(user + " lists squad order").isEqualTo(squadSees == 200);
 			assertThat(export.statusCode()).isEqualTo(200);
 			assertThat(export.body().contains(vendorTag)).as(user + " exports vendor order").isEqualTo(vendorSees == 200);
 			assertThat(export.body().contains(squadTag)).as(user + " exports squad order").isEqualTo(squadSees == 200);
@@ -201,9 +201,9 @@ class WorkOrderApiIT extends MaintenanceHttp {
 		assertThat(squadAssign.statusCode()).isEqualTo(403);
 		assertThat(squadAssign.body()).contains("Only a dispatcher");
 		// "mine" lists exactly the caller's own open orders
-		assertThat(get(SQUAD_A, "/api/work-orders/mine").body()).contains("\"id\":" + squadOrder + ",")
-			.doesNotContain("\"id\":" + vendorOrder + ",");
-		assertThat(get(VENDOR2, "/api/work-orders/mine").body()).doesNotContain("\"id\":" + vendorOrder + ",");
+		assertThat(get(SQUAD_A, "/api/work-orders/mine").body()).contains("\"id\":" + squadOrder + ",\"kind\"")
+			.doesNotContain("\"id\":" + vendorOrder + ",\"kind\"");
+		assertThat(get(VENDOR2, "/api/work-orders/mine").body()).doesNotContain("\"id\":" + vendorOrder + ",\"kind\"");
 	}
 
 	@Test
@@ -374,8 +374,8 @@ class WorkOrderApiIT extends MaintenanceHttp {
 				       on_hold_since = now() - interval '2 hours', response_due_at = now() - interval '1 hour',
 				       restore_due_at = now() - interval '1 hour' WHERE id = ?""", heldEarly);
 		String body = get(DISPATCHER, "/api/work-orders?overdue=true&camera=ITM&size=200").body();
-		assertThat(body).contains("\"id\":" + late + ",").doesNotContain("\"id\":" + onTime + ",")
-			.doesNotContain("\"id\":" + heldEarly + ",");
+		assertThat(body).contains("\"id\":" + late + ",\"kind\"").doesNotContain("\"id\":" + onTime + ",\"kind\"")
+			.doesNotContain("\"id\":" + heldEarly + ",\"kind\"");
 		assertThat(json(get(DISPATCHER, "/api/work-orders/" + late)).get("overdue").asBoolean()).isTrue();
 		assertThat(json(get(DISPATCHER, "/api/work-orders/" + heldEarly)).get("overdue").asBoolean()).isFalse();
 		assertThat(json(get(DISPATCHER, "/api/work-orders/" + onTime)).get("overdue").asBoolean()).isFalse();

@@ -1,0 +1,19 @@
+package io.watchkeeper.maintenance;
+
+import java.util.List;
+
+/** One card of "my work orders": the order and what the technician may do on it now. */
+public record MyWorkOrder(WorkOrderListItem item, List<WorkOrderAction> actions) {
+
+	public long id() {
+		return item.id();
+	}
+
+	public long version() {
+		return item.version();
+	}
+
+	public boolean may(String action) {
+		return actions.stream().anyMatch(a -> a.name().equalsIgnoreCase(action));
+	}
+}

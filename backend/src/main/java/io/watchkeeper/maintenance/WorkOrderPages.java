@@ -1,0 +1,270 @@
+package io.watchkeeper.maintenance;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.watchkeeper.shared.ConflictException;
+import io.watchkeeper.shared.InvalidInputException;
+import io.watchkeeper.shared.NotFoundException;
+
+/**
+ * The work order pages: the list with filters, an order's page with the forms of the actions the caller may
+ * take, and the phone-friendly "my work orders" of technicians and squad members. Every form posts to
+ * {@code /work-orders/{id}/{action}} and comes back to the page it came from with what happened, or with the
+ * refusal next to the form.
+ */
+@Controller
+class WorkOrderPages {
+
+	private final WorkOrderService service;
+	private final WorkOrderQueries queries;
+	private final Callers callers;
+	private final Assignables assignables;
+
+	WorkOrderPages(WorkOrderService service, WorkOrderQueries queries, Callers callers, Assignables assignables) {
+		this.service = service;
+		this.queries = queries;
+		this.callers = callers;
+		this.assignables = assignables;
+	}
+
+	@GetMapping("/work-orders")
+	String list(@ModelAttribute("params") WorkOrderListParams params, Authentication auth, Model model) {
+		WorkOrderFilter filter;
+		try {
+			filter = params.toFilter();
+		}
+		catch (InvalidInputException e) {
+			model.addAttribute("filterError", e.fieldErrors().stream().map(InvalidInputException.FieldError::field).toList());
+			params.setState(null);
+			params.setKind(null);
+			params.setAssignee(null);
+			params.setCamera(null);
+			params.setPage(0);
+			params.setSize(50);
+			filter = params.toFilter();
+		}
+		Caller caller = callers.of(auth);
+		model.addAttribute("page", queries.list(filter, params.getPage(), params.getSize(), caller));
+		model.addAttribute("states", WorkOrderState.values());
+		model.addAttribute("kinds", WorkOrderKind.values());
+		model.addAttribute("priorities", WorkOrderPriority.values());
+		model.addAttribute("precincts", assignables.precincts());
+		model.addAttribute("contracts", assignables.allContracts());
+		model.addAttribute("squads", assignables.squads());
+		model.addAttribute("caller", caller);
+		model.addAttribute("exportQuery", exportQuery(params));
+		return "maintenance/work-orders";
+	}
+
+	@PostMapping("/work-orders")
+	String create(@RequestParam(required = false) String assetTag, @RequestParam(required = false) WorkOrderKind kind,
+			@RequestParam(required = false) WorkOrderPriority priority, @RequestParam(required = false) String note,
+			Authentication auth, RedirectAttributes redirect) {
+		Caller caller = callers.of(auth);
+		try {
+			if (assetTag == null || assetTag.isBlank()) {
+				throw new InvalidInputException("assetTag", "asset tag required");
+			}
+			long cameraId = service.cameraByAssetTag(assetTag, "assetTag");
+			long id = service.create(new WorkOrderService.NewWorkOrder(cameraId, kind == null ? WorkOrderKind.REPAIR : kind,
+					priority, null, note), caller);
+			redirect.addFlashAttribute("notice", "maintenance.notice.opened");
+			return "redirect:/work-orders/" + id;
+		}
+		catch (RuntimeException e) {
+			redirect.addFlashAttribute("createError", describe(e));
+			redirect.addFlashAttribute("createAssetTag", assetTag);
+			return "redirect:/work-orders";
+		}
+	}
+
+	@GetMapping("/work-orders/{id:\\d+}")
+	String show(@PathVariable long id, Authentication auth, Model model) {
+		Caller caller = callers.of(auth);
+		WorkOrderDetails order = queries.details(id, caller);
+		model.addAttribute("order", order);
+		model.addAttribute("resolutions", Resolution.values());
+		if (order.may("ASSIGN")) {
+			model.addAttribute("contracts", assignables.contractsOn(service.today()));
+			model.addAttribute("squads", assignables.squads());
+		}
+		return "maintenance/work-order";
+	}
+
+	@GetMapping("/my-work-orders")
+	String mine(Authentication auth, Model model) {
+		Caller caller = callers.of(auth);
+		model.addAttribute("orders", queries.mine(caller).stream()
+			.map(item -> new MyWorkOrder(item, service.find(item.id(), caller).actionsFor(caller))).toList());
+		model.addAttribute("caller", caller);
+		model.addAttribute("resolutions", Resolution.values());
+		return "maintenance/my-work-orders";
+	}
+
+	/** Every action's form: only the fields that action reads are used. */
+	@PostMapping("/work-orders/{id:\\d+}/{action:assign|start|hold|resume|restore|close|cancel}")
+	String act(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) Long version,
+			@RequestParam(required = false) String note, @RequestParam(required = false) String reason,
+			@RequestParam(required = false) String resolution, @RequestParam(required = false) String target,
+			@RequestParam(required = false) MultipartFile photo, @RequestParam(required = false) String back,
+			Authentication auth, RedirectAttributes redirect) throws IOException {
+		Caller caller = callers.of(auth);
+		String returnTo = "mine".equals(back) ? "redirect:/my-work-orders" : "redirect:/work-orders/" + id;
+		try {
+			switch (action) {
+				case "assign" -> service.assign(id, version, AssignTarget.parse(target), note, caller);
+				case "start" -> service.start(id, version, note, caller);
+				case "hold" -> service.hold(id, version, reason, caller);
+				case "resume" -> service.resume(id, version, note, caller);
+				case "restore" -> {
+					// the photo first: a photo refused leaves the order as it was, so the technician can try again
+					if (photo != null && !photo.isEmpty()) {
+						WorkOrder current = service.find(id, caller);
+						if (WorkOrderService.requireVersion(version) != current.version()) {
+							throw new StaleVersionException(id, version, current.version());
+						}
+						if (current.actionsFor(caller).contains(WorkOrderAction.RESTORE)) {
+							service.addPhoto(id, photo.getOriginalFilename(), photo.getBytes(), caller);
+						}
+					}
+					service.restore(id, version, note, parseResolution(resolution, false), caller);
+				}
+				case "close" -> service.close(id, version, parseResolution(resolution, true), note, caller);
+				case "cancel" -> service.cancel(id, version, note, caller);
+				default -> throw new NotFoundException("Action", action);
+			}
+			redirect.addFlashAttribute("notice", "maintenance.notice." + action);
+			redirect.addFlashAttribute("noticeOrder", id);
+		}
+		catch (NotFoundException e) {
+			throw e;
+		}
+		catch (RuntimeException e) {
+			redirect.addFlashAttribute("actionError", describe(e));
+			redirect.addFlashAttribute("errorAction", action);
+			redirect.addFlashAttribute("errorOrder", id);
+		}
+		return returnTo;
+	}
+
+	@PostMapping("/work-orders/{id:\\d+}/photos")
+	String addPhoto(@PathVariable long id, @RequestParam(required = false) MultipartFile photo,
+			@RequestParam(required = false) String back, Authentication auth, RedirectAttributes redirect)
+			throws IOException {
+		Caller caller = callers.of(auth);
+		String returnTo = "mine".equals(back) ? "redirect:/my-work-orders" : "redirect:/work-orders/" + id;
+		try {
+			if (photo == null || photo.isEmpty()) {
+				throw new InvalidInputException("file", "no photo");
+			}
+			service.addPhoto(id, photo.getOriginalFilename(), photo.getBytes(), caller);
+			redirect.addFlashAttribute("notice", "maintenance.notice.photo");
+		}
+		catch (NotFoundException e) {
+			throw e;
+		}
+		catch (RuntimeException e) {
+			redirect.addFlashAttribute("actionError", describe(e));
+			redirect.addFlashAttribute("errorAction", "photo");
+			redirect.addFlashAttribute("errorOrder", id);
+		}
+		return returnTo;
+	}
+
+	@GetMapping("/work-orders/{id:\\d+}/photos/{photoId:\\d+}")
+	ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable long photoId, Authentication auth) {
+		return WorkOrderApi.photoResponse(service.photo(id, photoId, callers.of(auth)));
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notFound() {
+		return "maintenance/not-found";
+	}
+
+	private static Resolution parseResolution(String value, boolean required) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Resolution.valueOf(value);
+		}
+		catch (IllegalArgumentException e) {
+			throw new InvalidInputException("resolution", "unknown resolution");
+		}
+	}
+
+	/**
+	 * What to show next to a form: a message key of the maintenance bundle and the English detail, which the
+	 * page shows under the localised sentence (it names states and versions).
+	 */
+	static Map<String, Object> describe(RuntimeException e) {
+		Map<String, Object> error = new LinkedHashMap<>();
+		String key;
+		if (e instanceof StaleVersionException) {
+			key = "maintenance.error.stale";
+		}
+		else if (e instanceof WorkOrderRefused) {
+			key = "maintenance.error.refused";
+		}
+		else if (e instanceof PhotoTooLargeException) {
+			key = "maintenance.error.photoTooLarge";
+		}
+		else if (e instanceof InvalidInputException invalid) {
+			String field = invalid.fieldErrors().isEmpty() ? "input" : invalid.fieldErrors().get(0).field();
+			key = "maintenance.invalid." + field;
+			error.put("fields", invalid.fieldErrors().stream().map(InvalidInputException.FieldError::field).toList());
+		}
+		else if (e instanceof ConflictException) {
+			key = "maintenance.error.conflict";
+		}
+		else {
+			throw e;
+		}
+		error.put("key", key);
+		error.put("detail", e.getMessage());
+		return error;
+	}
+
+	private static String exportQuery(WorkOrderListParams p) {
+		StringBuilder q = new StringBuilder();
+		append(q, "state", p.getState());
+		append(q, "kind", p.getKind());
+		append(q, "precinct", p.getPrecinct());
+		append(q, "assignee", p.getAssignee());
+		append(q, "overdue", p.getOverdue());
+		append(q, "camera", p.getCamera());
+		append(q, "lang", org.springframework.context.i18n.LocaleContextHolder.getLocale().toLanguageTag());
+		return q.toString();
+	}
+
+	private static void append(StringBuilder q, String name, Object value) {
+		if (value == null || value.toString().isBlank()) {
+			return;
+		}
+		q.append(q.isEmpty() ? "?" : "&").append(name).append('=')
+			.append(java.net.URLEncoder.encode(value.toString(), java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	static Locale locale() {
+		return org.springframework.context.i18n.LocaleContextHolder.getLocale();
+	}
+}
