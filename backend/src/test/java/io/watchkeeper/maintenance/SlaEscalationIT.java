@@ -105,7 +105,7 @@ class SlaEscalationIT {
 		assertThat(state(high)).containsEntry("priority", "URGENT").containsEntry("escalation_level", 2);
 		assertThat(jdbc.queryForList("SELECT priority_from || '>' || priority_to FROM work_order_escalation "
 				+ "WHERE work_order_id = ? ORDER BY breach", String.class, normal))
-			.containsExactly("HIGH>URGENT", "NORMAL>HIGH");
+			.containsExactly("NORMAL>HIGH", "HIGH>URGENT");
 	}
 
 	@Test
