@@ -22,7 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Replacement orders are raised in one statement (no loop over cameras), each with its OPENED history event.
  * The unique index {@code work_order_one_replacement} makes it idempotent between runs and between nodes. A
  * camera that already had a replacement order, even a cancelled one, gets no new one: cancelling is a
- * dispatcher's decision ("not now") that the job must not undo every night.
+ * dispatcher's decision ("not now") that the job must not undo every night. The cameras that already have one
+ * are read once, before the insert ({@code MATERIALIZED}): an anti-join straight against {@code work_order} may be
+ * planned as a nested loop over a sequential scan when the table is nearly empty (the first run), and that scan
+ * then re-reads every order the same statement has just inserted: quadratic, minutes instead of seconds.
  * <p>
  * Replacement orders stay {@code NEW} and unassigned, without due times: a replacement is bought through a
  * procurement project (tendered, with its own vendor), not done under the precinct's repair contract, so the
@@ -57,12 +60,14 @@ public class LifecycleService {
 	public int raiseReplacementOrders() {
 		Instant now = clock.instant();
 		Integer created = jdbc.queryForObject("""
-				WITH created AS (
+				WITH replaced AS MATERIALIZED (
+				    SELECT camera_id FROM work_order WHERE kind = 'REPLACEMENT'),
+				created AS (
 				    INSERT INTO work_order (kind, camera_id, origin, priority, state, opened_at, created_by)
 				    SELECT 'REPLACEMENT', c.id, 'LIFECYCLE', 'NORMAL', 'NEW', :now, :actor
 				      FROM camera c
 				     WHERE c.end_of_life <= :today AND c.status <> 'DECOMMISSIONED'
-				       AND NOT EXISTS (SELECT 1 FROM work_order w WHERE w.camera_id = c.id AND w.kind = 'REPLACEMENT')
+				       AND NOT EXISTS (SELECT 1 FROM replaced r WHERE r.camera_id = c.id)
 				    ON CONFLICT (camera_id) WHERE kind = 'REPLACEMENT' AND state <> 'CANCELLED' DO NOTHING
 				    RETURNING id),
 				history AS (
