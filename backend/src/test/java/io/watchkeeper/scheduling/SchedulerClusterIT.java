@@ -135,18 +135,17 @@ class SchedulerClusterIT {
 	ConfigurableApplicationContext start(String name) {
 		ConfigurableApplicationContext node = new SpringApplicationBuilder(WatchkeeperApplication.class,
 				ClusterTestJobs.class)
-			.properties("server.port=0", "spring.main.banner-mode=off", "spring.quartz.auto-startup=true",
-					"spring.quartz.properties.org.quartz.scheduler.instanceId=" + name,
-					"spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=1000",
-					"spring.quartz.properties.org.quartz.threadPool.threadCount=2",
-					"spring.quartz.wait-for-jobs-to-complete-on-shutdown=false",
-					"watchkeeper.scheduling.outage-detection.enabled=false",
-					"watchkeeper.scheduling.lifecycle.enabled=false",
-					"watchkeeper.scheduling.warranty-expiry.enabled=false",
-					"watchkeeper.scheduling.sla-escalation.enabled=false",
-					"watchkeeper.scheduling.notification-digest.enabled=false",
-					"watchkeeper.scheduling.webhook-delivery.enabled=false")
-			.run();
+			.run("--server.port=0", "--spring.main.banner-mode=off", "--spring.quartz.auto-startup=true",
+					"--spring.quartz.properties.org.quartz.scheduler.instanceId=" + name,
+					"--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=1000",
+					"--spring.quartz.properties.org.quartz.threadPool.threadCount=2",
+					"--spring.quartz.wait-for-jobs-to-complete-on-shutdown=false",
+					"--watchkeeper.scheduling.outage-detection.enabled=false",
+					"--watchkeeper.scheduling.lifecycle.enabled=false",
+					"--watchkeeper.scheduling.warranty-expiry.enabled=false",
+					"--watchkeeper.scheduling.sla-escalation.enabled=false",
+					"--watchkeeper.scheduling.notification-digest.enabled=false",
+					"--watchkeeper.scheduling.webhook-delivery.enabled=false");
 		nodes.add(node);
 		return node;
 	}
