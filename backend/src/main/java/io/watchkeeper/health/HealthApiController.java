@@ -59,6 +59,9 @@ class HealthApiController {
 			throw new BodyTooLarge(tooLarge(limit));
 		}
 		byte[] body = readAtMost(request.getInputStream(), limit);
+		if (body.length == 0) {
+			throw new MalformedBody("The request body is empty; send {\"source\": ..., \"observations\": [...]}");
+		}
 		JsonNode tree;
 		try {
 			tree = json.readTree(body);

@@ -200,7 +200,7 @@ public class HealthIngestion {
 		// 2. one camera_health row per camera, created or locked in camera order
 		jdbc.update("""
 				INSERT INTO camera_health AS h (camera_id, updated_at)
-				SELECT DISTINCT camera_id, ? FROM health_batch ORDER BY camera_id
+				SELECT DISTINCT camera_id, CAST(? AS timestamptz) FROM health_batch ORDER BY camera_id
 				ON CONFLICT (camera_id) DO UPDATE SET camera_id = h.camera_id""", at);
 		// 3. in-order observations: changes against the outage state (for outages) and the reported state
 		jdbc.update("""

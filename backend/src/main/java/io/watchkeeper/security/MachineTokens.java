@@ -40,6 +40,7 @@ class MachineTokens {
 	record TokenSummary(long id, String name, String prefix, String createdBy, Instant createdAt, String revokedBy,
 			Instant revokedAt, Instant lastUsedAt) {
 
+		@com.fasterxml.jackson.annotation.JsonProperty("active")
 		public boolean active() {
 			return revokedAt == null;
 		}

@@ -211,7 +211,7 @@ class HealthIngestIT extends HealthHttpSupport {
 		assertProblem(postBatch(token, "{\"observations\": {}}"), 400, "observations must be an array");
 		assertProblem(postBatch(token, "{\"observations\": [], \"sauce\": 1}"), 400, "unknown field 'sauce'");
 		assertProblem(postBatch(token, "{\"source\": 7, \"observations\": []}"), 400, "source");
-		assertProblem(postBatch(token, ""), 400, "not valid JSON");
+		assertProblem(postBatch(token, ""), 400, "body is empty");
 		HttpResponse<String> text = send(request("/api/health/observations").header("Authorization", "Bearer " + token)
 			.header("Content-Type", "text/plain").POST(BodyPublishers.ofString("{}")));
 		assertThat(text.statusCode()).isEqualTo(400);
