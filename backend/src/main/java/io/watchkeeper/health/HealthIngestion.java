@@ -84,7 +84,25 @@ public class HealthIngestion {
 	 * Unknown and decommissioned cameras are rejected per item.
 	 */
 	public IngestResult ingest(String source, List<Observation> observations) {
-		return ingest(source, observations.size(), observations, 0, List.of(), clock.instant());
+		Instant now = clock.instant();
+		Instant latest = now.plus(properties.futureTolerance());
+		Instant earliest = now.minus(properties.observationRetention());
+		List<Observation> timely = new ArrayList<>(observations.size());
+		List<IngestResult.Rejection> rejections = new ArrayList<>();
+		for (Observation o : observations) {
+			if (o.observedAt().isAfter(latest)) {
+				rejections.add(new IngestResult.Rejection(o.index(), o.assetTag(), "observedAt is more than "
+						+ ObservationBatch.describe(properties.futureTolerance()) + " in the future"));
+			}
+			else if (o.observedAt().isBefore(earliest)) {
+				rejections.add(new IngestResult.Rejection(o.index(), o.assetTag(), "observedAt is older than the retention of "
+						+ ObservationBatch.describe(properties.observationRetention())));
+			}
+			else {
+				timely.add(o);
+			}
+		}
+		return ingest(source, observations.size(), timely, 0, rejections, now);
 	}
 
 	private IngestResult ingest(String source, int received, List<Observation> observations, int duplicatesInBatch,

@@ -21,7 +21,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("watchkeeper.health")
 public record HealthProperties(@DefaultValue("10000") int maxBatchSize, @DefaultValue("16MB") DataSize maxBatchBytes,
-		@DefaultValue("5m") Duration futureTolerance, @DefaultValue("30d") Duration observationRetention,
+		@DefaultValue("5m") Duration futureTolerance, @DefaultValue("7d") Duration observationRetention,
 		@DefaultValue("15m") Duration silenceThreshold, @DefaultValue Simulator simulator) {
 
 	public HealthProperties {

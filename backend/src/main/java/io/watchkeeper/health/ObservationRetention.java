@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Raw observations are kept for {@code watchkeeper.health.observation-retention} (30 days by default); outages
+ * Raw observations are kept for {@code watchkeeper.health.observation-retention} (7 days by default); outages
  * and each camera's latest state stay. {@link #purge(Instant)} deletes the older ones in one statement (a nightly
  * job's work).
  */

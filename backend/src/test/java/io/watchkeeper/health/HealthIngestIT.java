@@ -196,7 +196,7 @@ class HealthIngestIT extends HealthHttpSupport {
 		assertThat(reasons.get(5)).contains("assetTag is missing");
 		assertThat(reasons.get(6)).contains("unknown field 'colour'");
 		assertThat(reasons.get(7)).contains("not an object");
-		assertThat(reasons.get(8)).contains("older than the retention of 30 days");
+		assertThat(reasons.get(8)).contains("older than the retention of 7 days");
 		assertThat(reasons.get(9)).contains("not an ISO-8601 instant");
 		assertThat(reasons.get(10)).isEqualTo("13 ITHITEM-02: camera is decommissioned");
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM health_observation WHERE camera_id = ?", Integer.class, good))

@@ -103,7 +103,7 @@ class OutageDetectionIT extends HealthHttpSupport {
 	void rawObservationsArePurgedAfterTheRetention(@Autowired ObservationRetention retention) {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		long camera = camera("ITHPURGE-01");
-		ingestion.ingest("ith-purge", List.of(new Observation(0, "ITHPURGE-01", true, now.minus(29, ChronoUnit.DAYS)),
+		ingestion.ingest("ith-purge", List.of(new Observation(0, "ITHPURGE-01", true, now.minus(6, ChronoUnit.DAYS)),
 				new Observation(1, "ITHPURGE-01", true, now.minus(1, ChronoUnit.DAYS))));
 		retention.purge(now.plus(2, ChronoUnit.DAYS));
 		assertThat(jdbc.queryForList("SELECT observed_at FROM health_observation WHERE camera_id = ?", java.sql.Timestamp.class, camera))
