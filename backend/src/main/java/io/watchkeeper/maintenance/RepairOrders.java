@@ -59,7 +59,8 @@ public class RepairOrders {
 				    SELECT 'REPAIR', camera_id, 'OUTAGE', outage_id, 'NORMAL',
 				           CASE WHEN assignee_kind IS NULL THEN 'NEW' ELSE 'ASSIGNED' END, assignee_kind, contract_id, vendor_id,
 				           :now, CASE WHEN assignee_kind IS NULL THEN NULL ELSE CAST(:now AS timestamptz) END,
-				           :now + make_interval(hours => response_hours), :now + make_interval(hours => restore_hours), :actor
+				           CAST(:now AS timestamptz) + make_interval(hours => response_hours),
+				           CAST(:now AS timestamptz) + make_interval(hours => restore_hours), :actor
 				      FROM candidate
 				     ORDER BY camera_id
 				    ON CONFLICT (camera_id) WHERE kind = 'REPAIR' AND state NOT IN ('CLOSED', 'CANCELLED') DO NOTHING

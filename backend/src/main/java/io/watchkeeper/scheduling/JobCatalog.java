@@ -57,4 +57,10 @@ class JobCatalog {
 		return new JobDefinition("webhook-delivery", WebhookDeliveryJob.class, "Delivers webhook events",
 				p.webhookDelivery(), Misfire.FIRE_ONCE_NOW, false);
 	}
+
+	@Bean
+	JobDefinition observationRetentionJob(SchedulingProperties p) {
+		return new JobDefinition("observation-retention", ObservationRetentionJob.class,
+				"Purges raw health observations past their retention", p.observationRetention(), Misfire.FIRE_ONCE_NOW, false);
+	}
 }

@@ -1,30 +1,24 @@
 package io.watchkeeper.scheduling;
 
-import java.time.Clock;
-
 import org.quartz.DisallowConcurrentExecution;
 
-import io.watchkeeper.maintenance.RepairOrders;
+import io.watchkeeper.health.OutageDetection;
 
 /**
- * Outage detection: for now raises repair orders for open outages; becomes the health module's detection (silent
- * cameras, opening and closing outages, then the repair orders) when that is merged.
+ * Outage detection: cameras silent for longer than the threshold get an outage, and every open outage
+ * without one gets its routed repair order (the health module's {@link OutageDetection}).
  */
 @DisallowConcurrentExecution
 class OutageDetectionJob extends ThinJob {
 
-	private final RepairOrders repairOrders;
+	private final OutageDetection detection;
 
-	private final Clock clock;
-
-	OutageDetectionJob(RepairOrders repairOrders, Clock clock) {
-		this.repairOrders = repairOrders;
-		this.clock = clock;
+	OutageDetectionJob(OutageDetection detection) {
+		this.detection = detection;
 	}
 
 	@Override
 	public Object run() {
-		// TODO(lead, on merging the health module): call the health module's outage detection service here instead
-		return repairOrders.raiseForOpenOutages(clock.instant());
+		return detection.run();
 	}
 }

@@ -37,12 +37,20 @@ class ApiProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 					"Too many failed attempts; try again in " + lock.minutesLeft() + " minutes");
 			return;
 		}
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			// a machine token of the health feed (MachineTokenFilter)
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\", error=\"invalid_token\"");
+			write(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized",
+					"The token is unknown or revoked (tokens are accepted on /api/health/** only)");
+			return;
+		}
 		// Scripts on our own pages send X-Requested-With so that an expired session does not make the browser
 		// pop up its Basic dialog; other clients get the challenge.
 		if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
 		}
-		boolean triedCredentials = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+		boolean triedCredentials = authorization != null;
 		write(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized", triedCredentials
 				? "The user name or password is wrong, or the account is disabled"
 				: "Log in, or send HTTP Basic credentials");

@@ -24,6 +24,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
@@ -90,10 +91,12 @@ class SecurityConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, SecuritySettings settings,
-			ApplicationContext context) throws Exception {
+			ApplicationContext context, MachineTokens machineTokens) throws Exception {
 		ApiProblems problems = new ApiProblems();
 		UnknownApiPaths unknownPaths = new UnknownApiPaths(context);
 		http.securityMatcher("/api/**", "/v3/api-docs/**")
+			// machine tokens of the health feed (Bearer, /api/health/** only), before HTTP Basic
+			.addFilterBefore(new MachineTokenFilter(machineTokens, problems), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(auth -> AccessRules.api(auth, unknownPaths))
 			// HTTP Basic and anonymous requests never start a session (no JSESSIONID on a 401 or on a Basic call);
 			// the pages' scripts still use the session their page has.
@@ -103,7 +106,7 @@ class SecurityConfig {
 			.httpBasic(basic -> basic.realmName(ApiProblems.REALM).authenticationEntryPoint(problems))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			// CSRF is about ambient credentials: a forged request carries the victim's session cookie. A request
-			// with its own Basic credentials, or with no session at all, has nothing a forger could borrow.
+			// with its own Basic or Bearer credentials, or with no session at all, has nothing a forger could borrow.
 			.csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::carriesNoAmbientCredentials));
 		securityHeaders(http, settings);
 		return http.build();
@@ -137,7 +140,8 @@ class SecurityConfig {
 
 	static boolean carriesNoAmbientCredentials(HttpServletRequest request) {
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-		return (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6))
+		return (authorization != null && (authorization.regionMatches(true, 0, "Basic ", 0, 6)
+				|| authorization.regionMatches(true, 0, "Bearer ", 0, 7)))
 				|| request.getSession(false) == null;
 	}
 
