@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import io.watchkeeper.shared.InvalidInputException;
 
 /** What the rows of the maintenance figures are: precincts, maintenance contracts, vendors or repair squads. */
 public enum Grouping {
@@ -25,7 +24,7 @@ public enum Grouping {
 				return g;
 			}
 		}
-		throw new InvalidInputException("groupBy", "groupBy must be one of "
-				+ Arrays.stream(values()).map(Grouping::param).collect(Collectors.joining(", ")) + ", not '" + value + "'");
+		throw new ReportInputException("groupBy", "reporting.error.groupBy", "groupBy must be one of "
+				+ Arrays.stream(values()).map(Grouping::param).collect(Collectors.joining(", ")) + ", not '" + value + "'", value);
 	}
 }

@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
 
-import io.watchkeeper.shared.InvalidInputException;
 
 /**
  * A reporting period: whole days from {@code from} to {@code to}, both included, in the city's time zone. Presets
@@ -30,10 +29,10 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
 	/** The preset {@code span} of {@code year}, e.g. (2023, "H1") = 2023-01-01 .. 2023-06-30. */
 	public static ReportPeriod preset(int year, String span) {
 		if (year < 1990 || year > 2100) {
-			throw new InvalidInputException("year", "year must be between 1990 and 2100, not " + year);
+			throw new ReportInputException("year", "reporting.error.year", "year must be between 1990 and 2100, not " + year, year);
 		}
 		if (span == null || !SPAN.matcher(span).matches()) {
-			throw new InvalidInputException("span", "span must be Y, H1, H2, Q1..Q4 or M01..M12, not '" + span + "'");
+			throw new ReportInputException("span", "reporting.error.span", "span must be Y, H1, H2, Q1..Q4 or M01..M12, not '" + span + "'", span);
 		}
 		LocalDate start = LocalDate.of(year, 1, 1);
 		return switch (span.charAt(0)) {
@@ -59,22 +58,24 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
 			return fallback;
 		}
 		if (noFrom) {
-			throw new InvalidInputException("from", "from is required with to (a date such as 2023-01-01)");
+			throw new ReportInputException("from", "reporting.error.required", "from is required with to (a date such as 2023-01-01)");
 		}
 		if (noTo) {
-			throw new InvalidInputException("to", "to is required with from (a date such as 2023-06-30)");
+			throw new ReportInputException("to", "reporting.error.required", "to is required with from (a date such as 2023-06-30)");
 		}
 		LocalDate start = date("from", from);
 		LocalDate end = date("to", to);
 		if (end.isBefore(start)) {
-			throw new InvalidInputException("to", "to (" + end + ") must not be before from (" + start + ")");
+			throw new ReportInputException("to", "reporting.error.toBeforeFrom", "to (" + end + ") must not be before from (" + start + ")",
+					end, start);
 		}
 		if (ChronoUnit.DAYS.between(start, end) + 1 > MAX_DAYS) {
-			throw new InvalidInputException("to", "the period from " + start + " to " + end + " is longer than "
-					+ MAX_DAYS + " days, the longest one report covers");
+			throw new ReportInputException("to", "reporting.error.tooLong", "the period from " + start + " to " + end
+					+ " is longer than " + MAX_DAYS + " days, the longest one report covers", MAX_DAYS);
 		}
 		if (start.isAfter(LocalDate.now(clock.withZone(zone)))) {
-			throw new InvalidInputException("from", "from (" + start + ") is in the future: the period has not begun");
+			throw new ReportInputException("from", "reporting.error.future", "from (" + start + ") is in the future: the period has not begun",
+					start);
 		}
 		return new ReportPeriod(start, end);
 	}
@@ -84,7 +85,8 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
 			return LocalDate.parse(text.strip());
 		}
 		catch (DateTimeParseException e) {
-			throw new InvalidInputException(field, field + " must be a date such as 2023-01-31, not '" + text + "'");
+			throw new ReportInputException(field, "reporting.error.date", field + " must be a date such as 2023-01-31, not '" + text + "'",
+					text);
 		}
 	}
 
