@@ -193,7 +193,22 @@ class DemoDataLoader {
 		updateAmounts(totals);
 		updateContractBudgets(totals);
 		List<String> users = insertUsers(demoPassword, vendors, precincts, squads);
+		// The history tables are empty here (the demo loads only into a database without cameras); for a large fleet
+		// their indexes and foreign keys are built once afterwards, as for the cameras.
+		List<String> historyIndexes = bulk ? dropSecondaryIndexes("outage", "work_order", "work_order_event") : List.of();
+		List<String> historyKeys = new java.util.ArrayList<>();
+		if (bulk) {
+			for (String table : List.of("work_order_event", "work_order", "outage")) {
+				historyKeys.addAll(dropForeignKeys(table));
+			}
+		}
 		MaintenanceHistory.Summary maintenance = new MaintenanceHistory(jdbc, seed, now).generate(totals.cameras);
+		long historyIndexesStart = System.nanoTime();
+		historyIndexes.forEach(jdbc::execute);
+		historyKeys.forEach(jdbc::execute);
+		if (bulk) {
+			log.info("Demo maintenance history: indexes and keys rebuilt in {} ms", (System.nanoTime() - historyIndexesStart) / 1_000_000);
+		}
 		log.info("Demo maintenance history: {}", maintenance);
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		jdbc.update("INSERT INTO demo_dataset (seed, cameras, sites, generator, duration_ms) VALUES (?, ?, ?, ?, ?)",

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -32,6 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * </ul>
  */
 final class MaintenanceHistory {
+
+	private static final Logger log = LoggerFactory.getLogger(MaintenanceHistory.class);
 
 	static final ZoneId ZONE = ZoneId.of("Asia/Taipei");
 	static final String HQ_SQUAD = "SQ-HQ";
@@ -65,6 +69,14 @@ final class MaintenanceHistory {
 		this.now = now;
 	}
 
+	private long stepStart = System.nanoTime();
+
+	private void step(String name) {
+		long now = System.nanoTime();
+		log.info("Demo maintenance history: {} in {} ms", name, (now - stepStart) / 1_000_000);
+		stepStart = now;
+	}
+
 	static int scaled(int cameras, int per20000) {
 		return (int) Math.round(cameras * (double) per20000 / 20_000);
 	}
@@ -76,11 +88,14 @@ final class MaintenanceHistory {
 
 	Summary generate(int cameras) {
 		long start = System.nanoTime();
+		stepStart = start;
 		int byVendors = scaled(cameras, RESTORED_BY_VENDORS_PER_20000);
 		int inHouse = scaled(cameras, RESTORED_IN_HOUSE_PER_20000);
 		int open = Math.max(12, scaled(cameras, OPEN_PER_20000));
 		Timestamp nowTs = Timestamp.from(now);
 
+		// sorts of a few hundred thousand wide rows stay in memory (this transaction only)
+		jdbc.execute("SET LOCAL work_mem = '256MB'");
 		jdbc.execute("""
 				CREATE TEMP TABLE demo_repair (k text NOT NULL, camera_id bigint NOT NULL, phase text NOT NULL,
 				    how text NOT NULL, final_state text NOT NULL, opened_at timestamptz NOT NULL) ON COMMIT DROP""");
@@ -101,6 +116,7 @@ final class MaintenanceHistory {
 				         ORDER BY h, camera_id, slot LIMIT ?) y""".formatted(seed, u("c.asset_tag || ':h1:' || s.slot", ":t")),
 				byVendors, byVendors + inHouse);
 
+		step("half-year picks");
 		// From July 2023 to a week ago: eight equal chunks, each camera in service in a chunk failing in it with
 		// the probability that gives the monthly rate.
 		jdbc.update("""
@@ -112,16 +128,22 @@ final class MaintenanceHistory {
 				           least(1.0, ? * extract(epoch FROM e - s) / (30.44 * 86400) / 8) AS q
 				      FROM span, generate_series(0, 7) i WHERE e - s > interval '88 days')
 				INSERT INTO demo_repair (k, camera_id, phase, how, final_state, opened_at)
-				SELECT k, camera_id, 'LATER', CASE WHEN w < 0.05 THEN 'NFF' WHEN w < 0.05 + 0.95 / 3 THEN 'VENDOR' ELSE 'SQUAD' END,
+				SELECT asset_tag || ':later:' || i, camera_id, 'LATER',
+				       CASE WHEN w < 0.05 THEN 'NFF' WHEN w < 0.05 + 0.95 / 3 THEN 'VENDOR' ELSE 'SQUAD' END,
 				       'CLOSED', cs + t * ((ce - cs) - interval '10 days')
-				  FROM (SELECT c.asset_tag || ':later:' || ch.i AS k, c.id AS camera_id, ch.cs, ch.ce, ch.q,
-				               %s AS p, %s AS w, %s AS t
-				          FROM camera c CROSS JOIN chunk ch
-				         WHERE c.install_date < (ch.cs AT TIME ZONE 'Asia/Taipei')::date AND c.precinct_id IS NOT NULL
+				  FROM (SELECT c.asset_tag, c.id AS camera_id, ch.i, ch.cs, ch.ce, ch.q,
+				               -- one hash of the tag per camera, then cheap integer hashes per chunk (eight million rows at 1M)
+				               (hashint8extended(c.h + ch.i, 1) & 1048575) / 1048576.0 AS p,
+				               (hashint8extended(c.h + ch.i, 2) & 1048575) / 1048576.0 AS w,
+				               (hashint8extended(c.h + ch.i, 3) & 1048575) / 1048576.0 AS t
+				          FROM (SELECT id, asset_tag, install_date, decommissioned_on, hashtextextended(asset_tag || ':later', %d) AS h
+				                  FROM camera WHERE precinct_id IS NOT NULL AND install_date IS NOT NULL) c
+				          CROSS JOIN chunk ch
+				         WHERE c.install_date < (ch.cs AT TIME ZONE 'Asia/Taipei')::date
 				           AND (c.decommissioned_on IS NULL OR c.decommissioned_on > (ch.ce AT TIME ZONE 'Asia/Taipei')::date)) x
-				 WHERE p < q""".formatted(u("c.asset_tag || ':later:' || ch.i", ":p"), u("c.asset_tag || ':later:' || ch.i", ":w"),
-				u("c.asset_tag || ':later:' || ch.i", ":t")), nowTs, LATER_RATE_PER_CAMERA_MONTH);
+				 WHERE p < q""".formatted(seed), nowTs, LATER_RATE_PER_CAMERA_MONTH);
 
+		step("later picks");
 		// Open now: the demo vendor's company and the demo squad get theirs first, then the rest of the city.
 		String states = "(ARRAY['ASSIGNED', 'IN_PROGRESS', 'ON_HOLD', 'RESTORED', 'ASSIGNED'])";
 		jdbc.update("""
@@ -160,10 +182,14 @@ final class MaintenanceHistory {
 				 WHERE rn <= ? - (SELECT count(*) FROM demo_repair WHERE phase = 'OPEN')""".formatted(u("c.asset_tag", ":open"), seed),
 				nowTs, open);
 
+		jdbc.execute("ANALYZE demo_repair");
+		step("open picks");
 		createOrders();
+		step("orders planned");
 		jdbc.update("""
 				INSERT INTO outage (id, camera_id, started_at, ended_at, cause, detected_at, source)
 				SELECT outage_id, camera_id, outage_started, outage_ended, cause, opened_at, source FROM demo_order""");
+		step("outages");
 		jdbc.update("""
 				INSERT INTO work_order (id, kind, camera_id, origin, outage_id, priority, state, assignee_kind, contract_id,
 				       vendor_id, squad_id, hold_reason, state_before_hold, on_hold_since, held_seconds, opened_at, assigned_at,
@@ -178,6 +204,7 @@ final class MaintenanceHistory {
 				       CASE WHEN late THEN 1 ELSE 0 END, CASE WHEN late THEN restore_due_at END,
 				       resolution, CASE WHEN resolution IS NOT NULL THEN fix_note END, 'system', transitions
 				  FROM demo_order""");
+		step("work orders");
 		long events = jdbc.update("""
 				INSERT INTO work_order_event (work_order_id, occurred_at, actor, action, from_state, to_state, note, details)
 				SELECT o.order_id, e.occurred_at, e.actor, e.action, e.from_state, e.to_state, e.note, e.details
@@ -195,8 +222,8 @@ final class MaintenanceHistory {
 				       (7, o.closed_at, 'dispatcher', 'CLOSED', CASE WHEN o.resolution = 'NO_FAULT_FOUND' THEN 'ASSIGNED' ELSE 'RESTORED' END,
 				        'CLOSED', o.close_note, jsonb_build_object('resolution', o.resolution))
 				       ) AS e(seq, occurred_at, actor, action, from_state, to_state, note, details)
-				 WHERE e.occurred_at IS NOT NULL
-				 ORDER BY o.order_id, e.seq""");
+				 WHERE e.occurred_at IS NOT NULL""");
+		step("history events");
 		long orders = jdbc.queryForObject("SELECT count(*) FROM demo_order", Long.class);
 		long openOrders = jdbc.queryForObject("SELECT count(*) FROM demo_order WHERE state <> 'CLOSED'", Long.class);
 		jdbc.execute("DROP TABLE demo_order");
@@ -204,6 +231,7 @@ final class MaintenanceHistory {
 		jdbc.execute("ANALYZE outage");
 		jdbc.execute("ANALYZE work_order");
 		jdbc.execute("ANALYZE work_order_event");
+		step("analyze");
 		return new Summary(byVendors, inHouse, orders, orders, events, openOrders, Duration.ofNanos(System.nanoTime() - start));
 	}
 

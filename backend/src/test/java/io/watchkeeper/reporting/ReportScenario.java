@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * C8      LIUGUI    (planned)                   no
  *
  * outage  camera  from              to                hours in March
- * O1      C1      02-28 20:00       03-01 04:00       4 (began before; 32 h long)
+ * O1      C1      02-29 20:00       03-01 04:00       4 (began before, on the leap day; 8 h long)
  * O2      C1      03-10 10:00       03-10 16:00       6
  * O3      C2      03-31 22:00       04-01 03:00       2 (ends after)
  * O4      C3      03-25 12:00       open              156
@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * order  camera  assignee            opened        restored      closed        resolution
  * W1     C1      MC1 (V1)            03-10 10:05   03-10 16:00   03-11 09:00   RESTORED_BY_VENDOR (5 h 55 min)
  * W2     C6      squad               03-09 00:10   03-09 04:10   03-09 08:00   RESTORED_IN_HOUSE (4 h)
- * W3     C1      MC1 (V1)            02-28 20:10   03-01 04:00   03-01 10:00   RESTORED_BY_VENDOR (7 h 50 min)
+ * W3     C1      MC1 (V1)            02-29 20:10   03-01 04:00   03-01 10:00   RESTORED_BY_VENDOR (7 h 50 min)
  * W4     C3      MC2 (V1)            03-25 12:05   –             –             (IN_PROGRESS)
  * W5     C2      squad               03-31 22:05   04-01 02:00   04-01 03:00   RESTORED_IN_HOUSE (outside)
  * W6     C7      warranty V1         03-05 08:05   03-05 18:00   03-06 09:00   RESTORED_BY_VENDOR (9 h 55 min)
@@ -77,7 +77,7 @@ final class ReportScenario {
 		jdbc.update("""
 				INSERT INTO outage (camera_id, started_at, ended_at, cause, detected_at, source)
 				SELECT c.id, o.s, o.e, 'REPORTED_DOWN', o.s, 'ITR ' || o.name
-				  FROM (VALUES ('O1', 'ITR-C1', timestamptz '1996-02-28 20:00+08', timestamptz '1996-03-01 04:00+08'),
+				  FROM (VALUES ('O1', 'ITR-C1', timestamptz '1996-02-29 20:00+08', timestamptz '1996-03-01 04:00+08'),
 				               ('O2', 'ITR-C1', '1996-03-10 10:00+08', '1996-03-10 16:00+08'),
 				               ('O3', 'ITR-C2', '1996-03-31 22:00+08', '1996-04-01 03:00+08'),
 				               ('O4', 'ITR-C3', '1996-03-25 12:00+08', NULL),
@@ -97,7 +97,7 @@ final class ReportScenario {
 				                timestamptz '1996-03-10 16:00+08', timestamptz '1996-03-11 09:00+08', 'RESTORED_BY_VENDOR'),
 				               ('W2', 'ITR-C6', 'O5', 'CLOSED', 'SQUAD', NULL, '1996-03-09 00:10+08', '1996-03-09 04:10+08',
 				                '1996-03-09 08:00+08', 'RESTORED_IN_HOUSE'),
-				               ('W3', 'ITR-C1', 'O1', 'CLOSED', 'CONTRACT', 'ITR-MC1', '1996-02-28 20:10+08', '1996-03-01 04:00+08',
+				               ('W3', 'ITR-C1', 'O1', 'CLOSED', 'CONTRACT', 'ITR-MC1', '1996-02-29 20:10+08', '1996-03-01 04:00+08',
 				                '1996-03-01 10:00+08', 'RESTORED_BY_VENDOR'),
 				               ('W4', 'ITR-C3', 'O4', 'IN_PROGRESS', 'CONTRACT', 'ITR-MC2', '1996-03-25 12:05+08', NULL, NULL, NULL),
 				               ('W5', 'ITR-C2', 'O3', 'CLOSED', 'SQUAD', NULL, '1996-03-31 22:05+08', '1996-04-01 02:00+08',
