@@ -124,23 +124,23 @@ final class MaintenanceHistory {
 				    SELECT timestamptz '2023-07-01 00:00+08' AS s,
 				           (date_trunc('day', CAST(? AS timestamptz) AT TIME ZONE 'Asia/Taipei') - interval '6 days') AT TIME ZONE 'Asia/Taipei' AS e),
 				chunk AS (
-				    SELECT i, s + (e - s) * i / 8 AS cs, s + (e - s) * (i + 1) / 8 AS ce,
-				           least(1.0, ? * extract(epoch FROM e - s) / (30.44 * 86400) / 8) AS q
-				      FROM span, generate_series(0, 7) i WHERE e - s > interval '88 days')
+				    SELECT i, cs, ce, (cs AT TIME ZONE 'Asia/Taipei')::date AS cs_day, (ce AT TIME ZONE 'Asia/Taipei')::date AS ce_day, q
+				      FROM (SELECT i, s + (e - s) * i / 8 AS cs, s + (e - s) * (i + 1) / 8 AS ce,
+				                   least(1.0, ? * extract(epoch FROM e - s) / (30.44 * 86400) / 8)::float8 AS q
+				              FROM span, generate_series(0, 7) i WHERE e - s > interval '88 days') y)
 				INSERT INTO demo_repair (k, camera_id, phase, how, final_state, opened_at)
 				SELECT asset_tag || ':later:' || i, camera_id, 'LATER',
 				       CASE WHEN w < 0.05 THEN 'NFF' WHEN w < 0.05 + 0.95 / 3 THEN 'VENDOR' ELSE 'SQUAD' END,
 				       'CLOSED', cs + t * ((ce - cs) - interval '10 days')
 				  FROM (SELECT c.asset_tag, c.id AS camera_id, ch.i, ch.cs, ch.ce, ch.q,
 				               -- one hash of the tag per camera, then cheap integer hashes per chunk (eight million rows at 1M)
-				               (hashint8extended(c.h + ch.i, 1) & 1048575) / 1048576.0 AS p,
-				               (hashint8extended(c.h + ch.i, 2) & 1048575) / 1048576.0 AS w,
-				               (hashint8extended(c.h + ch.i, 3) & 1048575) / 1048576.0 AS t
+				               (hashint8extended(c.h + ch.i, 1) & 1048575)::float8 / 1048576 AS p,
+				               (hashint8extended(c.h + ch.i, 2) & 1048575)::float8 / 1048576 AS w,
+				               (hashint8extended(c.h + ch.i, 3) & 1048575)::float8 / 1048576 AS t
 				          FROM (SELECT id, asset_tag, install_date, decommissioned_on, hashtextextended(asset_tag || ':later', %d) AS h
 				                  FROM camera WHERE precinct_id IS NOT NULL AND install_date IS NOT NULL) c
 				          CROSS JOIN chunk ch
-				         WHERE c.install_date < (ch.cs AT TIME ZONE 'Asia/Taipei')::date
-				           AND (c.decommissioned_on IS NULL OR c.decommissioned_on > (ch.ce AT TIME ZONE 'Asia/Taipei')::date)) x
+				         WHERE c.install_date < ch.cs_day AND (c.decommissioned_on IS NULL OR c.decommissioned_on > ch.ce_day)) x
 				 WHERE p < q""".formatted(seed), nowTs, LATER_RATE_PER_CAMERA_MONTH);
 
 		step("later picks");
