@@ -181,7 +181,11 @@ public class MaintenanceFigures {
 				"coalesce(w.restored_at, w.closed_at) >= CAST(:s AS timestamptz) AND coalesce(w.restored_at, w.closed_at) < CAST(:e AS timestamptz)",
 				orderNeedsCamera ? "JOIN camera c ON c.id = w.camera_id" : ""), params, rs -> {
 			long key = rs.getLong(1);
-			Acc acc = groups.computeIfAbsent(rs.wasNull() ? null : key, k -> new Acc());
+			Long groupKey = rs.wasNull() ? null : key;
+			if (!groups.containsKey(groupKey) && rs.getLong(2) + rs.getLong(3) + rs.getLong(4) == 0) {
+				return; // only orders that stayed open through the period: nothing to show for a group without area
+			}
+			Acc acc = groups.computeIfAbsent(groupKey, k -> new Acc());
 			acc.opened = rs.getLong(2);
 			acc.closed = rs.getLong(3);
 			acc.restored = rs.getLong(4);

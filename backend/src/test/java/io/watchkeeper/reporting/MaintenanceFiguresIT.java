@@ -140,6 +140,13 @@ class MaintenanceFiguresIT {
 		MaintenanceReport.Row none = report.rows().stream().filter(r -> r.key() == null).findFirst().orElseThrow();
 		assertThat(none.camerasInService()).isNull();
 		assertThat(report.totals()).isEqualTo(figures.figures(MARCH_1996, Grouping.PRECINCT).totals());
+		// years later the contracts have ended: an order merely still open (W4) brings no empty row back
+		MaintenanceReport later = figures.figures(new ReportPeriod(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 1, 31)),
+				Grouping.CONTRACT);
+		assertThat(later.rows()).extracting(MaintenanceReport.Row::code).doesNotContain("ITR-MC1", "ITR-MC2");
+		// while its outage O4, open since 1996, still counts as downtime of a camera in service
+		assertThat(row(figures.figures(new ReportPeriod(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 1, 31)), Grouping.PRECINCT),
+				"LIUGUI").downtimeHours()).isGreaterThanOrEqualTo(new BigDecimal("744"));
 	}
 
 	@Test
