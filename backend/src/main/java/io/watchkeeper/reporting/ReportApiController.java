@@ -37,6 +37,7 @@ class ReportApiController {
 			A camera is in service when installed on or before `to` and not decommissioned before `from`; availability \
 			= 1 − downtime ÷ (cameras in service × hours measured). Rows with `key` null gather what belongs to no \
 			group (e.g. by vendor: orders of the in-house squads).""")
+	@ApiResponse(responseCode = "200", description = "The figures: one row per group, then the city's totals")
 	@ApiResponse(responseCode = "400", description = "A bad date, from after to, a period too long or in the future, an unknown groupBy; "
 			+ "`errors` names the parameter", content = @Content(mediaType = "application/problem+json"))
 	MaintenanceReport maintenance(
