@@ -52,11 +52,24 @@ final class DemoCatalog {
 	record Contract(String code, String vendorCode, String precinctCode, int responseHours, int restoreHours) {
 
 		String nameZh(String precinctNameZh) {
-			return "112年度" + precinctNameZh + "錄影監視系統維運案";
+			return nameZh(CONTRACT_START.getYear(), precinctNameZh);
 		}
 
 		String nameEn(String precinctNameEn) {
-			return "2023 CCTV maintenance, " + precinctNameEn;
+			return nameEn(CONTRACT_START.getYear(), precinctNameEn);
+		}
+
+		String nameZh(int year, String precinctNameZh) {
+			return rocYear(year) + "年度" + precinctNameZh + "錄影監視系統維運案";
+		}
+
+		String nameEn(int year, String precinctNameEn) {
+			return year + " CCTV maintenance, " + precinctNameEn;
+		}
+
+		/** The same precinct's contract of a following year, with the same company (MC2023-GUSHAN → MC2025-GUSHAN). */
+		String code(int year) {
+			return "MC" + year + code.substring(6);
 		}
 	}
 

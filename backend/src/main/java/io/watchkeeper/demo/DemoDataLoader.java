@@ -5,7 +5,9 @@ import static io.watchkeeper.demo.DemoCatalog.*;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -28,8 +30,9 @@ import io.watchkeeper.camera.boundary.Boundaries;
 
 /**
  * Writes the demo data set in one transaction: boundaries (if missing), vendors, funding sources, projects,
- * 2023 maintenance contracts, then sites and cameras streamed with {@code COPY}, then the amounts that follow
- * from the cameras, the demo users and a {@code demo_dataset} record. Does nothing if there are cameras already.
+ * maintenance contracts (2023 and each following year up to the clock's), repair squads, then sites and cameras
+ * streamed with {@code COPY}, then the amounts that follow from the cameras, the demo users, the maintenance
+ * history ({@link MaintenanceHistory}) and a {@code demo_dataset} record. Does nothing if there are cameras already.
  */
 @Service
 class DemoDataLoader {
@@ -42,7 +45,7 @@ class DemoDataLoader {
 	private static final long DEMO_LOCK = 0x574B_4445_4D4FL;
 
 	record Result(int cameras, int sites, long seed, Duration took, Duration sitesTook, Duration camerasTook,
-			Duration indexesTook, List<String> users) {
+			Duration indexesTook, List<String> users, MaintenanceHistory.Summary maintenance) {
 	}
 
 	record DemoUser(String username, String displayName, String role, String vendorCode, String precinctCode) {
@@ -63,9 +66,11 @@ class DemoDataLoader {
 	private final PasswordEncoder passwordEncoder;
 	private final Boundaries boundaries;
 	private final AreaAssignment areaAssignment;
+	private final Clock clock;
 
 	DemoDataLoader(DataSource dataSource, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-			PasswordEncoder passwordEncoder, Boundaries boundaries, AreaAssignment areaAssignment) {
+			PasswordEncoder passwordEncoder, Boundaries boundaries, AreaAssignment areaAssignment, Clock clock) {
+		this.clock = clock;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactionManager);
@@ -117,6 +122,13 @@ class DemoDataLoader {
 		Map<String, Long> funding = insertFunding();
 		Map<String, Long> projects = insertProjects(vendors, funding, precincts);
 		Map<String, Long> contractByPrecinct = insertContracts(vendors, precincts);
+		// Contracts of the following years, up to the year of the clock, so that routing today finds one.
+		Instant now = clock.instant();
+		int currentYear = LocalDate.ofInstant(now, MaintenanceHistory.ZONE).getYear();
+		for (int year = CONTRACT_START.getYear() + 1; year <= currentYear; year++) {
+			insertContracts(vendors, precincts, year);
+		}
+		Map<String, Long> squads = insertSquads();
 
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		// Into empty tables, building the secondary indexes once afterwards beats updating them row by row.
@@ -180,14 +192,31 @@ class DemoDataLoader {
 		areaAssignment.assignCameras(unassigned);
 		updateAmounts(totals);
 		updateContractBudgets(totals);
-		List<String> users = insertUsers(demoPassword, vendors, precincts);
+		List<String> users = insertUsers(demoPassword, vendors, precincts, squads);
+		// The history tables are empty here (the demo loads only into a database without cameras); for a large fleet
+		// their indexes and foreign keys are built once afterwards, as for the cameras.
+		List<String> historyIndexes = bulk ? dropSecondaryIndexes("outage", "work_order", "work_order_event") : List.of();
+		List<String> historyKeys = new java.util.ArrayList<>();
+		if (bulk) {
+			for (String table : List.of("work_order_event", "work_order", "outage")) {
+				historyKeys.addAll(dropForeignKeys(table));
+			}
+		}
+		MaintenanceHistory.Summary maintenance = new MaintenanceHistory(jdbc, seed, now).generate(totals.cameras);
+		long historyIndexesStart = System.nanoTime();
+		historyIndexes.forEach(jdbc::execute);
+		historyKeys.forEach(jdbc::execute);
+		if (bulk) {
+			log.info("Demo maintenance history: indexes and keys rebuilt in {} ms", (System.nanoTime() - historyIndexesStart) / 1_000_000);
+		}
+		log.info("Demo maintenance history: {}", maintenance);
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		jdbc.update("INSERT INTO demo_dataset (seed, cameras, sites, generator, duration_ms) VALUES (?, ?, ?, ?, ?)",
 				seed, totals.cameras, sites.size(), GENERATOR, took.toMillis());
 		jdbc.execute("ANALYZE site");
 		jdbc.execute("ANALYZE camera");
 		return new Result(totals.cameras, sites.size(), seed, Duration.ofNanos(System.nanoTime() - start), sitesTook,
-				camerasTook, indexesTook, users);
+				camerasTook, indexesTook, users, maintenance);
 	}
 
 	/**
@@ -280,6 +309,11 @@ class DemoDataLoader {
 	}
 
 	private Map<String, Long> insertContracts(Map<String, Long> vendors, Map<String, Long> precincts) {
+		return insertContracts(vendors, precincts, CONTRACT_START.getYear());
+	}
+
+	/** The calendar year's contract of each precinct, with the company that won it in 2023. */
+	private Map<String, Long> insertContracts(Map<String, Long> vendors, Map<String, Long> precincts, int year) {
 		Map<String, Long> byPrecinct = new HashMap<>();
 		Map<String, String[]> names = new HashMap<>();
 		jdbc.query("SELECT code, name_zh, name_en FROM precinct",
@@ -295,8 +329,8 @@ class DemoDataLoader {
 					       response_hours, restore_hours)
 					VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)
 					ON CONFLICT (code) DO UPDATE SET vendor_id = EXCLUDED.vendor_id RETURNING id""", Long.class,
-					c.code(), vendors.get(c.vendorCode()), c.nameZh(name[0]), c.nameEn(name[1]), date(CONTRACT_START),
-					date(CONTRACT_END), c.responseHours(), c.restoreHours());
+					c.code(year), vendors.get(c.vendorCode()), c.nameZh(year, name[0]), c.nameEn(year, name[1]),
+					date(CONTRACT_START.withYear(year)), date(CONTRACT_END.withYear(year)), c.responseHours(), c.restoreHours());
 			jdbc.update("INSERT INTO maintenance_contract_precinct (contract_id, precinct_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
 					id, precinctId);
 			byPrecinct.put(c.precinctCode(), id);
@@ -330,14 +364,34 @@ class DemoDataLoader {
 		}
 		MaintenanceBudgetSplit.split(MAINTENANCE_BUDGET_2023, counts)
 			.forEach((code, budget) -> jdbc.update("UPDATE maintenance_contract SET budget_ntd = ? WHERE code = ?", budget, code));
+		// The following years' contracts (demo assumption): the same amount as the precinct's 2023 share.
+		jdbc.update("""
+				UPDATE maintenance_contract later SET budget_ntd = first.budget_ntd
+				  FROM maintenance_contract first
+				 WHERE first.starts_on = ? AND later.starts_on > first.starts_on
+				   AND substr(later.code, 7) = substr(first.code, 7) AND later.code LIKE 'MC____-%'""", date(CONTRACT_START));
 	}
 
-	private List<String> insertUsers(String password, Map<String, Long> vendors, Map<String, Long> precincts) {
+	/** The in-house repair squads: HQ's and one per precinct. */
+	private Map<String, Long> insertSquads() {
+		jdbc.update("""
+				INSERT INTO repair_squad (code, name_zh, name_en, precinct_id)
+				VALUES (?, '總局維修小組', 'HQ repair squad', NULL) ON CONFLICT (code) DO NOTHING""", MaintenanceHistory.HQ_SQUAD);
+		jdbc.update("""
+				INSERT INTO repair_squad (code, name_zh, name_en, precinct_id)
+				SELECT 'SQ-' || p.code, p.name_zh || '維修小組', p.name_en || ' repair squad', p.id FROM precinct p
+				ON CONFLICT (code) DO NOTHING""");
+		return ids("SELECT code, id FROM repair_squad");
+	}
+
+	private List<String> insertUsers(String password, Map<String, Long> vendors, Map<String, Long> precincts,
+			Map<String, Long> squads) {
 		for (DemoUser u : USERS) {
+			Long squad = "SQUAD_MEMBER".equals(u.role()) ? squads.get("SQ-" + u.precinctCode()) : null;
 			jdbc.update("""
-					INSERT INTO app_user (username, display_name, password_hash, vendor_id, precinct_id, demo)
-					VALUES (?, ?, ?, ?, ?, true) ON CONFLICT (username) DO NOTHING""", u.username(), u.displayName(),
-					passwordEncoder.encode(password), vendors.get(u.vendorCode()), precincts.get(u.precinctCode()));
+					INSERT INTO app_user (username, display_name, password_hash, vendor_id, precinct_id, squad_id, demo)
+					VALUES (?, ?, ?, ?, ?, ?, true) ON CONFLICT (username) DO NOTHING""", u.username(), u.displayName(),
+					passwordEncoder.encode(password), vendors.get(u.vendorCode()), precincts.get(u.precinctCode()), squad);
 			jdbc.update("""
 					INSERT INTO app_user_role (user_id, role) SELECT id, ? FROM app_user WHERE username = ? AND demo
 					ON CONFLICT DO NOTHING""", u.role(), u.username());
