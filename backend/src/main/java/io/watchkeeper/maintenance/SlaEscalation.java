@@ -21,8 +21,9 @@ import io.watchkeeper.notification.Notifications;
  * {@code ESCALATED} history event; dispatchers and the assignee's users are notified in the application and
  * through the outgoing webhook.
  * <p>
- * The clock stops while an order is on hold: due times are compared after adding the time spent on hold
- * ({@code held_seconds}), and orders on hold are not escalated. "Never the same breach twice" is the primary
+ * The clock stops while an order is on hold: orders on hold are not escalated, and resuming pushes the order's
+ * due times by the time it spent on hold (the {@link WorkOrder} aggregate does that), so the due columns are
+ * compared as they are. "Never the same breach twice" is the primary
  * key of {@code work_order_escalation}, not a check in code: a second run, or a second node, inserts nothing
  * and so raises nothing. Escalating bumps the order's version, so a person editing the order at that moment
  * gets a stale-version answer instead of silently overwriting the new priority.
@@ -52,15 +53,15 @@ public class SlaEscalation {
 		Instant now = clock.instant();
 		List<Escalated> escalated = jdbc.query("""
 				WITH due AS (
-				    SELECT w.id, 'RESPONSE' AS breach, w.response_due_at + make_interval(secs => w.held_seconds) AS due_at
+				    SELECT w.id, 'RESPONSE' AS breach, w.response_due_at AS due_at
 				      FROM work_order w
 				     WHERE w.state IN ('NEW', 'ASSIGNED') AND w.response_due_at IS NOT NULL
-				       AND w.response_due_at + make_interval(secs => w.held_seconds) < :now
+				       AND w.response_due_at < :now
 				    UNION ALL
-				    SELECT w.id, 'RESTORE', w.restore_due_at + make_interval(secs => w.held_seconds)
+				    SELECT w.id, 'RESTORE', w.restore_due_at
 				      FROM work_order w
 				     WHERE w.state IN ('NEW', 'ASSIGNED', 'IN_PROGRESS') AND w.restore_due_at IS NOT NULL
-				       AND w.restore_due_at + make_interval(secs => w.held_seconds) < :now),
+				       AND w.restore_due_at < :now),
 				fresh AS (
 				    SELECT d.id, d.breach, d.due_at, w.priority,
 				           row_number() OVER (PARTITION BY d.id ORDER BY d.breach = 'RESPONSE' DESC) AS step

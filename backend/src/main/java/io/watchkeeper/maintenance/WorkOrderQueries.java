@@ -155,11 +155,22 @@ public class WorkOrderQueries {
 		return rows.get(0);
 	}
 
-	/** The order's history, oldest first. */
+	/**
+	 * The order's history, oldest first. Orders raised in bulk (the lifecycle job) have no OPENED event row: their
+	 * opening is the order's own row, shown as the first line.
+	 */
 	List<HistoryEntry> history(long id) {
 		return jdbc.query("""
 				SELECT occurred_at, actor, action, from_state, to_state, note, details
-				  FROM work_order_event WHERE work_order_id = :id ORDER BY occurred_at, id""", Map.of("id", id),
+				  FROM (SELECT occurred_at, id, actor, action, from_state, to_state, note, details::text AS details
+				          FROM work_order_event WHERE work_order_id = :id
+				        UNION ALL
+				        SELECT w.opened_at, 0, coalesce(w.created_by, 'system'), 'OPENED', NULL, 'NEW', NULL,
+				               jsonb_build_object('origin', w.origin)::text
+				          FROM work_order w
+				         WHERE w.id = :id
+				           AND NOT EXISTS (SELECT 1 FROM work_order_event e WHERE e.work_order_id = w.id AND e.action = 'OPENED')) h
+				 ORDER BY occurred_at, id""", Map.of("id", id),
 				(rs, n) -> new HistoryEntry(instant(rs, "occurred_at"), rs.getString("actor"), rs.getString("action"),
 						rs.getString("from_state") == null ? null : WorkOrderState.valueOf(rs.getString("from_state")),
 						rs.getString("to_state") == null ? null : WorkOrderState.valueOf(rs.getString("to_state")),

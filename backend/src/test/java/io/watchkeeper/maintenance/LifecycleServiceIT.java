@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,9 +29,18 @@ class LifecycleServiceIT {
 	@Autowired
 	NamedParameterJdbcTemplate named;
 
+	@Autowired
+	WorkOrderQueries queries;
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
+	@Autowired
+	javax.sql.DataSource dataSource;
+
 	LifecycleService service(LocalDate day) {
 		return new LifecycleService(named, new MaintenanceProperties(0, 0, null, Duration.ofDays(365)),
-				Clock.fixed(JobFixtures.noonTaipei(day), JobFixtures.TAIPEI), JobFixtures.TAIPEI);
+				Clock.fixed(JobFixtures.noonTaipei(day), JobFixtures.TAIPEI), JobFixtures.TAIPEI, transactions);
 	}
 
 	@Test
@@ -50,23 +60,26 @@ class LifecycleServiceIT {
 		assertThat(replacementOrders(exactlyToday)).isEqualTo(1);
 		assertThat(replacementOrders(tomorrow)).isZero();
 		assertThat(replacementOrders(decommissioned)).isZero();
-		assertThat(jdbc.queryForMap("""
-				SELECT w.state, w.origin, w.assignee_kind, w.response_due_at, e.action, e.actor, e.to_state
-				  FROM work_order w JOIN work_order_event e ON e.work_order_id = w.id
-				 WHERE w.camera_id = ? AND w.kind = 'REPLACEMENT'""", past))
-			.containsEntry("state", "NEW")
+		Map<String, Object> order = jdbc.queryForMap("""
+				SELECT w.id, w.state, w.origin, w.assignee_kind, w.response_due_at, w.created_by
+				  FROM work_order w WHERE w.camera_id = ? AND w.kind = 'REPLACEMENT'""", past);
+		assertThat(order).containsEntry("state", "NEW")
 			.containsEntry("origin", "LIFECYCLE")
 			.containsEntry("assignee_kind", null)
 			.containsEntry("response_due_at", null)
-			.containsEntry("action", "OPENED")
-			.containsEntry("actor", "system")
-			.containsEntry("to_state", "NEW");
+			.containsEntry("created_by", "system");
+		assertThat(queries.history(((Number) order.get("id")).longValue())).as("the order's own row is its first history line")
+			.singleElement()
+			.satisfies(h -> {
+				assertThat(h.action()).isEqualTo("OPENED");
+				assertThat(h.actor()).isEqualTo("system");
+				assertThat(h.toState()).isEqualTo(WorkOrderState.NEW);
+				assertThat(h.occurredAt()).isEqualTo(JobFixtures.noonTaipei(TODAY));
+				assertThat(h.details()).containsEntry("origin", "LIFECYCLE");
+			});
 
 		assertThat(service(TODAY).raiseReplacementOrders()).isZero();
 		assertThat(replacementOrders(past)).isEqualTo(1);
-		assertThat(jdbc.queryForObject("""
-				SELECT count(*) FROM work_order_event e JOIN work_order w ON w.id = e.work_order_id
-				 WHERE w.camera_id = ? AND w.kind = 'REPLACEMENT'""", Integer.class, past)).isEqualTo(1);
 
 		// the next day the camera that reached end of life then gets its order
 		assertThat(service(TODAY.plusDays(1)).raiseReplacementOrders()).isGreaterThanOrEqualTo(1);
@@ -85,6 +98,28 @@ class LifecycleServiceIT {
 
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM work_order WHERE camera_id = ? AND kind = 'REPLACEMENT'",
 				Integer.class, camera)).isEqualTo(1);
+	}
+
+	@Test
+	void anOrderMadeElsewhereAtTheSameMomentDoesNotMakeASecondOrFailTheRun() throws Exception {
+		long camera = JobFixtures.camera(jdbc, LocalDate.of(1990, 3, 1), JobFixtures.anyPrecinct(jdbc), null, null, null);
+		try (java.sql.Connection other = dataSource.getConnection()) {
+			other.setAutoCommit(false);
+			try (var insert = other.prepareStatement("""
+					INSERT INTO work_order (kind, camera_id, origin, priority, state, opened_at, created_by)
+					VALUES ('REPLACEMENT', ?, 'MANUAL', 'NORMAL', 'NEW', now(), 'it-dispatcher')""")) {
+				insert.setLong(1, camera);
+				insert.executeUpdate();
+			}
+			// the job's insert waits on the uncommitted order's index entry, then collides with it once it commits
+			var run = java.util.concurrent.CompletableFuture.supplyAsync(() -> service(TODAY).raiseReplacementOrders());
+			Thread.sleep(1500);
+			assertThat(run).as("the job waits for the other transaction").isNotDone();
+			other.commit();
+			assertThat(run.get(60, java.util.concurrent.TimeUnit.SECONDS)).isGreaterThanOrEqualTo(0);
+		}
+		assertThat(jdbc.queryForList("SELECT origin FROM work_order WHERE camera_id = ? AND kind = 'REPLACEMENT'",
+				String.class, camera)).containsExactly("MANUAL");
 	}
 
 	@Test

@@ -112,8 +112,8 @@ class SlaEscalationIT {
 	void timeOnHoldPausesTheClock() {
 		long vendor = JobFixtures.vendor(jdbc);
 		long onHold = order("ON_HOLD", "NORMAL", NOW.minus(Duration.ofHours(5)), NOW.minus(Duration.ofHours(1)), 0, vendor);
-		// in progress, restore due an hour ago, but two hours were spent on hold: really due in an hour
-		long resumed = order("IN_PROGRESS", "NORMAL", NOW.minus(Duration.ofHours(5)), NOW.minus(Duration.ofHours(1)), 7200,
+		// in progress after two hours on hold: restore was due an hour ago, resuming pushed it to an hour from now
+		long resumed = order("IN_PROGRESS", "NORMAL", NOW.minus(Duration.ofHours(5)), NOW.plus(Duration.ofHours(1)), 7200,
 				vendor);
 
 		at(NOW).escalateOverdueOrders();
