@@ -2,6 +2,7 @@ package io.watchkeeper.security;
 
 import static io.watchkeeper.security.Role.ADMIN;
 import static io.watchkeeper.security.Role.DISPATCHER;
+import static io.watchkeeper.security.Role.INVESTIGATOR;
 import static io.watchkeeper.security.Role.PROCUREMENT;
 import static io.watchkeeper.security.Role.SQUAD_MEMBER;
 import static io.watchkeeper.security.Role.VENDOR_TECHNICIAN;
@@ -28,7 +29,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  *                                                      (vendors and squads only their own orders: checked
  *                                                      per object in the maintenance module; which
  *                                                      transition whom: the WorkOrder aggregate's rules)
- * GET /api/outages/**                                  ADMIN, DISPATCHER, VIEWER
+ * GET /api/outages/**                                  ADMIN, DISPATCHER, INVESTIGATOR, VIEWER
  * any other method on /api/outages/**                  ADMIN, DISPATCHER
  * /api/reports/**                                      ADMIN, DISPATCHER, PROCUREMENT, VIEWER
  * /api/notifications/**                                any logged-in user (their own notifications)
@@ -42,7 +43,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  * /cameras/new, /cameras/{id}/edit, /cameras/{id}/decommission, /imports/**,
  *     and any non-GET request under /cameras/**        ADMIN, DISPATCHER
  * /work-orders/**, /my-work-orders/**                  ADMIN, DISPATCHER, VENDOR_TECHNICIAN, SQUAD_MEMBER
- * /outages/** (the outage board)                       ADMIN, DISPATCHER, VIEWER (changes: ADMIN, DISPATCHER)
+ * /outages/** (the outage board)                       ADMIN, DISPATCHER, INVESTIGATOR, VIEWER (changes: ADMIN,
+ *                                                      DISPATCHER)
  * /reports/**                                          ADMIN, DISPATCHER, PROCUREMENT, VIEWER
  * Swagger UI                                           any logged-in user
  * everything else (camera list, camera page, ...)      every role
@@ -59,8 +61,11 @@ final class AccessRules {
 	/** Who works on work orders; vendors and squads see only their own (checked per object). */
 	static final Role[] MAINTAINERS = { ADMIN, DISPATCHER, VENDOR_TECHNICIAN, SQUAD_MEMBER };
 
-	/** Who watches the outage board; only dispatchers and admins change anything there. */
-	static final Role[] OUTAGE_WATCHERS = { ADMIN, DISPATCHER, VIEWER };
+	/**
+	 * Who watches the outage board and asks a camera's outage history ("was it recording at T": investigators);
+	 * only dispatchers and admins change anything there.
+	 */
+	static final Role[] OUTAGE_WATCHERS = { ADMIN, DISPATCHER, INVESTIGATOR, VIEWER };
 
 	/** Who reads the maintenance figures of the whole city. */
 	static final Role[] REPORT_READERS = { ADMIN, DISPATCHER, PROCUREMENT, VIEWER };

@@ -28,6 +28,10 @@ class AccessRulesIT extends SecurityHttpSupport {
 	static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
 	static final Set<Role> EDITORS = EnumSet.of(ADMIN, DISPATCHER);
 	static final Set<Role> ADMINS = EnumSet.of(ADMIN);
+	static final Set<Role> NOBODY = EnumSet.noneOf(Role.class);
+	static final Set<Role> MAINTAINERS = EnumSet.of(ADMIN, DISPATCHER, Role.VENDOR_TECHNICIAN, Role.SQUAD_MEMBER);
+	static final Set<Role> OUTAGE_WATCHERS = EnumSet.of(ADMIN, DISPATCHER, Role.INVESTIGATOR, Role.VIEWER);
+	static final Set<Role> REPORT_READERS = EnumSet.of(ADMIN, DISPATCHER, Role.PROCUREMENT, Role.VIEWER);
 
 	record Rule(String method, String path, Set<Role> allowed, boolean probe) {
 
@@ -57,6 +61,15 @@ class AccessRulesIT extends SecurityHttpSupport {
 			new Rule("GET", "/api/admin/access-probe", ADMINS, true),
 			new Rule("POST", "/api/admin/boundaries/precincts", ADMINS, false),
 			new Rule("GET", "/api/unlisted/access-probe", ADMINS, true),
+			new Rule("GET", "/api/work-orders", MAINTAINERS, false),
+			new Rule("POST", "/api/work-orders", MAINTAINERS, false),
+			new Rule("GET", "/api/outages", OUTAGE_WATCHERS, false),
+			new Rule("POST", "/api/outages/assign", EDITORS, false),
+			new Rule("GET", "/api/reports/maintenance", REPORT_READERS, false),
+			new Rule("GET", "/api/notifications", EVERYONE, false),
+			// machine tokens only: a person's login is refused
+			new Rule("POST", "/api/health/observations", NOBODY, false),
+			new Rule("GET", "/api/admin/tokens", ADMINS, false),
 			new Rule("GET", "/v3/api-docs", EVERYONE, false));
 
 	static final List<Rule> PAGES = List.of(
@@ -69,7 +82,13 @@ class AccessRulesIT extends SecurityHttpSupport {
 			new Rule("GET", "/admin/access-probe", ADMINS, true),
 			new Rule("GET", "/admin/audit", ADMINS, false),
 			new Rule("GET", "/admin/users", ADMINS, false),
-			new Rule("GET", "/admin/boundaries", ADMINS, false));
+			new Rule("GET", "/admin/boundaries", ADMINS, false),
+			new Rule("GET", "/admin/tokens", ADMINS, false),
+			new Rule("GET", "/work-orders", MAINTAINERS, false),
+			new Rule("GET", "/my-work-orders", MAINTAINERS, false),
+			new Rule("GET", "/outages", OUTAGE_WATCHERS, false),
+			new Rule("GET", "/reports/maintenance", REPORT_READERS, false),
+			new Rule("GET", "/notifications", EVERYONE, false));
 
 	@TestFactory
 	Stream<DynamicTest> apiRulesPerRole() {
