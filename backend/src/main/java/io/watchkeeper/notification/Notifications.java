@@ -121,9 +121,18 @@ public class Notifications {
 			String kind = rs.getString("kind");
 			Timestamp read = rs.getTimestamp("read_at");
 			return new NotificationView(rs.getLong("id"), kind, (Long) rs.getObject("work_order_id"), args,
-					messages.getMessage("notification.kind." + kind, args.toArray(), kind, locale),
+					messages.getMessage("notification.kind." + kind, readable(kind, args, locale), kind, locale),
 					rs.getTimestamp("created_at").toInstant(), read == null ? null : read.toInstant());
 		});
+	}
+
+	/** The message arguments as a person reads them: an escalation's new priority in the reader's language. */
+	private Object[] readable(String kind, List<String> args, Locale locale) {
+		Object[] readable = args.toArray();
+		if (kind.startsWith("SLA_") && readable.length > 2 && readable[2] != null) {
+			readable[2] = messages.getMessage("maintenance.priority." + readable[2], null, readable[2].toString(), locale);
+		}
+		return readable;
 	}
 
 	/** How many unread notifications the user has. */

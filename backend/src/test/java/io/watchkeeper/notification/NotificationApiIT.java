@@ -79,7 +79,7 @@ class NotificationApiIT {
 		List<Long> ids = body.get("items").valueStream().map(n -> n.get("id").asLong()).toList();
 		assertThat(ids).containsExactly(newer, older);
 		assertThat(body.get("items").get(0).get("message").asString())
-			.isEqualTo("Work order #42 for camera ITJ-CAM-1 was not restored in time; priority raised to HIGH.");
+			.isEqualTo("Work order #42 for camera ITJ-CAM-1 was not restored in time; priority raised to High.");
 		assertThat(body.get("items").get(1).get("readAt").isNull()).isFalse();
 
 		JsonNode zh = json.readTree(call("GET", "/api/notifications", dispatcher, "zh-TW").body());
