@@ -16,6 +16,12 @@ import java.util.Set;
  * time (mean {@code meanRecovery}), {@code stuckShare} of them stay down until their repair order is restored.
  * Every camera also reports its state at least every {@code heartbeat}, so that silence detection sees a living
  * fleet.
+ * <p>
+ * Cameras down when it starts: an open outage the simulator did not cause (the demo's maintenance history) stays
+ * down until its repair order is restored ({@link #resumeStuck}); the simulator's own failures from before a
+ * restart, and the failures {@link #seed} makes, come back at times spread into the future (the recovery time is
+ * exponential, so the time left is too), never all at once. Cameras whose latest observation came from another
+ * source (a real video management system) are left alone: the simulator neither fails, recovers nor reports them.
  */
 final class FleetHealthSimulation {
 
@@ -41,9 +47,20 @@ final class FleetHealthSimulation {
 		return failed;
 	}
 
-	/** Cameras that are down already (open outages) when the simulation starts. */
+	/**
+	 * The simulator's own failures from before a restart (the camera's last report, the simulator's, said down):
+	 * they come back by themselves at times spread into the future, or stay down ({@code stuckShare}).
+	 */
 	void resume(Map<Long, Instant> downSince, Instant now) {
 		downSince.forEach((id, since) -> failed.put(id, failure(since, now)));
+	}
+
+	/**
+	 * Open outages the simulator did not cause (the demo history's, on cameras it never reported): down until
+	 * their repair order is restored or closed.
+	 */
+	void resumeStuck(Map<Long, Instant> downSince) {
+		downSince.forEach((id, since) -> failed.put(id, new Failure(since, null)));
 	}
 
 	/**
@@ -69,11 +86,13 @@ final class FleetHealthSimulation {
 
 	/**
 	 * One tick at {@code now}: new failures, recoveries (by themselves, or {@code repaired} by a restored order),
-	 * and the heartbeat of one slice of the fleet.
+	 * and the heartbeat of one slice of the fleet. Cameras in {@code foreign} (their latest observation came from
+	 * another source) are forgotten and get no observation.
 	 */
-	List<Observation> tick(List<Camera> fleet, Instant now, Set<Long> repaired) {
+	List<Observation> tick(List<Camera> fleet, Instant now, Set<Long> repaired, Set<Long> foreign) {
 		tickNumber++;
 		List<Observation> out = new ArrayList<>();
+		failed.keySet().removeAll(foreign);
 		if (fleet.isEmpty()) {
 			return out;
 		}
@@ -102,7 +121,7 @@ final class FleetHealthSimulation {
 		int failures = (int) expected + (random.nextDouble() < expected - (int) expected ? 1 : 0);
 		for (int i = 0; i < failures; i++) {
 			Camera camera = fleet.get(random.nextInt(fleet.size()));
-			if (failed.containsKey(camera.id())) {
+			if (failed.containsKey(camera.id()) || foreign.contains(camera.id())) {
 				continue;
 			}
 			Instant since = now.minusSeconds(1 + random.nextInt((int) Math.min(Integer.MAX_VALUE, tickSeconds)));
@@ -113,7 +132,7 @@ final class FleetHealthSimulation {
 		long slices = Math.max(1, settings.heartbeat().toSeconds() / tickSeconds);
 		long slice = tickNumber % slices;
 		for (Camera camera : fleet) {
-			if (Math.floorMod(camera.id(), slices) == slice) {
+			if (Math.floorMod(camera.id(), slices) == slice && !foreign.contains(camera.id())) {
 				out.add(new Observation(out.size(), camera.assetTag(), !failed.containsKey(camera.id()), now));
 			}
 		}
@@ -125,8 +144,13 @@ final class FleetHealthSimulation {
 			return new Failure(since, null);
 		}
 		double mean = Math.max(60, settings.meanRecovery().toSeconds());
-		long seconds = 60 + (long) (-Math.log(1 - random.nextDouble()) * mean);
-		Instant at = since.plus(Duration.ofSeconds(seconds));
-		return new Failure(since, at.isBefore(now) ? now.plusSeconds(60) : at);
+		Instant at = since.plus(Duration.ofSeconds(60 + exponential(mean)));
+		// already past (a failure from before now): what is left of an exponential time is exponential with the
+		// same mean, so the recoveries stay spread over the hours ahead instead of all falling on the next tick
+		return new Failure(since, at.isAfter(now) ? at : now.plusSeconds(1 + exponential(mean)));
+	}
+
+	private long exponential(double mean) {
+		return (long) (-Math.log(1 - random.nextDouble()) * mean);
 	}
 }

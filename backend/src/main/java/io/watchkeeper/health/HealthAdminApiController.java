@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.watchkeeper.shared.InvalidInputException;
+import io.watchkeeper.shared.NotFoundException;
 
 /**
  * Outage history of one camera ({@code GET /api/outages/cameras/{id}}, for whoever watches outages) and, for
@@ -42,10 +43,20 @@ class HealthAdminApiController {
 		return answer;
 	}
 
-	@Operation(summary = "A camera's recent outages, and whether it was recording at an instant (?at=ISO instant)")
+	/** Most outages one answer lists ({@code limit}). */
+	static final int MAX_LIMIT = 200;
+
+	@Operation(summary = "A camera's recent outages, and whether it was recording at an instant (?at=ISO instant)",
+			description = "limit: how many outages, newest first, 1 to 200 (default 20); 404 for an unknown camera")
 	@GetMapping("/api/outages/cameras/{cameraId}")
 	Map<String, Object> cameraOutages(@PathVariable long cameraId, @RequestParam(required = false) String at,
 			@RequestParam(defaultValue = "20") int limit) {
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw new InvalidInputException("limit", "limit must be between 1 and " + MAX_LIMIT);
+		}
+		if (!history.cameraExists(cameraId)) {
+			throw new NotFoundException("Camera", cameraId);
+		}
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("cameraId", cameraId);
 		if (at != null) {

@@ -31,7 +31,8 @@ import tools.jackson.databind.JsonNode;
  * <ol>
  * <li>Asset tags are resolved in one query; unknown and decommissioned cameras are rejected per item.</li>
  * <li>The batch goes into {@code health_observation} with {@code ON CONFLICT DO NOTHING} on (camera, instant):
- * only observations not stored before carry on (the same batch twice, or concurrently, changes nothing).</li>
+ * only observations not stored before carry on (the same batch twice, or concurrently, changes nothing); one that
+ * contradicts the stored observation of its camera and instant is rejected, the others not new are duplicates.</li>
  * <li>The cameras' {@code camera_health} rows are created (first report) and locked in camera order, so that
  * two batches about one camera take turns.</li>
  * <li>Observations newer than the camera's last known one are in order: walking them in time from the camera's
@@ -112,26 +113,36 @@ public class HealthIngestion {
 		Map<String, Long> cameras = resolve(observations, rejections);
 		long resolved = System.nanoTime();
 		int n = 0;
+		Observation[] kept = new Observation[observations.size()];
 		Long[] ids = new Long[observations.size()];
 		Long[] micros = new Long[observations.size()];
 		Boolean[] ups = new Boolean[observations.size()];
 		for (Observation o : observations) {
 			Long id = cameras.get(o.assetTag());
 			if (id != null) {
+				kept[n] = o;
 				ids[n] = id;
 				micros[n] = ChronoUnit.MICROS.between(Instant.EPOCH, o.observedAt());
 				ups[n] = o.up();
 				n++;
 			}
 		}
-		rejections.sort((a, b) -> Integer.compare(a.index(), b.index()));
 		int accepted = 0;
 		if (n > 0) {
 			Long[] batchIds = java.util.Arrays.copyOf(ids, n);
 			Long[] batchMicros = java.util.Arrays.copyOf(micros, n);
 			Boolean[] batchUps = java.util.Arrays.copyOf(ups, n);
-			accepted = store(source, batchIds, batchMicros, batchUps, now);
+			Stored stored = store(source, batchIds, batchMicros, batchUps, now);
+			accepted = stored.count();
+			for (int position : stored.contradicting()) {
+				Observation o = kept[position];
+				rejections.add(new IngestResult.Rejection(o.index(), o.assetTag(),
+						"contradicts the observation stored for this instant, which says "
+								+ (o.up() ? "down" : "up") + "; not taken"));
+			}
+			n -= stored.contradicting().size();
 		}
+		rejections.sort((a, b) -> Integer.compare(a.index(), b.index()));
 		int duplicates = duplicatesInBatch + (n - accepted);
 		if (log.isDebugEnabled()) {
 			log.debug("Health batch of {} from {}: tags resolved in {} ms, applied in {} ms", received, source,
@@ -176,12 +187,19 @@ public class HealthIngestion {
 		return ids;
 	}
 
-	/** Stores the observations and applies what is new; returns how many were new. */
-	private int store(String source, Long[] ids, Long[] micros, Boolean[] ups, Instant now) {
+	/**
+	 * How many observations were new, and the positions (0-based, in the arrays given) of those that were not new
+	 * and contradict the stored observation of their camera and instant.
+	 */
+	private record Stored(int count, List<Integer> contradicting) {
+	}
+
+	/** Stores the observations and applies what is new. */
+	private Stored store(String source, Long[] ids, Long[] micros, Boolean[] ups, Instant now) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				Integer stored = transactions.execute(status -> apply(source, ids, micros, ups, now));
-				return stored == null ? 0 : stored;
+				Stored stored = transactions.execute(status -> apply(source, ids, micros, ups, now));
+				return stored == null ? new Stored(0, List.of()) : stored;
 			}
 			catch (PessimisticLockingFailureException e) {
 				if (attempt >= ATTEMPTS) {
@@ -192,7 +210,7 @@ public class HealthIngestion {
 		}
 	}
 
-	private int apply(String source, Long[] ids, Long[] micros, Boolean[] ups, Instant now) {
+	private Stored apply(String source, Long[] ids, Long[] micros, Boolean[] ups, Instant now) {
 		Timestamp at = Timestamp.from(now);
 		long[] marks = new long[7];
 		marks[0] = System.nanoTime();
@@ -223,9 +241,22 @@ public class HealthIngestion {
 			ps.setTimestamp(5, at);
 			return ps;
 		});
+		// not new: the same observation again (a duplicate), or one contradicting the stored one (rejected)
+		List<Integer> contradicting = stored == ids.length ? List.of() : jdbc.query((Connection con) -> {
+			PreparedStatement ps = con.prepareStatement("""
+					SELECT t.ord - 1 FROM unnest(?::bigint[], ?::bigint[], ?::boolean[]) WITH ORDINALITY AS t (camera_id, micros, up, ord)
+					  JOIN health_observation h ON h.camera_id = t.camera_id
+					       AND h.observed_at = timestamptz 'epoch' + t.micros * interval '1 microsecond'
+					 WHERE h.up <> t.up
+					 ORDER BY t.ord""");
+			ps.setArray(1, array(con, "bigint", ids));
+			ps.setArray(2, array(con, "bigint", micros));
+			ps.setArray(3, array(con, "boolean", ups));
+			return ps;
+		}, (rs, i) -> rs.getInt(1));
 		marks[1] = System.nanoTime();
 		if (stored == 0) {
-			return 0;
+			return new Stored(0, contradicting);
 		}
 		// 2. one camera_health row per camera (created at its first report), locked in camera order; its state
 		//    before this batch, and whether it has an open outage, into health_prev
@@ -339,7 +370,7 @@ public class HealthIngestion {
 					ids.length, ms(marks, 0, 1), ms(marks, 1, 2), ms(marks, 2, 3), ms(marks, 3, 4), ms(marks, 4, 5),
 					ms(marks, 5, 6));
 		}
-		return stored;
+		return new Stored(stored, contradicting);
 	}
 
 	private static long ms(long[] marks, int from, int to) {

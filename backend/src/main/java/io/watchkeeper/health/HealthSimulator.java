@@ -29,6 +29,12 @@ import jakarta.annotation.PreDestroy;
  * feeds {@link FleetHealthSimulation}'s failures, recoveries and heartbeats through {@link HealthIngestion}, the
  * same path the API takes, every {@code tick}. It does not open repair orders itself: the outage detection job
  * does, as in production.
+ * <p>
+ * At its first tick it takes over what is down already: an open outage on a camera it never reported (the demo
+ * history's) stays down until its repair order is restored or closed; its own failures from before a restart come
+ * back at spread-out times. A camera whose latest observation came from another source (a real system with a
+ * token) is left alone from then on: the simulator never reports it, so it cannot undo that system's report. (A
+ * report arriving while a tick is being written can still be overtaken by that tick's observation.)
  */
 @Component
 @ConditionalOnProperty(name = "watchkeeper.health.simulator.enabled", havingValue = "true")
@@ -51,13 +57,22 @@ class HealthSimulator {
 	private List<FleetHealthSimulation.Camera> fleet = List.of();
 	private long ticks;
 	private boolean started;
+	private final String tagPrefix;
 
+	@org.springframework.beans.factory.annotation.Autowired
 	HealthSimulator(JdbcTemplate jdbc, HealthIngestion ingestion, Clock clock, HealthProperties properties) {
+		this(jdbc, ingestion, clock, properties, new Random(), "");
+	}
+
+	/** @param tagPrefix only cameras whose asset tag starts with it (tests: their own small fleet) */
+	HealthSimulator(JdbcTemplate jdbc, HealthIngestion ingestion, Clock clock, HealthProperties properties,
+			Random random, String tagPrefix) {
 		this.jdbc = jdbc;
 		this.ingestion = ingestion;
 		this.clock = clock;
 		this.settings = properties.simulator();
-		this.simulation = new FleetHealthSimulation(settings, new Random());
+		this.simulation = new FleetHealthSimulation(settings, random);
+		this.tagPrefix = tagPrefix;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -85,24 +100,40 @@ class HealthSimulator {
 	void tick() {
 		Instant now = clock.instant();
 		if (ticks++ % 60 == 0) {
-			fleet = jdbc.query("SELECT id, asset_tag FROM camera WHERE status IN ('ACTIVE', 'FAULTY') ORDER BY id",
-					(rs, i) -> new FleetHealthSimulation.Camera(rs.getLong(1), rs.getString(2)));
+			fleet = jdbc.query("""
+					SELECT id, asset_tag FROM camera WHERE status IN ('ACTIVE', 'FAULTY') AND starts_with(asset_tag, ?)
+					 ORDER BY id""", (rs, i) -> new FleetHealthSimulation.Camera(rs.getLong(1), rs.getString(2)), tagPrefix);
 		}
 		List<Observation> observations = new ArrayList<>();
 		if (!started) {
 			started = true;
-			Map<Long, Instant> down = new HashMap<>();
-			jdbc.query("SELECT camera_id, started_at FROM outage WHERE ended_at IS NULL",
-					rs -> {
-						down.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
-					});
-			simulation.resume(down, now);
-			Integer reported = jdbc.queryForObject("SELECT count(*) FROM (SELECT 1 FROM camera_health LIMIT 1) h", Integer.class);
-			if (reported != null && reported == 0) {
+			Map<Long, Instant> own = new HashMap<>();
+			Map<Long, Instant> stuck = new HashMap<>();
+			// never reported: not the simulator's outage (the demo history's), down until repaired; reported down by
+			// the simulator: its own failure from before a restart; reported up by it (a SILENT outage while the
+			// application was down) or by another source: not taken over
+			jdbc.query("""
+					SELECT o.camera_id, o.started_at, h.camera_id IS NULL, h.up IS FALSE AND h.source = ?
+					  FROM outage o JOIN camera c ON c.id = o.camera_id
+					  LEFT JOIN camera_health h ON h.camera_id = o.camera_id
+					 WHERE o.ended_at IS NULL AND starts_with(c.asset_tag, ?)""", rs -> {
+				if (rs.getBoolean(3)) {
+					stuck.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
+				}
+				else if (rs.getBoolean(4)) {
+					own.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
+				}
+			}, SOURCE, tagPrefix);
+			simulation.resumeStuck(stuck);
+			simulation.resume(own, now);
+			Boolean reported = jdbc.queryForObject("""
+					SELECT EXISTS (SELECT 1 FROM camera_health h JOIN camera c ON c.id = h.camera_id
+					                WHERE starts_with(c.asset_tag, ?))""", Boolean.class, tagPrefix);
+			if (Boolean.FALSE.equals(reported)) {
 				observations.addAll(simulation.seed(fleet, now));
 			}
 		}
-		observations.addAll(simulation.tick(fleet, now, repaired()));
+		observations.addAll(simulation.tick(fleet, now, repaired(), foreign()));
 		for (int from = 0; from < observations.size(); from += CHUNK) {
 			List<Observation> chunk = observations.subList(from, Math.min(observations.size(), from + CHUNK));
 			IngestResult result = ingestion.ingest(SOURCE, chunk);
@@ -110,6 +141,12 @@ class HealthSimulator {
 				log.debug("Health simulator: {} observations rejected, e.g. {}", result.rejected(), result.rejections().get(0));
 			}
 		}
+	}
+
+	/** Cameras whose latest observation came from another source than the simulator. */
+	private Set<Long> foreign() {
+		return new HashSet<>(jdbc.queryForList("SELECT camera_id FROM camera_health WHERE source <> ?", Long.class,
+				SOURCE));
 	}
 
 	/** Stuck cameras whose repair order has been restored or closed since they failed. */

@@ -4,13 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.watchkeeper.shared.InvalidInputException;
 import tools.jackson.databind.JsonNode;
@@ -19,7 +21,8 @@ import tools.jackson.databind.JsonNode;
  * A batch as a client sent it, checked item by item: {@code {"source": "...", "observations": [{"assetTag": "...",
  * "up": true, "observedAt": "2026-11-28T08:00:00Z"}, ...]}}. Whatever is wrong with the batch as a whole (not an
  * object, no observations array, an unknown top-level field, too many observations) refuses it; whatever is wrong
- * with one observation rejects that observation only, with its index and a reason.
+ * with one observation rejects that observation only, with its index and a reason. Reports of one camera at one
+ * instant that contradict each other (up and down) are all rejected.
  */
 record ObservationBatch(String source, int received, List<Observation> observations, int duplicates,
 		List<IngestResult.Rejection> rejections) {
@@ -75,10 +78,8 @@ record ObservationBatch(String source, int received, List<Observation> observati
 		}
 		Instant latest = now.plus(futureTolerance);
 		Instant earliest = now.minus(retention);
-		List<Observation> accepted = new ArrayList<>(items.size());
+		List<Observation> valid = new ArrayList<>(items.size());
 		List<IngestResult.Rejection> rejections = new ArrayList<>();
-		Map<String, Observation> seen = new HashMap<>(items.size() * 2);
-		int duplicates = 0;
 		for (int i = 0; i < items.size(); i++) {
 			JsonNode item = items.get(i);
 			String tagText = item != null && item.isObject() && item.get("assetTag") != null
@@ -86,22 +87,36 @@ record ObservationBatch(String source, int received, List<Observation> observati
 			Object checked = check(i, item, earliest, latest, futureTolerance, retention);
 			if (checked instanceof String reason) {
 				rejections.add(new IngestResult.Rejection(i, tagText, reason));
-				continue;
-			}
-			Observation observation = (Observation) checked;
-			String key = observation.assetTag() + '@' + observation.observedAt();
-			Observation earlier = seen.putIfAbsent(key, observation);
-			if (earlier == null) {
-				accepted.add(observation);
-			}
-			else if (earlier.up() == observation.up()) {
-				duplicates++;
 			}
 			else {
-				rejections.add(new IngestResult.Rejection(i, observation.assetTag(),
-						"contradicts observation " + earlier.index() + " of this batch (same camera and time)"));
+				valid.add((Observation) checked);
 			}
 		}
+		// one camera at one instant: repeats with the same state are duplicates (the first is taken); reports that
+		// contradict each other are all rejected, since nothing says which one is right
+		Map<String, List<Observation>> byKey = new LinkedHashMap<>(valid.size() * 2);
+		for (Observation o : valid) {
+			byKey.computeIfAbsent(o.assetTag() + '@' + o.observedAt(), k -> new ArrayList<>(1)).add(o);
+		}
+		List<Observation> accepted = new ArrayList<>(byKey.size());
+		int duplicates = 0;
+		for (List<Observation> same : byKey.values()) {
+			boolean contradicting = same.stream().anyMatch(o -> o.up() != same.get(0).up());
+			if (!contradicting) {
+				accepted.add(same.get(0));
+				duplicates += same.size() - 1;
+				continue;
+			}
+			for (Observation o : same) {
+				String others = same.stream().filter(x -> x.up() != o.up()).map(x -> String.valueOf(x.index()))
+					.collect(Collectors.joining(", "));
+				rejections.add(new IngestResult.Rejection(o.index(), o.assetTag(), "contradicts observation"
+						+ (others.contains(",") ? "s " : " ") + others
+						+ " of this batch (same camera and time); none of them is taken"));
+			}
+		}
+		accepted.sort(Comparator.comparingInt(Observation::index));
+		rejections.sort(Comparator.comparingInt(IngestResult.Rejection::index));
 		return new ObservationBatch(source, items.size(), accepted, duplicates, rejections);
 	}
 

@@ -100,6 +100,12 @@ public class OutageHistory {
 				(rs, i) -> outage(rs, 1), cameraId, Math.max(1, Math.min(limit, 500)));
 	}
 
+	/** Is there a camera with this id (in service or not)? */
+	boolean cameraExists(long cameraId) {
+		return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM camera WHERE id = ?)", Boolean.class,
+				cameraId));
+	}
+
 	/** The camera's open outage, if any. */
 	public java.util.Optional<OutageRecord> openOutage(long cameraId) {
 		return jdbc.query("SELECT " + OUTAGE_COLUMNS + " FROM outage o WHERE o.camera_id = ? AND o.ended_at IS NULL",

@@ -205,6 +205,64 @@ class HealthIngestIT extends HealthHttpSupport {
 	}
 
 	@Test
+	void contradictingReportsInOneBatchAreAllRejectedAndOpenNoOutage() {
+		long c = camera("ITHCONTRA-01");
+		JsonNode r = ok(batch("nvr-6", List.<Object[]>of(obs("ITHCONTRA-01", true, at(0)),
+				obs("ITHCONTRA-01", false, at(5)), obs("ITHCONTRA-01", true, at(5)))));
+		assertThat(r.get("accepted").asInt()).isEqualTo(1);
+		assertThat(r.get("rejected").asInt()).isEqualTo(2);
+		assertThat(r.get("rejections")).extracting(x -> x.get("index").asInt()).containsExactly(1, 2);
+		assertThat(r.get("rejections").get(0).get("reason").asString()).startsWith("contradicts observation 2 of this batch");
+		assertThat(r.get("rejections").get(1).get("reason").asString()).startsWith("contradicts observation 1 of this batch");
+		assertThat(outagesOf(c)).as("no outage from a down/up pair at one instant").isEmpty();
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM health_observation WHERE camera_id = ?", Integer.class, c))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aLaterBatchContradictingTheStoredObservationIsRejectedNotADuplicate() {
+		long c = camera("ITHCONTRA-02");
+		ok(batch("nvr-6", List.<Object[]>of(obs("ITHCONTRA-02", true, at(0)), obs("ITHCONTRA-02", false, at(5)))));
+		JsonNode r = ok(batch("nvr-7", List.<Object[]>of(obs("ITHCONTRA-02", false, at(5)), obs("ITHCONTRA-02", false, at(0)),
+				obs("ITHCONTRA-02", true, at(6)))));
+		assertThat(r.get("accepted").asInt()).isEqualTo(1);
+		assertThat(r.get("duplicates").asInt()).as("item 0 repeats the stored report").isEqualTo(1);
+		assertThat(r.get("rejected").asInt()).isEqualTo(1);
+		JsonNode rejection = r.get("rejections").get(0);
+		assertThat(rejection.get("index").asInt()).isEqualTo(1);
+		assertThat(rejection.get("assetTag").asString()).isEqualTo("ITHCONTRA-02");
+		assertThat(rejection.get("reason").asString())
+			.isEqualTo("contradicts the observation stored for this instant, which says up; not taken");
+		assertThat(jdbc.queryForObject("SELECT up FROM health_observation WHERE camera_id = ? AND observed_at = ?",
+				Boolean.class, c, ts(at(0)))).as("the stored report stays").isTrue();
+		assertThat(outagesOf(c)).singleElement().satisfies(o -> assertThat(o).containsEntry("started_at", ts(at(5)))
+			.containsEntry("ended_at", ts(at(6))));
+	}
+
+	@Test
+	void outagesOfAnUnknownCameraAre404AndTheLimitIsChecked() {
+		long c = camera("ITHLIMIT-01");
+		long unknown = jdbc.queryForObject("SELECT coalesce(max(id), 0) + 1000 FROM camera", Long.class);
+		HttpResponse<String> missing = send(request("/api/outages/cameras/" + unknown).header("Authorization", basic(VIEWER)).GET());
+		assertProblem(missing, 404, "Camera " + unknown);
+		for (String limit : List.of("0", "-1", "201", "1000000")) {
+			HttpResponse<String> bad = send(request("/api/outages/cameras/" + c + "?limit=" + limit)
+				.header("Authorization", basic(VIEWER)).GET());
+			assertProblem(bad, 400, "limit must be between 1 and 200");
+		}
+		assertProblem(send(request("/api/outages/cameras/" + c + "?limit=lots").header("Authorization", basic(VIEWER)).GET()),
+				400, "limit");
+		ok(batch("nvr-8", List.<Object[]>of(obs("ITHLIMIT-01", false, at(0)), obs("ITHLIMIT-01", true, at(1)),
+				obs("ITHLIMIT-01", false, at(2)), obs("ITHLIMIT-01", true, at(3)))));
+		HttpResponse<String> one = send(request("/api/outages/cameras/" + c + "?limit=1").header("Authorization", basic(VIEWER)).GET());
+		assertThat(one.statusCode()).as(one.body()).isEqualTo(200);
+		assertThat(read(one).get("outages")).hasSize(1);
+		assertThat(Instant.parse(read(one).get("outages").get(0).get("startedAt").asString())).isEqualTo(at(2));
+		HttpResponse<String> most = send(request("/api/outages/cameras/" + c + "?limit=200").header("Authorization", basic(VIEWER)).GET());
+		assertThat(read(most).get("outages")).hasSize(2);
+	}
+
+	@Test
 	void malformedBatchesAreRefusedAsAWholeWithProblemDetails() {
 		assertProblem(postBatch(token, "{\"observations\": [{\"assetTag\": \"ITHX-01\","), 400, "not valid JSON");
 		assertProblem(postBatch(token, "[1, 2]"), 400, "must be a JSON object");

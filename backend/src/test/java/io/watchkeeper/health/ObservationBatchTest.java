@@ -49,16 +49,35 @@ class ObservationBatchTest {
 	}
 
 	@Test
-	void repeatsInOneBatchAreDuplicatesAndContradictionsAreRejected() {
+	void repeatsInOneBatchAreDuplicatesAndEveryReportOfAContradictionIsRejected() {
 		ObservationBatch batch = read("""
 				{"observations": [
 				  {"assetTag": "A-01", "up": true, "observedAt": "2026-11-28T07:00:00Z"},
 				  {"assetTag": "a-01", "up": true, "observedAt": "2026-11-28T07:00:00Z"},
 				  {"assetTag": "A-01", "up": false, "observedAt": "2026-11-28T07:00:00.000Z"}]}""");
-		assertThat(batch.observations()).hasSize(1);
+		assertThat(batch.observations()).isEmpty();
+		assertThat(batch.duplicates()).isZero();
+		assertThat(batch.rejections()).extracting(IngestResult.Rejection::index).containsExactly(0, 1, 2);
+		assertThat(batch.rejections()).extracting(IngestResult.Rejection::reason).containsExactly(
+				"contradicts observation 2 of this batch (same camera and time); none of them is taken",
+				"contradicts observation 2 of this batch (same camera and time); none of them is taken",
+				"contradicts observations 0, 1 of this batch (same camera and time); none of them is taken");
+	}
+
+	@Test
+	void aDownUpPairAtOneInstantIsRejectedWholeAndTheRestOfTheBatchIsTaken() {
+		ObservationBatch batch = ObservationBatch.read(json.readTree("""
+				{"observations": [
+				  {"assetTag": "B-01", "up": true, "observedAt": "2026-11-28T06:00:00Z"},
+				  {"assetTag": "A-01", "up": false, "observedAt": "2026-11-28T07:00:00Z"},
+				  {"assetTag": "B-01", "up": true, "observedAt": "2026-11-28T06:00:00Z"},
+				  {"assetTag": "A-01", "up": true, "observedAt": "2026-11-28T07:00:00Z"},
+				  {"assetTag": "A-01", "up": true, "observedAt": "2026-11-28T07:01:00Z"}]}"""), "token:nvr", NOW,
+				Duration.ofMinutes(5), Duration.ofDays(30), 10);
+		assertThat(batch.observations()).extracting(Observation::index).containsExactly(0, 4);
 		assertThat(batch.duplicates()).isEqualTo(1);
-		assertThat(batch.rejections()).singleElement()
-			.satisfies(r -> assertThat(r.reason()).startsWith("contradicts observation 0"));
+		assertThat(batch.rejections()).extracting(IngestResult.Rejection::index).containsExactly(1, 3);
+		assertThat(batch.rejections()).allSatisfy(r -> assertThat(r.assetTag()).isEqualTo("A-01"));
 	}
 
 	@Test
