@@ -16,4 +16,9 @@ public record MyWorkOrder(WorkOrderListItem item, List<WorkOrderAction> actions)
 	public boolean may(String action) {
 		return actions.stream().anyMatch(a -> a.name().equalsIgnoreCase(action));
 	}
+
+	/** The resolutions the restore form offers: a squad's never "by the vendor", a vendor's never "in-house". */
+	public List<Resolution> restoreResolutions() {
+		return Resolution.forRestore(item.assigneeKind() == AssigneeKind.SQUAD);
+	}
 }

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -139,7 +141,8 @@ public class OutageBoard {
 	}
 
 	/** The outcome of one outage in a bulk assignment. */
-	public record BulkItem(long outageId, Long workOrderId, boolean assigned, String message) {
+	public record BulkItem(long outageId, Long workOrderId, boolean assigned, String message,
+			@JsonIgnore RuntimeException refusal) {
 	}
 
 	public record BulkResult(int assigned, int failed, List<BulkItem> items) {
@@ -155,25 +158,25 @@ public class OutageBoard {
 			throw new WorkOrderRefused("Only a dispatcher assigns work orders");
 		}
 		if (target.automatic()) {
-			throw new InvalidInputException("contractId", "Choose a contract or a squad");
+			throw new Localized.Invalid("contractId", "Choose a contract or a squad", "maintenance.detail.chooseTarget");
 		}
 		if (outageIds == null || outageIds.isEmpty()) {
-			throw new InvalidInputException("outageIds", "Choose at least one outage");
+			throw new Localized.Invalid("outageIds", "Choose at least one outage", "maintenance.detail.chooseOutages");
 		}
 		if (outageIds.size() > MAX_BULK) {
-			throw new InvalidInputException("outageIds", "At most " + MAX_BULK + " outages at once");
+			throw new Localized.Invalid("outageIds", "At most " + MAX_BULK + " outages at once",
+					"maintenance.detail.tooManyOutages", String.valueOf(MAX_BULK));
 		}
 		// a target that does not exist or does not run today is wrong for every outage: say so once
 		if (target.contractId() != null) {
 			Assignables.Contract contract = assignables.contract(target.contractId())
-				.orElseThrow(() -> new InvalidInputException("contractId", "There is no contract " + target.contractId()));
+				.orElseThrow(() -> WorkOrderService.noContract(target.contractId()));
 			if (!contract.runsOn(service.today())) {
-				throw new InvalidInputException("contractId", "Contract " + contract.code() + " runs from "
-						+ contract.startsOn() + " to " + contract.endsOn() + ", not today");
+				throw WorkOrderService.contractNotRunning(contract, service.today());
 			}
 		}
 		if (target.squadId() != null && assignables.squad(target.squadId()).isEmpty()) {
-			throw new InvalidInputException("squadId", "There is no repair squad " + target.squadId());
+			throw WorkOrderService.noSquad(target.squadId());
 		}
 		List<BulkItem> items = new ArrayList<>();
 		int assigned = 0;
@@ -183,11 +186,11 @@ public class OutageBoard {
 			}
 			try {
 				long orderId = service.assignForOutage(outageId, target, note, caller);
-				items.add(new BulkItem(outageId, orderId, true, null));
+				items.add(new BulkItem(outageId, orderId, true, null, null));
 				assigned++;
 			}
 			catch (InvalidInputException | ConflictException | NotFoundException | WorkOrderRefused e) {
-				items.add(new BulkItem(outageId, null, false, e.getMessage()));
+				items.add(new BulkItem(outageId, null, false, e.getMessage(), e));
 			}
 		}
 		return new BulkResult(assigned, items.size() - assigned, items);

@@ -2,6 +2,7 @@ package io.watchkeeper.maintenance;
 
 import java.util.List;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,12 +21,15 @@ class OutagePages {
 	private final Callers callers;
 	private final Assignables assignables;
 	private final WorkOrderService service;
+	private final MessageSource messages;
 
-	OutagePages(OutageBoard board, Callers callers, Assignables assignables, WorkOrderService service) {
+	OutagePages(OutageBoard board, Callers callers, Assignables assignables, WorkOrderService service,
+			MessageSource messages) {
 		this.board = board;
 		this.callers = callers;
 		this.assignables = assignables;
 		this.service = service;
+		this.messages = messages;
 	}
 
 	@GetMapping("/outages")
@@ -51,8 +55,17 @@ class OutagePages {
 		model.addAttribute("precincts", assignables.precincts());
 		model.addAttribute("allContracts", assignables.allContracts());
 		model.addAttribute("contracts", assignables.contractsOn(service.today()));
-		model.addAttribute("squads", assignables.squads());
+		// the squads a bulk assignment may use: HQ's for any camera, a precinct's for its own precinct's cameras
+		model.addAttribute("hqSquads", assignables.squads().stream().filter(Assignables.Squad::headquarters).toList());
+		model.addAttribute("precinctSquads", assignables.squads().stream().filter(s -> !s.headquarters()).toList());
 		model.addAttribute("caller", callers.of(auth));
+		WorkOrderPages.localize(model, "bulkError", messages);
+		if (model.getAttribute("bulkResult") instanceof OutageBoard.BulkResult result) {
+			model.addAttribute("bulkFailures", result.items().stream().filter(i -> !i.assigned())
+				.map(i -> new BulkFailure(i.outageId(),
+						i.refusal() == null ? i.message() : WorkOrderPages.message(i.refusal(), messages)))
+				.toList());
+		}
 		model.addAttribute("ageChoices", List.of(1, 4, 24, 72, 168));
 		StringBuilder back = new StringBuilder();
 		if (precinctId != null) {
@@ -80,6 +93,10 @@ class OutagePages {
 			redirect.addFlashAttribute("bulkError", WorkOrderPages.describe(e));
 		}
 		return "redirect:/outages" + (back != null && back.matches("\\?[A-Za-z0-9=&%._-]{0,300}") ? back : "");
+	}
+
+	/** A bulk item that was not assigned, with the reason in the reader's language. */
+	record BulkFailure(long outageId, String message) {
 	}
 
 	private static Long parseLong(String value) {

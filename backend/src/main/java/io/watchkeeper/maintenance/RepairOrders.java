@@ -37,7 +37,9 @@ public class RepairOrders {
 	}
 
 	/**
-	 * Opens one repair order for each open outage of a camera in service that has no open repair order.
+	 * Opens one repair order for each open outage of a camera in service that has no open repair order and
+	 * never had an order of its own: a dispatcher's cancel (false alarm) or close while the camera is still
+	 * reported down stands; only a new outage of the camera raises a new order.
 	 *
 	 * @return the number of orders opened
 	 */
@@ -52,7 +54,9 @@ public class RepairOrders {
 				      %s
 				     WHERE o.ended_at IS NULL AND c.status <> 'DECOMMISSIONED'
 				       AND NOT EXISTS (SELECT 1 FROM work_order w WHERE w.camera_id = o.camera_id AND w.kind = 'REPAIR'
-				                          AND w.state NOT IN ('CLOSED', 'CANCELLED'))),
+				                          AND w.state NOT IN ('CLOSED', 'CANCELLED'))
+				       -- one order per outage: a cancelled (false alarm) or closed order is the dispatcher's decision
+				       AND NOT EXISTS (SELECT 1 FROM work_order w WHERE w.outage_id = o.id)),
 				created AS (
 				    INSERT INTO work_order (kind, camera_id, origin, outage_id, priority, state, assignee_kind, contract_id,
 				                            vendor_id, opened_at, assigned_at, response_due_at, restore_due_at, created_by)

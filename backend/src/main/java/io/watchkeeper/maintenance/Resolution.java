@@ -5,5 +5,15 @@ package io.watchkeeper.maintenance;
  * "restored by vendors" and "restored by the in-house squads" figures.
  */
 public enum Resolution {
-	RESTORED_BY_VENDOR, RESTORED_IN_HOUSE, REPLACED, DECOMMISSIONED, NO_FAULT_FOUND
+	RESTORED_BY_VENDOR, RESTORED_IN_HOUSE, REPLACED, DECOMMISSIONED, NO_FAULT_FOUND;
+
+	/**
+	 * What an assignee may propose on restoring: a squad member never {@code RESTORED_BY_VENDOR}, a vendor's
+	 * technician never {@code RESTORED_IN_HOUSE}.
+	 */
+	public static java.util.List<Resolution> forRestore(boolean bySquad) {
+		return java.util.Arrays.stream(values())
+			.filter(r -> r != (bySquad ? RESTORED_BY_VENDOR : RESTORED_IN_HOUSE))
+			.toList();
+	}
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import io.watchkeeper.shared.ConflictException;
 import io.watchkeeper.shared.InvalidInputException;
 
 /**
@@ -116,18 +115,26 @@ public class WorkOrder {
 
 	private void require(WorkOrderAction action, Caller caller) {
 		if (!action.allowedTo(caller, isAssignee(caller))) {
-			throw new WorkOrderRefused(switch (action) {
-				case ASSIGN -> "Only a dispatcher assigns or reassigns a work order";
-				case CLOSE -> "Only a dispatcher verifies and closes a work order; a technician restores it";
-				case CANCEL -> "Only a dispatcher cancels a work order";
-				case START, RESTORE -> "Only the assigned vendor's technicians or squad's members " + action.path()
-						+ " a work order";
-				default -> "You may not " + action.path() + " this work order";
-			});
+			throw switch (action) {
+				case ASSIGN -> new WorkOrderRefused("Only a dispatcher assigns or reassigns a work order",
+						"maintenance.detail.refused.assign");
+				case CLOSE -> new WorkOrderRefused(
+						"Only a dispatcher verifies and closes a work order; a technician restores it",
+						"maintenance.detail.refused.close");
+				case CANCEL -> new WorkOrderRefused("Only a dispatcher cancels a work order",
+						"maintenance.detail.refused.cancel");
+				case START, RESTORE -> new WorkOrderRefused("Only the assigned vendor's technicians or squad's members "
+						+ action.path() + " a work order", "maintenance.detail.refused.assigneeOnly",
+						Localized.label("maintenance.action." + action.name()));
+				default -> new WorkOrderRefused("You may not " + action.path() + " this work order",
+						"maintenance.detail.refused.other", Localized.label("maintenance.action." + action.name()));
+			};
 		}
 		if (!action.allowedFrom(state)) {
-			throw new ConflictException("Work order " + id + " is " + state + "; " + action.path()
-					+ " is possible only when it is " + String.join(" or ", action.from().stream().map(Enum::name).toList()));
+			throw new Localized.Conflict("Work order " + id + " is " + state + "; " + action.path()
+					+ " is possible only when it is " + String.join(" or ", action.from().stream().map(Enum::name).toList()),
+					"maintenance.detail.wrongState", String.valueOf(id), Localized.label("maintenance.state." + state.name()),
+					Localized.label("maintenance.action." + action.name()));
 		}
 	}
 
@@ -143,7 +150,8 @@ public class WorkOrder {
 		require(WorkOrderAction.ASSIGN, caller);
 		Objects.requireNonNull(to, "assignee");
 		if (to.equals(assignee)) {
-			throw new ConflictException("Work order " + id + " is already assigned to them");
+			throw new Localized.Conflict("Work order " + id + " is already assigned to them",
+					"maintenance.detail.alreadyAssigned", String.valueOf(id));
 		}
 		String cleanNote = optionalNote(note);
 		WorkOrderState from = state;
@@ -205,6 +213,7 @@ public class WorkOrder {
 				: stateBeforeHold;
 		state = to;
 		stateBeforeHold = null;
+		holdReason = null; // the history keeps it
 		record(now, caller, "RESUMED", WorkOrderState.ON_HOLD, cleanNote, Map.of("heldSeconds", held));
 	}
 
@@ -216,12 +225,26 @@ public class WorkOrder {
 	void restore(Caller caller, String note, Resolution proposed, Instant now) {
 		require(WorkOrderAction.RESTORE, caller);
 		String cleanNote = requiredText("note", note, MAX_NOTE, "A note is required: what was wrong and what was done");
+		if (proposed != null && !restoreResolutions().contains(proposed)) {
+			boolean squad = assignee != null && assignee.isSquad();
+			throw new Localized.Invalid("resolution", (squad ? "A repair squad restores in-house; "
+					+ proposed + " is for orders held by a vendor" : "A vendor's technician restores as the vendor; "
+					+ proposed + " is for orders held by a repair squad") + ". Choose one of "
+					+ String.join(", ", restoreResolutions().stream().map(Enum::name).toList()),
+					squad ? "maintenance.detail.resolutionSquad" : "maintenance.detail.resolutionVendor",
+					Localized.label("maintenance.resolution." + proposed.name()));
+		}
 		WorkOrderState from = state;
 		state = WorkOrderState.RESTORED;
 		restoredAt = now;
 		resolution = proposed != null ? proposed : defaultResolution();
 		resolutionNote = cleanNote;
 		record(now, caller, "RESTORED", from, cleanNote, Map.of("resolution", resolution.name()));
+	}
+
+	/** The resolutions the assignee may propose on restoring: a squad never "by the vendor", a vendor never "in-house". */
+	List<Resolution> restoreResolutions() {
+		return Resolution.forRestore(assignee != null && assignee.isSquad());
 	}
 
 	/** The resolution a restore proposes when the technician names none. */
@@ -272,6 +295,7 @@ public class WorkOrder {
 		if (state == WorkOrderState.ON_HOLD) {
 			endHold(now);
 			stateBeforeHold = null;
+			holdReason = null;
 		}
 		state = WorkOrderState.CANCELLED;
 		cancelledAt = now;

@@ -31,4 +31,14 @@ public record WorkOrderDetails(long id, WorkOrderKind kind, WorkOrderState state
 	public boolean may(String action) {
 		return actions.stream().anyMatch(a -> a.name().equalsIgnoreCase(action));
 	}
+
+	/** The resolutions the restore form offers: a squad's never "by the vendor", a vendor's never "in-house". */
+	public List<Resolution> restoreResolutions() {
+		return Resolution.forRestore(assigneeKind == AssigneeKind.SQUAD);
+	}
+
+	/** True when this repair order's outage is still open: closing it is possible, but worth a second look. */
+	public boolean outageStillOpen() {
+		return kind == WorkOrderKind.REPAIR && outageId != null && outageStartedAt != null && outageEndedAt == null;
+	}
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -37,12 +38,15 @@ class WorkOrderPages {
 	private final WorkOrderQueries queries;
 	private final Callers callers;
 	private final Assignables assignables;
+	private final MessageSource messages;
 
-	WorkOrderPages(WorkOrderService service, WorkOrderQueries queries, Callers callers, Assignables assignables) {
+	WorkOrderPages(WorkOrderService service, WorkOrderQueries queries, Callers callers, Assignables assignables,
+			MessageSource messages) {
 		this.service = service;
 		this.queries = queries;
 		this.callers = callers;
 		this.assignables = assignables;
+		this.messages = messages;
 	}
 
 	@GetMapping("/work-orders")
@@ -106,6 +110,9 @@ class WorkOrderPages {
 			model.addAttribute("contracts", assignables.contractsOn(service.today()));
 			model.addAttribute("squads", assignables.squads());
 		}
+		// a refusal whose form this page no longer draws (the order moved on meanwhile) goes to the top
+		localize(model, "actionError", messages);
+		generalError(model, errorOrder -> errorOrder == id, action -> order.may(action));
 		return "maintenance/work-order";
 	}
 
@@ -116,6 +123,12 @@ class WorkOrderPages {
 			.map(item -> new MyWorkOrder(item, service.find(item.id(), caller).actionsFor(caller))).toList());
 		model.addAttribute("caller", caller);
 		model.addAttribute("resolutions", Resolution.values());
+		localize(model, "actionError", messages);
+		@SuppressWarnings("unchecked")
+		java.util.List<MyWorkOrder> cards = (java.util.List<MyWorkOrder>) model.getAttribute("orders");
+		generalError(model, errorOrder -> cards.stream().anyMatch(o -> o.id() == errorOrder),
+				action -> cards.stream().anyMatch(o -> o.id() == ((Number) model.getAttribute("errorOrder")).longValue()
+						&& o.may(action)));
 		return "maintenance/my-work-orders";
 	}
 
@@ -213,8 +226,61 @@ class WorkOrderPages {
 	}
 
 	/**
-	 * What to show next to a form: a message key of the maintenance bundle and the English detail, which the
-	 * page shows under the localised sentence (it names states and versions).
+	 * Puts {@code generalError} in the model when a refusal's form is not on the page (the order moved on, or
+	 * is no longer the caller's): the page then shows it in its message area at the top instead.
+	 */
+	private static void generalError(Model model, java.util.function.LongPredicate orderOnPage,
+			java.util.function.Predicate<String> formDrawn) {
+		Object error = model.getAttribute("actionError");
+		Object errorOrder = model.getAttribute("errorOrder");
+		Object action = model.getAttribute("errorAction");
+		if (error == null || !(errorOrder instanceof Number order) || !(action instanceof String name)) {
+			return;
+		}
+		boolean onPage = orderOnPage.test(order.longValue());
+		if (onPage && formDrawn.test(name)) {
+			return;
+		}
+		model.addAttribute("generalError", error);
+		model.addAttribute("generalErrorOrder", order.longValue());
+	}
+
+	/**
+	 * Turns the refusal described by {@link #describe} into the reader's language: the bundle's sentence for a
+	 * {@link Localized} refusal; the English detail only for English readers otherwise (the headline already says
+	 * what is wrong).
+	 */
+	@SuppressWarnings("unchecked")
+	static void localize(Model model, String attribute, MessageSource messages) {
+		if (model.getAttribute(attribute) instanceof Map<?, ?> error) {
+			Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) error);
+			copy.put("detail", detail(copy, messages));
+			model.addAttribute(attribute, copy);
+		}
+	}
+
+	static String detail(Map<String, Object> error, MessageSource messages) {
+		Locale locale = locale();
+		Object key = error.get("detailKey");
+		String english = (String) error.get("detailEnglish");
+		if (key instanceof String k) {
+			return messages.getMessage(k, (Object[]) error.get("detailArgs"), english, locale);
+		}
+		return "en".equals(locale.getLanguage()) ? english : null;
+	}
+
+	/** One refusal in the reader's language (bulk assignment items). */
+	static String message(RuntimeException e, MessageSource messages) {
+		Locale locale = locale();
+		if (e instanceof Localized l) {
+			return messages.getMessage(l.messageKey(), l.messageArgs(), e.getMessage(), locale);
+		}
+		return e.getMessage();
+	}
+
+	/**
+	 * What to show next to a form: a message key of the maintenance bundle and the detail (states, versions,
+	 * codes), put into the reader's language by {@link #localize} when the page is drawn.
 	 */
 	static Map<String, Object> describe(RuntimeException e) {
 		Map<String, Object> error = new LinkedHashMap<>();
@@ -240,7 +306,11 @@ class WorkOrderPages {
 			throw e;
 		}
 		error.put("key", key);
-		error.put("detail", e.getMessage());
+		error.put("detailEnglish", e.getMessage());
+		if (e instanceof Localized l) {
+			error.put("detailKey", l.messageKey());
+			error.put("detailArgs", l.messageArgs());
+		}
 		return error;
 	}
 

@@ -95,16 +95,22 @@ public class WorkOrderService {
 			WorkOrderPriority priority, String title, String note, Caller caller) {
 		String status = jdbc.queryForList("SELECT status FROM camera WHERE id = :id", Map.of("id", cameraId), String.class)
 			.stream().findFirst()
-			.orElseThrow(() -> new InvalidInputException("cameraId", "There is no camera " + cameraId));
+			.orElseThrow(() -> new Localized.Invalid("cameraId", "There is no camera " + cameraId,
+					"maintenance.detail.noCamera", String.valueOf(cameraId)));
 		if ("DECOMMISSIONED".equals(status)) {
-			throw new ConflictException("Camera " + cameraId + " is decommissioned; it gets no more work orders");
+			throw new Localized.Conflict("Camera " + cameraId + " is decommissioned; it gets no more work orders",
+					"maintenance.detail.decommissioned", String.valueOf(cameraId));
 		}
 		Instant now = clock.instant();
 		WorkOrderStore.Routed routed = store.route(cameraId, today(now), properties).orElseThrow();
 		long id = store.insert(kind, cameraId, origin, outageId, priority, title, note, routed, now, caller.username())
-			.orElseThrow(() -> new ConflictException("Camera " + cameraId + " already has "
-					+ (kind == WorkOrderKind.REPAIR ? "an open repair order" : "a " + kind.name().toLowerCase() + " order")
-					+ store.blockingOrder(cameraId, kind).map(o -> " (work order " + o + ")").orElse("")));
+			.orElseThrow(() -> {
+				String blocking = store.blockingOrder(cameraId, kind).map(String::valueOf).orElse("?");
+				return new Localized.Conflict("Camera " + cameraId + " already has "
+						+ (kind == WorkOrderKind.REPAIR ? "an open repair order" : "a " + kind.name().toLowerCase() + " order")
+						+ " (work order " + blocking + ")", "maintenance.detail.alreadyHasOrder",
+						Localized.label("maintenance.kind." + kind.name()), blocking);
+			});
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("kind", kind.name());
 		details.put("origin", origin.name());
@@ -141,22 +147,22 @@ public class WorkOrderService {
 		}
 		if (target.contractId() != null) {
 			Assignables.Contract contract = assignables.contract(target.contractId())
-				.orElseThrow(() -> new InvalidInputException("contractId", "There is no contract " + target.contractId()));
+				.orElseThrow(() -> noContract(target.contractId()));
 			if (!contract.runsOn(today(now))) {
-				throw new InvalidInputException("contractId", "Contract " + contract.code() + " runs from "
-						+ contract.startsOn() + " to " + contract.endsOn() + ", not today (" + today(now) + ")");
+				throw contractNotRunning(contract, today(now));
 			}
 			to = Assignee.contract(contract.id(), contract.vendorId());
 			targets = new SlaTargets(contract.responseHours(), contract.restoreHours());
 		}
 		else if (target.squadId() != null) {
 			Assignables.Squad squad = assignables.squad(target.squadId())
-				.orElseThrow(() -> new InvalidInputException("squadId", "There is no repair squad " + target.squadId()));
+				.orElseThrow(() -> noSquad(target.squadId()));
 			Long cameraPrecinct = jdbc.queryForObject("SELECT precinct_id FROM camera WHERE id = :id",
 					Map.of("id", order.cameraId()), Long.class);
 			if (!squad.headquarters() && !squad.precinctId().equals(cameraPrecinct)) {
-				throw new InvalidInputException("squadId", "Squad " + squad.code()
-						+ " works in another precinct; hand the order to HQ's squad or to the camera's precinct's squad");
+				throw new Localized.Invalid("squadId", "Squad " + squad.code()
+						+ " works in another precinct; hand the order to HQ's squad or to the camera's precinct's squad",
+						"maintenance.detail.squadElsewhere", squad.code());
 			}
 			to = Assignee.squad(squad.id());
 			targets = defaults();
@@ -164,8 +170,8 @@ public class WorkOrderService {
 		else {
 			WorkOrderStore.Routed routed = store.route(order.cameraId(), today(now), properties).orElseThrow();
 			if (routed.assignee() == null) {
-				throw new ConflictException("Neither a warranty nor a maintenance contract covers this camera on "
-						+ today(now) + "; choose a contract or a squad");
+				throw new Localized.Conflict("Neither a warranty nor a maintenance contract covers this camera on "
+						+ today(now) + "; choose a contract or a squad", "maintenance.detail.notCovered", today(now).toString());
 			}
 			to = routed.assignee();
 			targets = routed.targets();
@@ -205,7 +211,8 @@ public class WorkOrderService {
 				Map.of("id", outageId)).stream().findFirst()
 			.orElseThrow(() -> new NotFoundException("Outage", outageId));
 		if (outage.get("ended_at") != null) {
-			throw new ConflictException("Outage " + outageId + " has ended; the camera is recording again");
+			throw new Localized.Conflict("Outage " + outageId + " has ended; the camera is recording again",
+					"maintenance.detail.outageEnded", String.valueOf(outageId));
 		}
 		long cameraId = ((Number) outage.get("camera_id")).longValue();
 		Optional<Long> existing = store.blockingOrder(cameraId, WorkOrderKind.REPAIR);
@@ -324,6 +331,22 @@ public class WorkOrderService {
 			throw new InvalidInputException("version", "version is required: the version of the order you loaded");
 		}
 		return version;
+	}
+
+	static InvalidInputException noContract(long contractId) {
+		return new Localized.Invalid("contractId", "There is no contract " + contractId, "maintenance.detail.noContract",
+				String.valueOf(contractId));
+	}
+
+	static InvalidInputException contractNotRunning(Assignables.Contract contract, LocalDate today) {
+		return new Localized.Invalid("contractId", "Contract " + contract.code() + " runs from " + contract.startsOn()
+				+ " to " + contract.endsOn() + ", not today (" + today + ")", "maintenance.detail.contractNotRunning",
+				contract.code(), contract.startsOn().toString(), contract.endsOn().toString(), today.toString());
+	}
+
+	static InvalidInputException noSquad(long squadId) {
+		return new Localized.Invalid("squadId", "There is no repair squad " + squadId, "maintenance.detail.noSquad",
+				String.valueOf(squadId));
 	}
 
 	private SlaTargets defaults() {

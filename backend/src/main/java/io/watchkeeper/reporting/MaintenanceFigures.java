@@ -40,8 +40,8 @@ import io.watchkeeper.shared.TimeFormat;
  * of its terms there within the period; by <b>squad</b>, those of the squad's precinct (HQ's squad covers none).
  * Work orders count where they were assigned (an order's contract, vendor or squad); by precinct, the camera's.</li>
  * <li><b>Mean time to restore</b>: restored − opened of the repair orders restored in the period; the outage-based
- * figure is the mean length of the outages that ended in it. <b>Restored by vendors / in-house</b>: orders with
- * that resolution restored in the period (a camera restored twice counts twice).</li>
+ * figure is the mean length of the outages that ended in it. <b>Restored by vendors / in-house</b>: verified (closed) orders with
+ * that resolution restored (or, without a restore time, closed) in the period (a camera restored twice counts twice).</li>
  * </ul>
  */
 @Service
@@ -172,8 +172,8 @@ public class MaintenanceFigures {
 				       count(*) FILTER (WHERE w.closed_at >= CAST(:s AS timestamptz) AND w.closed_at < CAST(:e AS timestamptz)),
 				       count(*) FILTER (WHERE %s),
 				       sum(extract(epoch FROM w.restored_at - w.opened_at)) FILTER (WHERE %2$s) / 3600.0,
-				       count(*) FILTER (WHERE w.resolution = 'RESTORED_BY_VENDOR' AND %3$s),
-				       count(*) FILTER (WHERE w.resolution = 'RESTORED_IN_HOUSE' AND %3$s)
+				       count(*) FILTER (WHERE w.resolution = 'RESTORED_BY_VENDOR' AND w.state = 'CLOSED' AND %3$s),
+				       count(*) FILTER (WHERE w.resolution = 'RESTORED_IN_HOUSE' AND w.state = 'CLOSED' AND %3$s)
 				  FROM work_order w %4$s
 				 WHERE w.opened_at < CAST(:e AS timestamptz) AND (w.closed_at IS NULL OR w.closed_at >= CAST(:s AS timestamptz))
 				 GROUP BY 1""".formatted(orderKey,

@@ -48,8 +48,8 @@ public record MaintenanceReport(LocalDate from, LocalDate to, int rocYearFrom, i
 	 * @param ordersClosed work orders closed in the period
 	 * @param repairsRestored repair orders restored in the period
 	 * @param mttrHours mean time to restore: mean of restored − opened of those repair orders, hours
-	 * @param restoredByVendors orders with resolution RESTORED_BY_VENDOR restored in the period
-	 * @param restoredInHouse orders with resolution RESTORED_IN_HOUSE restored in the period
+	 * @param restoredByVendors closed orders with resolution RESTORED_BY_VENDOR restored in the period
+	 * @param restoredInHouse closed orders with resolution RESTORED_IN_HOUSE restored in the period
 	 */
 	public record Row(Long key, String code, String nameZh, String nameEn, Long camerasInService,
 			@Schema(nullable = true) BigDecimal cameraHours, long outages, BigDecimal downtimeHours,

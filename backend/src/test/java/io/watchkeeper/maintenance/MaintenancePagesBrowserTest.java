@@ -84,6 +84,20 @@ class MaintenancePagesBrowserTest extends BrowserTestSupport {
 		assertThat(browser.findElements(card)).as("a restored order leaves the technician's open list? no: it stays until closed").hasSize(1);
 		assertThat(browser.findElement(card).getAttribute("data-state")).isEqualTo("RESTORED");
 		screenshot("my-work-orders-restored-zh-phone");
+		browser.get(url("/work-orders/" + order + "?lang=zh-TW"));
+		waitUpTo.until(ExpectedConditions.presenceOfElementLocated(By.id("order-state")));
+		assertNoSidewaysScrolling("the order page on a phone");
+		browser.manage().deleteAllCookies();
+
+		// the dispatcher on a phone: the order page with its forms, the board's table scrolls inside its own box
+		logIn(MaintenanceFixtures.DISPATCHER, MaintenanceFixtures.PASSWORD);
+		waitUpTo.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		browser.get(url("/work-orders/" + order + "?lang=zh-TW"));
+		waitUpTo.until(ExpectedConditions.presenceOfElementLocated(By.id("close-note")));
+		assertNoSidewaysScrolling("the dispatcher's order page on a phone");
+		browser.get(url("/outages?lang=zh-TW"));
+		waitUpTo.until(ExpectedConditions.presenceOfElementLocated(By.id("outage-table")));
+		assertNoSidewaysScrolling("the outage board on a phone");
 		browser.manage().deleteAllCookies();
 
 		// the dispatcher verifies and closes
@@ -104,5 +118,11 @@ class MaintenancePagesBrowserTest extends BrowserTestSupport {
 		assertThat(browser.findElement(By.id("order-resolution")).getAttribute("data-resolution")).isEqualTo("RESTORED_BY_VENDOR");
 		screenshot("work-order-closed-en");
 		assertThat(consoleErrors()).as("no console errors (CSP violations included)").isEmpty();
+	}
+
+	private void assertNoSidewaysScrolling(String what) {
+		Number pageWidth = (Number) browser.executeScript("return document.documentElement.scrollWidth;");
+		Number viewport = (Number) browser.executeScript("return window.innerWidth;");
+		assertThat(pageWidth.intValue()).as(what + ": no sideways scrolling").isLessThanOrEqualTo(viewport.intValue());
 	}
 }

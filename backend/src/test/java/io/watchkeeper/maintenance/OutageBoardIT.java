@@ -7,16 +7,48 @@ import static io.watchkeeper.maintenance.MaintenanceFixtures.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
 
 /** The outage board's API: open outages oldest first with filters, and bulk assignment. */
 class OutageBoardIT extends MaintenanceHttp {
+
+	@Test
+	void anOutageGetsOneRepairOrderEvenAfterTheDispatcherCancelsOrClosesIt(@Autowired RepairOrders repairOrders,
+			@Autowired WorkOrderService service) {
+		long cancelledCamera = MaintenanceFixtures.camera(jdbc, ids.precinctA(), ids.contract1(), null, null);
+		long closedCamera = MaintenanceFixtures.camera(jdbc, ids.precinctA(), ids.contract1(), null, null);
+		long falseAlarm = MaintenanceFixtures.outage(jdbc, cancelledCamera, 3);
+		long stillDown = MaintenanceFixtures.outage(jdbc, closedCamera, 3);
+		repairOrders.raiseForOpenOutages(Instant.now());
+		long cancelled = jdbc.queryForObject("SELECT id FROM work_order WHERE outage_id = ?", Long.class, falseAlarm);
+		long closed = jdbc.queryForObject("SELECT id FROM work_order WHERE outage_id = ?", Long.class, stillDown);
+		Caller dispatcher = Caller.dispatcher(DISPATCHER);
+		service.cancel(cancelled, version(cancelled), "false alarm: the feed was down, not the camera", dispatcher);
+		jdbc.update("UPDATE work_order SET state = 'RESTORED', restored_at = now(), resolution = 'RESTORED_BY_VENDOR' WHERE id = ?",
+				closed);
+		service.close(closed, version(closed), Resolution.RESTORED_BY_VENDOR, "picture checked on the wall", dispatcher);
+
+		repairOrders.raiseForOpenOutages(Instant.now());
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM work_order WHERE camera_id IN (?, ?)", Integer.class,
+				cancelledCamera, closedCamera)).as("the dispatcher's decisions stand").isEqualTo(2);
+
+		// a later outage of the same camera is a new fault: it gets its own order
+		jdbc.update("UPDATE outage SET ended_at = now() WHERE id = ?", falseAlarm);
+		long later = MaintenanceFixtures.outage(jdbc, cancelledCamera, 0);
+		repairOrders.raiseForOpenOutages(Instant.now());
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM work_order WHERE outage_id = ? AND state = 'ASSIGNED'",
+				Integer.class, later)).isEqualTo(1);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM work_order WHERE camera_id = ?", Integer.class, closedCamera))
+			.isEqualTo(1);
+	}
 
 	@Test
 	void theBoardListsOpenOutagesOldestFirstWithTheirOrders() {
@@ -76,6 +108,7 @@ class OutageBoardIT extends MaintenanceHttp {
 		assertThat(body.get("assigned").asInt()).isEqualTo(2);
 		assertThat(body.get("failed").asInt()).isEqualTo(1);
 		assertThat(body.get("items").get(2).get("message").asString()).contains("another precinct");
+		assertThat(body.get("items").get(2).has("refusal")).as("the exception stays on the server").isFalse();
 
 		assertThat(jdbc.queryForMap("SELECT assignee_kind, squad_id, vendor_id FROM work_order WHERE id = ?", order1))
 			.containsEntry("assignee_kind", "SQUAD").containsEntry("squad_id", ids.squadA()).containsEntry("vendor_id", null);

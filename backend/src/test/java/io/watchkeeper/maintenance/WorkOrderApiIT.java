@@ -51,6 +51,13 @@ class WorkOrderApiIT extends MaintenanceHttp {
 		assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
 		assertThat(json(started).get("state").asString()).isEqualTo("IN_PROGRESS");
 
+		// a vendor's technician may not propose "restored in-house": that is the squads' figure
+		HttpResponse<String> inHouse = post(VENDOR1, "/api/work-orders/" + id + "/restore",
+				Map.of("version", version(id), "note", "replaced the PoE injector", "resolution", "RESTORED_IN_HOUSE"));
+		assertThat(inHouse.statusCode()).as(inHouse.body()).isEqualTo(400);
+		assertThat(inHouse.body()).contains("\"field\":\"resolution\"", "held by a repair squad");
+		assertThat(state(id)).isEqualTo("IN_PROGRESS");
+
 		HttpResponse<String> restored = post(VENDOR1, "/api/work-orders/" + id + "/restore",
 				Map.of("version", version(id), "note", "replaced the PoE injector"));
 		assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
@@ -360,6 +367,25 @@ class WorkOrderApiIT extends MaintenanceHttp {
 		java.time.Instant dueBefore = java.time.Instant.parse(before.get("restoreDueAt").asString());
 		java.time.Instant dueAfter = java.time.Instant.parse(after.get("restoreDueAt").asString());
 		assertThat(dueAfter).isEqualTo(dueBefore.plusSeconds(after.get("heldSeconds").asLong()));
+		// the hold reason belongs to the hold: gone after resuming, kept in the history
+		assertThat(after.get("holdReason").isNull()).as(after.toString()).isTrue();
+		assertThat(jdbc.queryForObject("SELECT note FROM work_order_event WHERE work_order_id = ? AND action = 'PUT_ON_HOLD'",
+				String.class, id)).isEqualTo("waiting for a lens");
+	}
+
+	@Test
+	void reassigningAnOrderOnHoldAndResumingDropsThePreviousHoldReason() {
+		long camera = MaintenanceFixtures.camera(jdbc, ids.precinctA(), ids.contract1(), null, null);
+		long id = openOrder(camera, "REPAIR");
+		String base = "/api/work-orders/" + id;
+		post(VENDOR1, base + "/hold", Map.of("version", version(id), "reason", "no access to the pole"));
+		HttpResponse<String> reassigned = post(DISPATCHER, base + "/assign", Map.of("version", version(id), "squadId", ids.hqSquad()));
+		assertThat(reassigned.statusCode()).as(reassigned.body()).isEqualTo(200);
+		HttpResponse<String> resumed = post(DISPATCHER, base + "/resume", Map.of("version", version(id)));
+		assertThat(resumed.statusCode()).as(resumed.body()).isEqualTo(200);
+		assertThat(json(resumed).get("state").asString()).isEqualTo("ASSIGNED");
+		assertThat(json(resumed).get("holdReason").isNull()).as(resumed.body()).isTrue();
+		assertThat(jdbc.queryForObject("SELECT hold_reason FROM work_order WHERE id = ?", String.class, id)).isNull();
 	}
 
 	@Test

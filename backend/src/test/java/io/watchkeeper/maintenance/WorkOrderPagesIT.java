@@ -131,4 +131,79 @@ class WorkOrderPagesIT extends MaintenanceHttp {
 		assertThat(dispatcher.get("/outages?lang=en").body()).contains("1 assigned, 0 not assigned");
 		assertThat(jdbc.queryForList(history, String.class, c1)).containsExactly("OPENED", "ASSIGNED");
 	}
+
+	@Test
+	void aRefusedActionWhoseFormIsGoneIsShownAtTheTopOfThePage() {
+		long camera = MaintenanceFixtures.camera(jdbc, ids.precinctA(), ids.contract1(), null, null);
+		long order = openOrder(camera, "REPAIR");
+		Browser tech = loggedIn(VENDOR1);
+		String assigned = String.valueOf(version(order));
+		tech.submit("/work-orders/" + order, "/work-orders/" + order + "/start", Map.of("version", assigned));
+		assertThat(state(order)).isEqualTo("IN_PROGRESS");
+		// the restore form offers only what a vendor may propose, and its empty choice says what it means
+		String page = tech.get("/work-orders/" + order + "?lang=zh-TW").body();
+		assertThat(page).contains("依指派對象預設", "value=\"RESTORED_BY_VENDOR\"").doesNotContain("value=\"RESTORED_IN_HOUSE\"");
+		assertThat(tech.get("/work-orders/" + order + "?lang=en").body()).contains("Default for the assignee");
+
+		// "start" again from the phone list, the order being in progress already: no start form to show it next to
+		tech.submit("/my-work-orders", "/work-orders/" + order + "/start",
+				Map.of("version", String.valueOf(version(order)), "back", "mine"));
+		String mine = tech.get("/my-work-orders?lang=zh-TW").body();
+		assertThat(mine).contains("id=\"general-error\"", "工單 " + order, "已無法執行", "處理中");
+		// a stale tab on the order page: the message at the top, in Chinese, without English detail
+		tech.submit("/work-orders/" + order, "/work-orders/" + order + "/start", Map.of("version", assigned));
+		String stale = tech.get("/work-orders/" + order + "?lang=zh-TW").body();
+		assertThat(stale).contains("id=\"general-error\"", "已被他人變更").doesNotContain("has changed since");
+		assertThat(tech.get("/work-orders/" + order + "?lang=zh-TW").body()).as("shown once").doesNotContain("general-error");
+
+		// restoring in-house as the vendor: refused with the reason, next to the restore form
+		tech.submit("/work-orders/" + order, "/work-orders/" + order + "/restore",
+				Map.of("version", String.valueOf(version(order)), "note", "fixed", "resolution", "RESTORED_IN_HOUSE"));
+		assertThat(state(order)).isEqualTo("IN_PROGRESS");
+		assertThat(tech.get("/work-orders/" + order + "?lang=zh-TW").body()).contains("僅適用於由維修班承接的工單")
+			.doesNotContain("id=\"general-error\"");
+
+		// closing a repair order whose camera is still reported down: a warning, not a refusal
+		long outage = MaintenanceFixtures.outage(jdbc, camera, 2);
+		jdbc.update("UPDATE work_order SET outage_id = ? WHERE id = ?", outage, order);
+		tech.submit("/work-orders/" + order, "/work-orders/" + order + "/restore",
+				Map.of("version", String.valueOf(version(order)), "note", "new power supply"));
+		assertThat(state(order)).isEqualTo("RESTORED");
+		Browser dispatcher = loggedIn(DISPATCHER);
+		assertThat(dispatcher.get("/work-orders/" + order + "?lang=en").body()).contains("id=\"outage-still-open\"",
+				"still reported down since");
+		// a second close of a closed order (two tabs): the refusal at the top
+		String current = String.valueOf(version(order));
+		dispatcher.submit("/work-orders/" + order, "/work-orders/" + order + "/close",
+				Map.of("version", current, "resolution", "RESTORED_BY_VENDOR", "note", "checked"));
+		assertThat(state(order)).isEqualTo("CLOSED");
+		assertThat(dispatcher.get("/work-orders/" + order + "?lang=en").body()).doesNotContain("outage-still-open");
+		dispatcher.submit("/work-orders/" + order, "/work-orders/" + order + "/close",
+				Map.of("version", String.valueOf(version(order)), "resolution", "RESTORED_BY_VENDOR", "note", "checked"));
+		assertThat(dispatcher.get("/work-orders/" + order + "?lang=en").body()).contains("id=\"general-error\"",
+				"is now “Closed”", "“Verify and close” is no longer possible");
+	}
+
+	@Test
+	void bulkRefusalsAreInTheReadersLanguageAndTheSquadsAreGrouped() {
+		long camera = MaintenanceFixtures.camera(jdbc, ids.precinctA(), null, null, null);
+		long outage = MaintenanceFixtures.outage(jdbc, camera, 3);
+		Browser dispatcher = loggedIn(DISPATCHER);
+		String board = dispatcher.get("/outages?lang=zh-TW").body();
+		assertThat(board).contains("總局維修小組", "分局維修班");
+		String token = dispatcher.csrfToken("/outages");
+		dispatcher.send(java.net.http.HttpRequest.newBuilder(uri("/outages/assign"))
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("outageIds=" + outage + "&target=squad%3A" + ids.squadB()
+					+ "&_csrf=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)))
+			.header("Content-Type", "application/x-www-form-urlencoded"));
+		String after = dispatcher.get("/outages?lang=zh-TW").body();
+		assertThat(after).contains("故障 " + outage + "：", "負責其他分局").doesNotContain("another precinct");
+		// nothing chosen: the reason in Chinese too
+		String again = dispatcher.csrfToken("/outages");
+		dispatcher.send(java.net.http.HttpRequest.newBuilder(uri("/outages/assign"))
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("target=squad%3A" + ids.hqSquad()
+					+ "&_csrf=" + java.net.URLEncoder.encode(again, java.nio.charset.StandardCharsets.UTF_8)))
+			.header("Content-Type", "application/x-www-form-urlencoded"));
+		assertThat(dispatcher.get("/outages?lang=zh-TW").body()).contains("請至少選取一件故障").doesNotContain("Choose at least one");
+	}
 }

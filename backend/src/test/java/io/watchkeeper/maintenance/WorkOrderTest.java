@@ -153,6 +153,22 @@ class WorkOrderTest {
 		replacement.restore(TECH, "new camera mounted", null, T0);
 		assertThat(replacement.resolution()).isEqualTo(Resolution.REPLACED);
 
+		// the resolution must fit who restored: a squad never "by the vendor", a vendor never "in-house"
+		WorkOrder vendorInHouse = inState(WorkOrderState.IN_PROGRESS);
+		assertThatThrownBy(() -> vendorInHouse.restore(TECH, "fixed", Resolution.RESTORED_IN_HOUSE, T0))
+			.isInstanceOf(InvalidInputException.class).hasMessageContaining("held by a repair squad");
+		assertThat(vendorInHouse.state()).isEqualTo(WorkOrderState.IN_PROGRESS);
+		assertThat(vendorInHouse.newHistory()).isEmpty();
+		WorkOrder squadByVendor = assignedToContract();
+		squadByVendor.assign(DISPATCHER, Assignee.squad(SQUAD), new SlaTargets(24, 72), null, T0);
+		squadByVendor.start(SQUADDIE, null, T0);
+		assertThatThrownBy(() -> squadByVendor.restore(SQUADDIE, "fixed", Resolution.RESTORED_BY_VENDOR, T0))
+			.isInstanceOf(InvalidInputException.class).hasMessageContaining("held by a vendor");
+		assertThat(squadByVendor.restoreResolutions()).doesNotContain(Resolution.RESTORED_BY_VENDOR)
+			.contains(Resolution.RESTORED_IN_HOUSE, Resolution.NO_FAULT_FOUND);
+		assertThat(vendorInHouse.restoreResolutions()).doesNotContain(Resolution.RESTORED_IN_HOUSE)
+			.contains(Resolution.RESTORED_BY_VENDOR, Resolution.REPLACED);
+
 		WorkOrder noFault = inState(WorkOrderState.IN_PROGRESS);
 		noFault.restore(TECH, "it works; power came back", Resolution.NO_FAULT_FOUND, T0);
 		assertThat(noFault.resolution()).isEqualTo(Resolution.NO_FAULT_FOUND);

@@ -66,6 +66,30 @@ class MaintenanceFiguresIT {
 	}
 
 	@Test
+	void onlyVerifiedOrdersCountAsRestoredByVendorsOrInHouse() {
+		ReportPeriod june = new ReportPeriod(LocalDate.of(1998, 6, 1), LocalDate.of(1998, 6, 30));
+		long order = jdbc.queryForObject("""
+				INSERT INTO work_order (kind, camera_id, origin, state, assignee_kind, contract_id, vendor_id, opened_at,
+				                        assigned_at, started_at, restored_at, resolution, resolution_note, title, created_by)
+				SELECT 'REPAIR', c.id, 'MANUAL', 'RESTORED', 'CONTRACT', mc.id, mc.vendor_id, timestamptz '1998-06-02 08:00+08',
+				       timestamptz '1998-06-02 08:00+08', timestamptz '1998-06-02 09:00+08', timestamptz '1998-06-02 12:00+08',
+				       'RESTORED_BY_VENDOR', 'ITR', 'ITR W9', 'itr'
+				  FROM camera c, maintenance_contract mc WHERE c.asset_tag = 'ITR-C1' AND mc.code = 'ITR-MC1'
+				RETURNING id""", Long.class);
+		try {
+			MaintenanceReport.Row proposed = figures.figures(june, Grouping.PRECINCT).totals();
+			assertThat(proposed.repairsRestored()).isEqualTo(1);
+			assertThat(proposed.restoredByVendors()).as("restored, not yet verified by a dispatcher").isZero();
+			jdbc.update("UPDATE work_order SET state = 'CLOSED', closed_at = timestamptz '1998-07-03 09:00+08' WHERE id = ?", order);
+			assertThat(figures.figures(june, Grouping.PRECINCT).totals().restoredByVendors())
+				.as("verified in July, counted in June when it was restored").isEqualTo(1);
+		}
+		finally {
+			jdbc.update("DELETE FROM work_order WHERE id = ?", order);
+		}
+	}
+
+	@Test
 	void byPrecinctClipsOutagesToThePeriodAndCountsOnlyCamerasInService() {
 		MaintenanceReport report = figures.figures(MARCH_1996, Grouping.PRECINCT);
 		assertThat(report.periodHours()).isEqualByComparingTo("744");
