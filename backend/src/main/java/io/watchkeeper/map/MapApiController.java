@@ -42,13 +42,15 @@ class MapApiController {
 	static final Duration CLOSE_OVERLAP = Duration.ofMinutes(15);
 
 	private final MapQueries queries;
+	private final MapCells cells;
 	private final MapProperties properties;
 	private final Clock clock;
 	private final ZoneId zone;
 
-	MapApiController(MapQueries queries, MapProperties properties, Clock clock,
+	MapApiController(MapQueries queries, MapCells cells, MapProperties properties, Clock clock,
 			@Value("${watchkeeper.zone:Asia/Taipei}") ZoneId zone) {
 		this.queries = queries;
+		this.cells = cells;
 		this.properties = properties;
 		this.clock = clock;
 		this.zone = zone;
@@ -84,8 +86,11 @@ class MapApiController {
 				eolFrom, eolTo);
 		LocalDate today = LocalDate.now(clock.withZone(zone));
 		if (view.zoom() < properties.camerasFromZoom()) {
-			MapQueries.ClusterResult clusters = queries.clusters(view, filter, today,
-					view.cellMetres(properties.clusterCellPixels()), properties.maxFeatures());
+			java.util.Optional<MapQueries.ClusterResult> kept = cells.serves(view, filter)
+					? cells.clusters(view, filter, queries.areaIds(filter), properties.maxFeatures())
+					: java.util.Optional.empty();
+			MapQueries.ClusterResult clusters = kept.orElseGet(() -> queries.clusters(view, filter, today,
+					view.cellMetres(properties.clusterCellPixels()), properties.maxFeatures()));
 			if (clusters.total() > properties.cameraThreshold()) {
 				return new MapView(view.zoom(), "clusters", clusters.total(), view.clipped() || clusters.truncated(),
 						view.bbox(), clusters.clusters(), java.util.List.of());

@@ -33,8 +33,8 @@ import io.watchkeeper.shared.InvalidInputException;
 class MapQueries {
 
 	/** Web Mercator x and y in metres of the camera's location. */
-	private static final String MERC_X = "(ST_X(c.location) * 20037508.342789244 / 180)";
-	private static final String MERC_Y = "(6378137 * ln(tan(pi() / 4 + radians(ST_Y(c.location)) / 2)))";
+	static final String MERC_X = "(ST_X(c.location) * 20037508.342789244 / 180)";
+	static final String MERC_Y = "(6378137 * ln(tan(pi() / 4 + radians(ST_Y(c.location)) / 2)))";
 
 	private static final String FROM = """
 			FROM camera c LEFT JOIN outage o ON o.camera_id = c.id AND o.ended_at IS NULL
@@ -102,6 +102,18 @@ class MapQueries {
 	}
 
 	record CameraResult(List<MapCamera> cameras, long total, boolean truncated) {
+	}
+
+	/** The ids of the filter's precinct and district codes ({@code precinctId}, {@code districtId}); 400 when unknown. */
+	Map<String, Object> areaIds(MapFilter filter) {
+		Map<String, Object> ids = new LinkedHashMap<>();
+		if (filter.precinct() != null) {
+			ids.put("precinctId", areaId("precinct", filter.precinct()));
+		}
+		if (filter.district() != null) {
+			ids.put("districtId", areaId("district", filter.district()));
+		}
+		return ids;
 	}
 
 	private static MapSqlParameterSource params(Viewport view, LocalDate today) {

@@ -30,10 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The map's API over real HTTP on the real PostGIS. Each test places its own cameras (asset tags ITMAP...) in
  * its own patch of the Taoyuan district's mountains, where nobody else puts any, and asks only about that patch.
- * The camera threshold is lowered to 10 so that a few cameras are enough to see clusters.
+ * The camera threshold is lowered to 10 so that a few cameras are enough to see clusters; clusters come from the
+ * kept per-cell counts up to zoom 11 only, so that the other tests see exact viewport edges.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "watchkeeper.map.camera-threshold=10")
+		properties = { "watchkeeper.map.camera-threshold=10", "watchkeeper.map.aggregate-max-zoom=11" })
 class MapApiIT {
 
 	static final String PASSWORD = "itmap password 123";
@@ -47,6 +48,9 @@ class MapApiIT {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	MapCells cells;
+
 	final HttpClient http = HttpClient.newHttpClient();
 	final JsonMapper json = JsonMapper.builder().build();
 
@@ -59,7 +63,7 @@ class MapApiIT {
 	void patch() {
 		TestUsers.ensure(jdbc, USER, PASSWORD, "VIEWER");
 		int n = patches.incrementAndGet();
-		lon0 = 120.62 + 0.013 * n;
+		lon0 = 120.60 + 0.03 * n;
 		lat0 = 23.15;
 		run = Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase(Locale.ROOT);
 	}
@@ -167,6 +171,40 @@ class MapApiIT {
 		// moving the east edge past the outsider counts it too
 		JsonNode wider = ok("/api/map/cameras?" + bbox(lon0 - 0.0005, lat0 - 0.0005, maxLon + 0.001, lat0 + 0.0015) + "&zoom=14");
 		assertThat(wider.get("total").asLong()).isEqualTo(21);
+	}
+
+	@Test
+	void lowZoomClustersComeFromTheKeptCellCountsAndFollowOutages() throws Exception {
+		List<Long> ids = twoGroups(anyPrecinct());
+		refreshCells();
+		String view = bbox(lon0 - 0.0005, lat0 - 0.0005, lon0 + 0.0095, lat0 + 0.0015);
+		JsonNode body = ok("/api/map/cameras?" + view + "&zoom=11");
+		assertThat(body.get("mode").asString()).isEqualTo("clusters");
+		assertThat(body.get("total").asLong()).isEqualTo(20);
+		assertThat(sum(body, "OUTAGE")).isEqualTo(3);
+		assertThat(sum(body, "FAULTY")).isEqualTo(2);
+		assertThat(body.get("clusters").valueStream().mapToLong(c -> c.get("lpr").asLong()).sum()).isEqualTo(4);
+		JsonNode first = body.get("clusters").get(0);
+		assertThat(first.get("lon").asDouble()).isBetween(lon0 - 0.0005, lon0 + 0.0095);
+		assertThat(first.get("lat").asDouble()).isBetween(lat0 - 0.0005, lat0 + 0.0015);
+		JsonNode working = ok("/api/map/cameras?" + view + "&zoom=11&state=WORKING,OUTAGE");
+		assertThat(working.get("total").asLong()).isEqualTo(18);
+		assertThat(sum(working, "FAULTY")).isZero();
+
+		// an outage opened later shows once the counts are rewritten
+		openOutage(ids.get(15), Instant.now().minusSeconds(60));
+		refreshCells();
+		assertThat(sum(ok("/api/map/cameras?" + view + "&zoom=11"), "OUTAGE")).isEqualTo(4);
+	}
+
+	void refreshCells() throws InterruptedException {
+		for (int i = 0; i < 100 && !cells.refresh(); i++) {
+			Thread.sleep(100); // a background rewrite holds the lock: wait for it, then rewrite after our changes
+		}
+	}
+
+	static long sum(JsonNode body, String state) {
+		return body.get("clusters").valueStream().mapToLong(c -> c.get("states").get(state).asLong()).sum();
 	}
 
 	@Test
