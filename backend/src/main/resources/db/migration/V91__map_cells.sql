@@ -1,9 +1,10 @@
--- The map's per-cell camera counts (issue 4): the cameras of each ~306 m cell of a Web Mercator grid (the
--- 64-pixel cell at zoom 15; a cell at zoom z is 2^(15-z) of them in each direction, so every lower zoom's cells
--- are exact unions of these), split by precinct, district and LPR, with the count per state on the map and the
+-- The map's per-cell camera counts (issue 4): at each level (zoom) 0..15, the cameras of each 64-pixel cell of
+-- that zoom's Web Mercator grid (~306 m at 15, twice as wide per level down: every cell is an exact union of four
+-- cells of the level above), split by precinct, district and LPR, with the count per state on the map and the
 -- sums of longitudes and latitudes (for the mean point). Rewritten set-based by the map module when older than
 -- watchkeeper.map.aggregate-max-age; low-zoom clusters are summed from here instead of from a million cameras.
 CREATE TABLE map_cell (
+    level           smallint         NOT NULL,
     gx              integer          NOT NULL,
     gy              integer          NOT NULL,
     precinct_id     bigint,
@@ -19,7 +20,7 @@ CREATE TABLE map_cell (
     planned         integer          NOT NULL,
     decommissioned  integer          NOT NULL
 );
-CREATE INDEX map_cell_xy_idx ON map_cell (gx, gy);
+CREATE INDEX map_cell_level_xy_idx ON map_cell (level, gx, gy);
 
 -- When map_cell was last rewritten, for which day (past end of life depends on it) and cell size.
 CREATE TABLE map_cell_refresh (

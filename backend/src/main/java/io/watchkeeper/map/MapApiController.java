@@ -63,7 +63,7 @@ class MapApiController {
 			one; otherwise mode `clusters` groups them on a grid of about 64-pixel cells in Web Mercator, each drawn at its \
 			cameras' mean point with the count per state and of LPR cameras (`total` = the sum of the counts). A box \
 			larger than a 3840×2160-pixel view at the zoom is clipped around its centre and at most 3,000 features are \
-			answered: `truncated` then says so and `bbox` gives the box answered. State on the map, in precedence: \
+			answered: `truncated` then says so and `bbox` gives the box answered. A view with more cameras than that 			answers a sample spread evenly over it, with `total` estimated from the kept per-cell counts. State on the map, in precedence: \
 			DECOMMISSIONED, PLANNED, OUTAGE (open outage), FAULTY, PAST_EOL, WORKING.""")
 	@ApiResponse(responseCode = "200", description = "Clusters or cameras of the view")
 	@ApiResponse(responseCode = "400", description = "A bad bbox, zoom or filter value; `errors` names the parameter",
@@ -97,7 +97,9 @@ class MapApiController {
 			}
 		}
 		MapQueries.CameraResult cameras = queries.cameras(view, filter, today, properties.maxFeatures());
-		return new MapView(view.zoom(), "cameras", cameras.total(), view.clipped() || cameras.truncated(), view.bbox(),
+		long total = cameras.total() >= 0 ? cameras.total()
+				: cells.estimate(view, filter, queries.areaIds(filter)).orElseGet(() -> queries.count(view, filter, today));
+		return new MapView(view.zoom(), "cameras", total, view.clipped() || cameras.truncated(), view.bbox(),
 				java.util.List.of(), cameras.cameras());
 	}
 

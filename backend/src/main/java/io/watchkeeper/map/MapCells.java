@@ -29,8 +29,9 @@ import io.watchkeeper.map.MapView.Cluster;
  * refresh instead of once per request. The table is rewritten set-based in one transaction (readers keep seeing
  * the previous counts until it commits) when a request finds it older than {@code aggregate-max-age}, in the
  * background, one node at a time (an advisory lock); a request never waits for it, except the very first.
- * Clusters from here count every camera of the base cells the view touches: the view's edge is rounded out to the
- * ~306 m grid (at most one 64-pixel cell at zoom 15, half of one at 14, ...).
+ * Each zoom up to 15 has its own level of cells (built from the level above), so a request reads only the few
+ * hundred cells of its view. Clusters from here count every camera of the cells the view touches: the view's
+ * edge is rounded out to the zoom's 64-pixel grid (the cameras just beyond it show in the edge clusters).
  */
 @Component
 class MapCells implements DisposableBean {
@@ -81,12 +82,30 @@ class MapCells implements DisposableBean {
 		if (!fresh()) {
 			return java.util.Optional.empty();
 		}
-		long factor = 1L << (BASE_ZOOM - view.zoom());
-		MapSqlParameterSource params = new MapSqlParameterSource().addValue("factor", (double) factor)
-			.addValue("gx0", (int) Math.floor(mercX(view.minLon()) / baseCell))
-			.addValue("gx1", (int) Math.floor(mercX(view.maxLon()) / baseCell))
-			.addValue("gy0", (int) Math.floor(mercY(view.minLat()) / baseCell))
-			.addValue("gy1", (int) Math.floor(mercY(view.maxLat()) / baseCell));
+		return java.util.Optional.of(clusters(view, Math.min(view.zoom(), BASE_ZOOM), filter, areaIds, limit));
+	}
+
+	/**
+	 * How many of the view's cameras match, estimated from the finest cells (the view rounded out to ~306 m);
+	 * empty when the filter is not one the cells are split by or they were never filled.
+	 */
+	java.util.OptionalLong estimate(Viewport view, MapFilter filter, Map<String, Object> areaIds) {
+		boolean supported = filter.funding() == null && filter.project() == null && filter.installFrom() == null
+				&& filter.installTo() == null && filter.eolFrom() == null && filter.eolTo() == null;
+		if (!supported || properties.aggregateMaxZoom() < 0 || !fresh()) {
+			return java.util.OptionalLong.empty();
+		}
+		return java.util.OptionalLong.of(clusters(view, BASE_ZOOM, filter, areaIds, Integer.MAX_VALUE).total());
+	}
+
+	private MapQueries.ClusterResult clusters(Viewport view, int level, MapFilter filter, Map<String, Object> areaIds,
+			int limit) {
+		double cell = baseCell * (1L << (BASE_ZOOM - level));
+		MapSqlParameterSource params = new MapSqlParameterSource().addValue("level", level)
+			.addValue("gx0", (int) Math.floor(mercX(view.minLon()) / cell))
+			.addValue("gx1", (int) Math.floor(mercX(view.maxLon()) / cell))
+			.addValue("gy0", (int) Math.floor(mercY(view.minLat()) / cell))
+			.addValue("gy1", (int) Math.floor(mercY(view.maxLat()) / cell));
 		StringBuilder where = new StringBuilder();
 		if (areaIds.containsKey("precinctId")) {
 			params.addValue("precinctId", areaIds.get("precinctId"));
@@ -115,8 +134,8 @@ class MapCells implements DisposableBean {
 				       sum(CASE WHEN lpr = 'LPR' THEN %1$s ELSE 0 END) AS lpr,
 				       sum(CASE WHEN lpr = 'REALTIME_LPR' THEN %1$s ELSE 0 END) AS realtime
 				FROM map_cell
-				WHERE gx BETWEEN :gx0 AND :gx1 AND gy BETWEEN :gy0 AND :gy1 AND (%1$s) > 0 %2$s
-				GROUP BY floor(gx / :factor), floor(gy / :factor) ORDER BY n DESC""".formatted(count, where);
+				WHERE level = :level AND gx BETWEEN :gx0 AND :gx1 AND gy BETWEEN :gy0 AND :gy1 AND (%1$s) > 0 %2$s
+				GROUP BY gx, gy ORDER BY n DESC""".formatted(count, where);
 		List<Cluster> all = jdbc.query(sql, params, (rs, i) -> {
 			Map<String, Long> mix = new LinkedHashMap<>();
 			for (MapState s : new MapState[] { MapState.WORKING, MapState.OUTAGE, MapState.FAULTY, MapState.PAST_EOL,
@@ -127,8 +146,8 @@ class MapCells implements DisposableBean {
 					rs.getLong("n"), mix, rs.getLong("lpr"), rs.getLong("realtime"));
 		});
 		long total = all.stream().mapToLong(Cluster::count).sum();
-		return java.util.Optional.of(new MapQueries.ClusterResult(
-				all.size() > limit ? List.copyOf(all.subList(0, limit)) : all, total, all.size() > limit));
+		return new MapQueries.ClusterResult(all.size() > limit ? List.copyOf(all.subList(0, limit)) : all, total,
+				all.size() > limit);
 	}
 
 	private static String column(MapState state) {
@@ -187,9 +206,9 @@ class MapCells implements DisposableBean {
 				.addValue("today", today).addValue("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
 			jdbc.update("DELETE FROM map_cell", Map.of());
 			int rows = jdbc.update("""
-					INSERT INTO map_cell (gx, gy, precinct_id, district_id, lpr, cameras, sum_lon, sum_lat, working, outage,
+					INSERT INTO map_cell (level, gx, gy, precinct_id, district_id, lpr, cameras, sum_lon, sum_lat, working, outage,
 					                      faulty, past_eol, planned, decommissioned)
-					SELECT gx, gy, precinct_id, district_id, lpr, count(*), sum(lon), sum(lat),
+					SELECT :level, gx, gy, precinct_id, district_id, lpr, count(*), sum(lon), sum(lat),
 					       count(*) FILTER (WHERE state = 'WORKING'), count(*) FILTER (WHERE state = 'OUTAGE'),
 					       count(*) FILTER (WHERE state = 'FAULTY'), count(*) FILTER (WHERE state = 'PAST_EOL'),
 					       count(*) FILTER (WHERE state = 'PLANNED'), count(*) FILTER (WHERE state = 'DECOMMISSIONED')
@@ -198,7 +217,19 @@ class MapCells implements DisposableBean {
 					      FROM camera c LEFT JOIN outage o ON o.camera_id = c.id AND o.ended_at IS NULL
 					      WHERE c.location IS NOT NULL) v
 					GROUP BY gx, gy, precinct_id, district_id, lpr""".formatted(MapQueries.MERC_X, MapQueries.MERC_Y,
-					MapState.SQL), params);
+					MapState.SQL), params.addValue("level", BASE_ZOOM));
+			for (int level = BASE_ZOOM - 1; level >= 0; level--) {
+				// each level's cells are the unions of 2 x 2 cells of the level above
+				rows += jdbc.update("""
+						INSERT INTO map_cell (level, gx, gy, precinct_id, district_id, lpr, cameras, sum_lon, sum_lat,
+						                      working, outage, faulty, past_eol, planned, decommissioned)
+						SELECT :level, floor(gx / 2.0)::int, floor(gy / 2.0)::int, precinct_id, district_id, lpr,
+						       sum(cameras), sum(sum_lon), sum(sum_lat), sum(working), sum(outage), sum(faulty),
+						       sum(past_eol), sum(planned), sum(decommissioned)
+						FROM map_cell WHERE level = :above
+						GROUP BY floor(gx / 2.0)::int, floor(gy / 2.0)::int, precinct_id, district_id, lpr""",
+						new MapSqlParameterSource("level", level).addValue("above", level + 1));
+			}
 			jdbc.update("""
 					INSERT INTO map_cell_refresh (id, refreshed_at, as_of_day, cell_m) VALUES (true, :now, :today, :cell)
 					ON CONFLICT (id) DO UPDATE SET refreshed_at = EXCLUDED.refreshed_at, as_of_day = EXCLUDED.as_of_day,

@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MapProperties(@DefaultValue("16") int camerasFromZoom, @DefaultValue("2000") int cameraThreshold,
 		@DefaultValue("3000") int maxFeatures, @DefaultValue("64") int clusterCellPixels,
 		@DefaultValue("3840") int maxViewWidth, @DefaultValue("2160") int maxViewHeight,
-		@DefaultValue("14") int aggregateMaxZoom, @DefaultValue("30s") Duration aggregateMaxAge) {
+		@DefaultValue("15") int aggregateMaxZoom, @DefaultValue("30s") Duration aggregateMaxAge) {
 
 	public MapProperties {
 		if (camerasFromZoom < 0 || camerasFromZoom > 22 || cameraThreshold < 0 || maxFeatures < 1

@@ -82,23 +82,50 @@ class MapQueries {
 				rs.getLong("lpr"), rs.getLong("realtime"));
 	}
 
-	/** At most {@code limit} of the view's matching cameras, by id; and their total when there are more. */
+	/**
+	 * The view's matching cameras when there are at most {@code limit}, by id. With more, a sample spread evenly
+	 * over the view (at most {@code limit / 64} from each of 8 × 8 tiles, so that dense streets do not take all
+	 * of it) with {@code truncated} and the total unknown (-1: the caller counts or estimates it).
+	 */
 	CameraResult cameras(Viewport view, MapFilter filter, LocalDate today, int limit) {
 		MapSqlParameterSource params = params(view, today).addValue("limit", limit + 1);
 		String where = where(filter, params);
-		String sql = """
-				SELECT c.id, c.asset_tag, ST_X(c.location) AS lon, ST_Y(c.location) AS lat, %s AS state, c.lpr,
-				       c.heading_deg, c.fov_deg, c.range_m, o.started_at
-				%s %s ORDER BY c.id LIMIT :limit""".formatted(MapState.SQL, FROM, where);
-		List<MapCamera> cameras = jdbc.query(sql, params, (rs, i) -> new MapCamera(rs.getLong("id"),
-				rs.getString("asset_tag"), round(rs.getDouble("lon")), round(rs.getDouble("lat")), rs.getString("state"),
-				rs.getString("lpr"), (Integer) rs.getObject("heading_deg", Integer.class),
-				rs.getObject("fov_deg", Integer.class), rs.getObject("range_m", Integer.class), instant(rs, "started_at")));
+		String columns = """
+				c.id, c.asset_tag, ST_X(c.location) AS lon, ST_Y(c.location) AS lat, %s AS state, c.lpr,
+				c.heading_deg, c.fov_deg, c.range_m, o.started_at""".formatted(MapState.SQL);
+		List<MapCamera> cameras = jdbc.query("SELECT " + columns + " " + FROM + " " + where + " LIMIT :limit", params,
+				(rs, i) -> camera(rs));
 		if (cameras.size() <= limit) {
-			return new CameraResult(cameras, cameras.size(), false);
+			return new CameraResult(cameras.stream().sorted(java.util.Comparator.comparingLong(MapCamera::id)).toList(),
+					cameras.size(), false);
 		}
-		Long total = jdbc.queryForObject("SELECT count(*) " + FROM + " " + where, params, Long.class);
-		return new CameraResult(List.copyOf(cameras.subList(0, limit)), total, true);
+		int k = 8;
+		params.addValue("k", k).addValue("dx", (view.maxLon() - view.minLon()) / k)
+			.addValue("dy", (view.maxLat() - view.minLat()) / k).addValue("per", Math.max(1, limit / (k * k)));
+		List<MapCamera> sample = jdbc.query("""
+				WITH tiles AS (
+				    SELECT ST_MakeEnvelope(:minLon + i * :dx, :minLat + j * :dy, :minLon + (i + 1) * :dx,
+				                           :minLat + (j + 1) * :dy, 4326) AS env
+				    FROM generate_series(0, :k - 1) i, generate_series(0, :k - 1) j)
+				SELECT s.* FROM tiles t CROSS JOIN LATERAL (
+				    SELECT %s FROM camera c LEFT JOIN outage o ON o.camera_id = c.id AND o.ended_at IS NULL
+				    WHERE c.location && t.env %s LIMIT :per) s""".formatted(columns, where), params, (rs, i) -> camera(rs));
+		Map<Long, MapCamera> unique = new java.util.TreeMap<>();
+		sample.forEach(c -> unique.putIfAbsent(c.id(), c));
+		return new CameraResult(List.copyOf(unique.values()), -1, true);
+	}
+
+	/** How many of the view's cameras match, counted from the cameras. */
+	long count(Viewport view, MapFilter filter, LocalDate today) {
+		MapSqlParameterSource params = params(view, today);
+		return jdbc.queryForObject("SELECT count(*) " + FROM + " " + where(filter, params), params, Long.class);
+	}
+
+	private static MapCamera camera(ResultSet rs) throws SQLException {
+		return new MapCamera(rs.getLong("id"), rs.getString("asset_tag"), round(rs.getDouble("lon")),
+				round(rs.getDouble("lat")), rs.getString("state"), rs.getString("lpr"),
+				rs.getObject("heading_deg", Integer.class), rs.getObject("fov_deg", Integer.class),
+				rs.getObject("range_m", Integer.class), instant(rs, "started_at"));
 	}
 
 	record CameraResult(List<MapCamera> cameras, long total, boolean truncated) {
