@@ -252,6 +252,39 @@ class MapApiIT {
 	}
 
 	@Test
+	void aViewWithMoreCamerasThanTheCapAnswersAnEvenSampleAndTheTotal() throws Exception {
+		lat0 = 23.40; // alone up here: the total is estimated from the cells, rounded out to ~306 m
+		String prefix = "ITMAP-" + run + "-S";
+		// 3,600 cameras on a 60 x 60 grid about 10 m apart
+		jdbc.update("""
+				INSERT INTO camera (asset_tag, location, status, lpr, install_date)
+				SELECT ? || i || '-' || j, ST_SetSRID(ST_MakePoint(? + i * 0.0001, ? + j * 0.0001), 4326), 'ACTIVE', 'NONE',
+				       DATE '2024-01-01'
+				FROM generate_series(0, 59) i, generate_series(0, 59) j""", prefix, lon0, lat0);
+		refreshCells();
+		double maxLon = lon0 + 0.0059;
+		double maxLat = lat0 + 0.0059;
+		JsonNode body = ok("/api/map/cameras?" + bbox(lon0 - 0.00005, lat0 - 0.00005, maxLon + 0.00005, maxLat + 0.00005)
+				+ "&zoom=18");
+		assertThat(body.get("mode").asString()).isEqualTo("cameras");
+		assertThat(body.get("truncated").asBoolean()).isTrue();
+		assertThat(body.get("total").asLong()).isEqualTo(3600);
+		JsonNode cameras = body.get("cameras");
+		assertThat(cameras.size()).as("at most the cap, at least 46 of each of 64 tiles less those on two tiles").isBetween(2000, 3000);
+		// spread over the whole view: every quarter holds about a quarter of the sample
+		double midLon = lon0 + 0.00295;
+		double midLat = lat0 + 0.00295;
+		for (int q = 0; q < 4; q++) {
+			boolean east = q % 2 == 1;
+			boolean north = q >= 2;
+			long inQuarter = cameras.valueStream().filter(c -> (c.get("lon").asDouble() > midLon) == east
+					&& (c.get("lat").asDouble() > midLat) == north).count();
+			assertThat(inQuarter).as("quarter " + q).isBetween(450L, 900L);
+		}
+		assertThat(cameras.valueStream().map(c -> c.get("id").asLong()).distinct().count()).isEqualTo(cameras.size());
+	}
+
+	@Test
 	void anOversizedBoxIsClippedAroundItsCentreNotRefused() throws Exception {
 		camera(lon0 + 0.001, lat0 + 0.001, "ACTIVE", "NONE", null);
 		// 10 degrees square at zoom 16: far more than a 3840 x 2160 view (about 0.08 x 0.04 degrees)
