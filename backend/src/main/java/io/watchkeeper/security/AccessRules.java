@@ -33,6 +33,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  * any other method on /api/outages/**                  ADMIN, DISPATCHER
  * /api/reports/**                                      ADMIN, DISPATCHER, PROCUREMENT, VIEWER
  * /api/notifications/**                                any logged-in user (their own notifications)
+ * GET /api/map/** (the map's data, read-only)          every role
  * /v3/api-docs/**                                      any logged-in user
  * anything else under /api/**                          ADMIN (closed until a rule opens it); a path no
  *                                                      controller serves: any logged-in user, who gets 404
@@ -94,6 +95,7 @@ final class AccessRules {
 			.requestMatchers("/api/outages/**").hasAnyRole(names(REGISTRY_EDITORS))
 			.requestMatchers("/api/reports/**").hasAnyRole(names(REPORT_READERS))
 			.requestMatchers("/api/notifications/**").authenticated()
+			.requestMatchers(HttpMethod.GET, "/api/map/**").hasAnyRole(names(EVERY_ROLE))
 			.requestMatchers("/v3/api-docs/**").authenticated()
 			.anyRequest().access(unknownPaths);
 	}

@@ -1,0 +1,23 @@
+package io.watchkeeper.map;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The popup of one camera on the map. */
+record CameraFacts(long id, String assetTag, String address, Double lon, Double lat, Area precinct, Area district,
+		String status, String state, String lpr, LocalDate installDate, LocalDate endOfLife, Integer heading, Integer fov,
+		Integer range, String make, String model, Instant outageSince, OpenOrder workOrder, List<PastOutage> recentOutages) {
+
+	record Area(String code, String nameZh, String nameEn) {
+	}
+
+	/** The camera's open work order, with whom it is assigned to (null names while unassigned). */
+	record OpenOrder(long id, String kind, String state, String priority, String assigneeKind, String assigneeNameZh,
+			String assigneeNameEn) {
+	}
+
+	/** One of the camera's latest outages; {@code endedAt} null while open. */
+	record PastOutage(Instant startedAt, Instant endedAt, String cause) {
+	}
+}
