@@ -204,6 +204,9 @@ function drawView(view) {
   }
   restack();
   page.dataset.mode = view.mode || '';
+  // what is drawn, for a quick look in the developer tools (and the browser tests): id:state of each camera
+  const drawn = view.mode === 'cameras' ? (view.cameras || []) : [];
+  page.dataset.drawnCameras = drawn.length <= 500 ? drawn.map((c) => `${c.id}:${c.state}`).join(' ') : '';
   page.dataset.total = String(view.total ?? '');
   document.getElementById('map-status').textContent = t('status.total', formatNumber(view.total));
   notice('truncated-notice', view.truncated ? true : null);
