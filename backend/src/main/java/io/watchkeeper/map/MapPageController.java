@@ -26,6 +26,10 @@ class MapPageController {
 
 	static final List<String> LPR_FILTERS = List.of("ANY_LPR", "LPR", "REALTIME_LPR", "NONE");
 
+	/** Work order states, labelled from the maintenance bundle in the popup. */
+	static final List<String> ORDER_STATES = List.of("NEW", "ASSIGNED", "IN_PROGRESS", "ON_HOLD", "RESTORED", "CLOSED",
+			"CANCELLED");
+
 	static final List<String> METRICS = List.of("down", "downtimeHours", "availability");
 
 	/** The labels the scripts draw with (legend, layer control, popups, notices): message keys without "map.". */
@@ -68,6 +72,10 @@ class MapPageController {
 		}
 		for (String state : STATES) {
 			labels.put("state." + state, messages.getMessage("map.state." + state, null, locale));
+		}
+		for (String orderState : ORDER_STATES) {
+			labels.put("order." + orderState,
+					messages.getMessage("maintenance.state." + orderState, null, orderState, locale));
 		}
 		model.addAttribute("labels", labels);
 		model.addAttribute("serverNow", Instant.now(clock).toString());

@@ -86,7 +86,7 @@ export function cameraPopup(facts, urls) {
     orderLink.className = 'work-order-link';
     const assignee = pick(order, 'assigneeName', 'assignee');
     const orderState = pick(order, 'state', 'status');
-    orderLink.textContent = [`#${order.id}`, orderState, assignee].filter(Boolean).join(' · ');
+    orderLink.textContent = [`#${order.id}`, orderState ? t(`order.${orderState}`) : null, assignee].filter(Boolean).join(' · ');
     add(t('popup.workOrder'), orderLink, 'popup-order');
   } else {
     add(t('popup.workOrder'), t('popup.noWorkOrder'), 'popup-order');
