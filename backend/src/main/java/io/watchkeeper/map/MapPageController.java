@@ -1,0 +1,84 @@
+package io.watchkeeper.map;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import io.watchkeeper.camera.CameraCatalog;
+
+/**
+ * The map page. The page itself is a shell: the filter choices and the labels the scripts need in the reader's
+ * language; the scripts under {@code /js/map/} fetch everything drawn from {@code /api/map/**}.
+ */
+@Controller
+class MapPageController {
+
+	/** Camera states on the map, worst first (the order of the legend and of a cluster's colour). */
+	static final List<String> STATES = List.of("OUTAGE", "FAULTY", "PAST_EOL", "WORKING", "PLANNED", "DECOMMISSIONED");
+
+	static final List<String> LPR_FILTERS = List.of("ANY_LPR", "LPR", "REALTIME_LPR", "NONE");
+
+	/** Work order states, labelled from the maintenance bundle in the popup. */
+	static final List<String> ORDER_STATES = List.of("NEW", "ASSIGNED", "IN_PROGRESS", "ON_HOLD", "RESTORED", "CLOSED",
+			"CANCELLED");
+
+	static final List<String> METRICS = List.of("down", "downtimeHours", "availability");
+
+	/** The labels the scripts draw with (legend, layer control, popups, notices): message keys without "map.". */
+	static final List<String> SCRIPT_LABELS = List.of("layer.base", "layer.cameras", "layer.fov", "layer.coverage",
+			"layer.precincts", "layer.districts", "layer.choropleth", "legend", "legend.lpr", "legend.realtimeLpr",
+			"legend.cluster", "legend.fov", "legend.low", "legend.high", "notice.tiles", "notice.api",
+			"notice.truncated", "notice.changes", "status.total", "status.loading", "popup.assetTag", "popup.address",
+			"popup.precinct", "popup.district", "popup.state", "popup.lpr", "popup.installed", "popup.endOfLife",
+			"popup.workOrder", "popup.noWorkOrder", "popup.recentOutages", "popup.noOutages", "popup.ongoing",
+			"popup.down", "popup.cameraPage", "popup.cameras", "popup.working", "popup.down.count",
+			"popup.downtimeHours", "popup.availability", "popup.openOrders", "popup.zoomIn", "duration.hours",
+			"duration.minutes", "duration.days", "choropleth.precinct", "choropleth.district", "metric.down",
+			"metric.downtimeHours", "metric.availability", "lpr.NONE", "lpr.LPR", "lpr.REALTIME_LPR");
+
+	private final CameraCatalog catalog;
+	private final MapPageProperties properties;
+	private final MessageSource messages;
+	private final Clock clock;
+
+	MapPageController(CameraCatalog catalog, MapPageProperties properties, MessageSource messages, Clock clock) {
+		this.catalog = catalog;
+		this.properties = properties;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	@GetMapping("/map")
+	String map(Locale locale, Model model) {
+		model.addAttribute("map", properties);
+		model.addAttribute("precincts", catalog.precincts());
+		model.addAttribute("districts", catalog.districts());
+		model.addAttribute("fundingSources", catalog.fundingSources());
+		model.addAttribute("projects", catalog.projects());
+		model.addAttribute("states", STATES);
+		model.addAttribute("lprFilters", LPR_FILTERS);
+		model.addAttribute("metrics", METRICS);
+		Map<String, String> labels = new LinkedHashMap<>();
+		for (String key : SCRIPT_LABELS) {
+			labels.put(key, messages.getMessage("map." + key, null, locale));
+		}
+		for (String state : STATES) {
+			labels.put("state." + state, messages.getMessage("map.state." + state, null, locale));
+		}
+		for (String orderState : ORDER_STATES) {
+			labels.put("order." + orderState,
+					messages.getMessage("maintenance.state." + orderState, null, orderState, locale));
+		}
+		model.addAttribute("labels", labels);
+		model.addAttribute("serverNow", Instant.now(clock).toString());
+		return "map/map";
+	}
+}

@@ -1,0 +1,220 @@
+package io.watchkeeper.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.watchkeeper.support.BrowserTestSupport;
+import io.watchkeeper.support.TestUsers;
+
+/**
+ * The map page in headless Chromium. The page must work (legend, layers, address bar, language) even when the
+ * map API or the tile server cannot be reached; the tests that need the real API are marked.
+ */
+class MapPageBrowserTest extends BrowserTestSupport {
+
+	static final String USER = "itmap-viewer";
+	static final String PASSWORD = "itmap-viewer-secret";
+
+	/** A quiet spot in Taoyuan District (Kaohsiung), away from other tests' cameras. */
+	static final double LAT = 23.05010;
+	static final double LON = 120.70010;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@BeforeEach
+	void user() {
+		TestUsers.ensure(jdbc, USER, PASSWORD, "VIEWER");
+	}
+
+	@Test
+	void theMapDrawsItsLegendAndLayersKeepsItsViewInTheAddressAndSwitchesLanguage() throws Exception {
+		logIn(USER, PASSWORD);
+		waitUpTo.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		browser.get(url("/cameras?lang=zh-TW"));
+		browser.findElement(By.id("nav-map")).click();
+		waitUpTo.until(ExpectedConditions.attributeToBe(By.id("map-page"), "data-ready", "true"));
+
+		// legend, layer control and the panel in Chinese
+		WebElement legend = waitUpTo.until(ExpectedConditions.visibilityOfElementLocated(By.id("map-legend")));
+		assertThat(legend.getText()).contains("圖例", "斷訊中", "正常", "已屆齡", "即時車牌辨識攝影機");
+		WebElement layers = browser.findElement(By.cssSelector(".leaflet-control-layers"));
+		assertThat(layers.getText()).contains("攝影機", "分局界線", "行政區界線", "各區停機情形");
+		assertThat(browser.findElement(By.cssSelector(".map-panel h1")).getText()).isEqualTo("地圖");
+		assertThat(browser.findElements(By.cssSelector("#f-precinct option"))).hasSizeGreaterThanOrEqualTo(18);
+
+		// the address bar holds the view from the start
+		waitUpTo.until(ExpectedConditions.urlMatches("[?&]lat=22\\.63.*[&]lon=120\\.31.*[&]zoom=12"));
+
+		// moving and zooming the map changes it
+		new Actions(browser).moveToElement(browser.findElement(By.id("map"))).clickAndHold().moveByOffset(-150, 80)
+			.release().perform();
+		waitUpTo.until(d -> !d.getCurrentUrl().contains("lon=120.31000"));
+		browser.findElement(By.cssSelector(".leaflet-control-zoom-in")).click();
+		waitUpTo.until(ExpectedConditions.urlContains("zoom=13"));
+		String moved = browser.getCurrentUrl();
+		assertThat(moved).containsPattern("lat=\\d+\\.\\d{5}").containsPattern("lon=\\d+\\.\\d{5}");
+
+		// a filter goes into the address too
+		new Select(browser.findElement(By.id("f-lpr"))).selectByValue("REALTIME_LPR");
+		waitUpTo.until(ExpectedConditions.urlContains("lpr=REALTIME_LPR"));
+		browser.findElement(By.id("f-state-OUTAGE")).click();
+		waitUpTo.until(ExpectedConditions.urlContains("state=OUTAGE"));
+		screenshot("map-zh");
+
+		// the language switch keeps the view and the filters and relabels everything
+		browser.findElement(By.id("lang-en")).click();
+		waitUpTo.until(ExpectedConditions.textToBe(By.cssSelector(".map-panel h1"), "Map"));
+		waitUpTo.until(ExpectedConditions.attributeToBe(By.id("map-page"), "data-ready", "true"));
+		assertThat(browser.getCurrentUrl()).contains("zoom=13", "lpr=REALTIME_LPR", "state=OUTAGE");
+		assertThat(new Select(browser.findElement(By.id("f-lpr"))).getFirstSelectedOption().getAttribute("value"))
+			.isEqualTo("REALTIME_LPR");
+		assertThat(browser.findElement(By.id("f-state-OUTAGE")).isSelected()).isTrue();
+		assertThat(browser.findElement(By.id("map-legend")).getText()).contains("Legend", "In outage", "Working",
+				"Past end of life", "Real-time LPR camera");
+		assertThat(browser.findElement(By.cssSelector(".leaflet-control-layers")).getText())
+			.contains("Cameras", "Precinct boundaries", "District boundaries", "Downtime by area");
+		assertThat(browser.findElement(By.id("nav-map")).getText()).isEqualTo("Map");
+
+		// toggling a layer is kept in the address
+		WebElement districts = browser.findElements(By.cssSelector(".leaflet-control-layers-overlays label")).stream()
+			.filter(l -> l.getText().contains("District boundaries"))
+			.findFirst()
+			.orElseThrow();
+		districts.findElement(By.tagName("input")).click();
+		waitUpTo.until(ExpectedConditions.urlContains("districts"));
+		screenshot("map-en");
+
+		assertThat(unexpectedConsoleErrors()).isEmpty();
+	}
+
+	@Test
+	void withoutTheMapApiThePageSaysSoQuietlyAndKeepsWorking() {
+		logIn(USER, PASSWORD);
+		waitUpTo.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		browser.get(url("/map?lat=22.6&lon=120.3&zoom=14&lang=en"));
+		waitUpTo.until(ExpectedConditions.attributeToBe(By.id("map-page"), "data-ready", "true"));
+		// either the API answered (drawn) or its failure is a notice, never an uncaught error
+		waitUpTo.until(d -> {
+			String loaded = d.findElement(By.id("map-page")).getAttribute("data-loaded");
+			return loaded != null && !loaded.isEmpty();
+		});
+		String loaded = browser.findElement(By.id("map-page")).getAttribute("data-loaded");
+		if ("failed".equals(loaded)) {
+			assertThat(browser.findElement(By.id("api-notice")).isDisplayed()).isTrue();
+			assertThat(browser.findElement(By.id("api-notice")).getText()).startsWith("Map data could not be loaded");
+		}
+		assertThat(browser.getCurrentUrl()).contains("lat=22.60000", "lon=120.30000", "zoom=14");
+		assertThat(unexpectedConsoleErrors()).isEmpty();
+	}
+
+	@Test
+	void aFilterChangesWhatIsDrawn() {
+		long plain = camera("ITMAP-PLAIN", "NONE", LON, LAT);
+		long lpr = camera("ITMAP-LPR", "LPR", LON + 0.0002, LAT);
+		logIn(USER, PASSWORD);
+		waitUpTo.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		browser.get(url("/map?lat=" + LAT + "&lon=" + LON + "&zoom=18&lang=en"));
+		waitUpTo.until(ExpectedConditions.attributeToBe(By.id("map-page"), "data-loaded", "true"));
+		waitUpTo.until(d -> drawn().contains(plain + ":") && drawn().contains(lpr + ":"));
+		assertThat(browser.findElement(By.id("map-page")).getAttribute("data-mode")).isEqualTo("cameras");
+		// drawn on the canvas renderer, not as SVG paths
+		assertThat(browser.findElements(By.cssSelector("#map canvas"))).isNotEmpty();
+		assertThat(browser.findElements(By.cssSelector("#map svg path.leaflet-interactive"))).isEmpty();
+
+		new Select(browser.findElement(By.id("f-lpr"))).selectByValue("LPR");
+		waitUpTo.until(d -> !drawn().contains(plain + ":"));
+		assertThat(drawn()).contains(lpr + ":WORKING");
+		assertThat(browser.getCurrentUrl()).contains("lpr=LPR");
+
+		browser.findElement(By.id("f-reset")).click();
+		waitUpTo.until(d -> drawn().contains(plain + ":"));
+		assertThat(unexpectedConsoleErrors()).isEmpty();
+	}
+
+	@Test
+	void aCameraPopupShowsThatCamera() throws Exception {
+		long id = camera("ITMAP-POP", "REALTIME_LPR", LON + 0.0010, LAT + 0.0010);
+		logIn(USER, PASSWORD);
+		waitUpTo.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		// the link the camera page gives: centred on the camera with its popup open
+		browser.get(url("/cameras/" + id + "?lang=en"));
+		browser.findElement(By.id("show-on-map")).click();
+		WebElement popup = waitUpTo
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".camera-popup[data-camera-id='" + id + "']")));
+		assertThat(popup.findElement(By.cssSelector(".camera-link")).getText()).isEqualTo("ITMAP-POP");
+		assertThat(popup.getText()).contains("Real-time LPR", "No open work order");
+		assertThat(browser.getCurrentUrl()).contains("camera=" + id, "zoom=18");
+		screenshot("map-popup");
+
+		// closing it and clicking the camera (at the centre of the map) opens it again
+		browser.findElement(By.cssSelector(".leaflet-popup-close-button")).click();
+		waitUpTo.until(d -> !d.getCurrentUrl().contains("camera="));
+		waitUpTo.until(d -> drawn().contains(id + ":"));
+		new Actions(browser).moveToElement(browser.findElement(By.id("map"))).click().perform();
+		waitUpTo.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".camera-popup[data-camera-id='" + id + "']")));
+		assertThat(unexpectedConsoleErrors()).isEmpty();
+	}
+
+	@Test
+	void anOutageAppearsWithoutReloading() {
+		long id = camera("ITMAP-DOWN", "NONE", LON - 0.0010, LAT - 0.0010);
+		jdbc.update("UPDATE outage SET ended_at = now() WHERE camera_id = ? AND ended_at IS NULL", id);
+		logIn(USER, PASSWORD);
+		waitUpTo.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		browser.get(url("/map?lat=" + (LAT - 0.0010) + "&lon=" + (LON - 0.0010) + "&zoom=18&lang=en"));
+		waitUpTo.until(d -> drawn().contains(id + ":WORKING"));
+		browser.executeScript("document.getElementById('map-page').dataset.marker = 'same page';");
+
+		// the outage as the health feed records it (an open outage row)
+		jdbc.update("""
+				INSERT INTO outage (camera_id, started_at, cause, detected_at, source)
+				VALUES (?, now(), 'REPORTED_DOWN', now(), 'ITMAP test')""", id);
+		new WebDriverWait(browser, Duration.ofSeconds(45)).until(d -> drawn().contains(id + ":OUTAGE"));
+		assertThat(browser.findElement(By.id("changes-notice")).getText()).startsWith("Outages: 1 new");
+		assertThat(browser.findElement(By.id("map-page")).getAttribute("data-marker")).isEqualTo("same page");
+		jdbc.update("UPDATE outage SET ended_at = now() WHERE camera_id = ? AND ended_at IS NULL", id);
+		assertThat(unexpectedConsoleErrors()).isEmpty();
+	}
+
+	private String drawn() {
+		String value = browser.findElement(By.id("map-page")).getAttribute("data-drawn-cameras");
+		return value == null ? "" : " " + value + " ";
+	}
+
+	/** A placed, working test camera (made once), its id. */
+	private long camera(String tag, String lpr, double lon, double lat) {
+		jdbc.update("""
+				INSERT INTO camera (asset_tag, location, precinct_id, install_date, status, lpr, heading_deg, fov_deg, range_m)
+				SELECT ?, ST_SetSRID(ST_MakePoint(?, ?), 4326), (SELECT min(id) FROM precinct), DATE '2024-01-01',
+				       'ACTIVE', ?, 90, 60, 40
+				 WHERE NOT EXISTS (SELECT 1 FROM camera WHERE asset_tag = ?)""", tag, lon, lat, lpr, tag);
+		return jdbc.queryForObject("SELECT id FROM camera WHERE asset_tag = ?", Long.class, tag);
+	}
+
+	/**
+	 * Severe console entries other than failed fetches of tiles (no tile server in the test) and of the map API
+	 * (answered by its own notice): JavaScript errors above all.
+	 */
+	private List<LogEntry> unexpectedConsoleErrors() {
+		return consoleErrors().stream()
+			.filter(e -> !(e.getMessage().contains("Failed to load resource")
+					&& (e.getMessage().contains("/api/map/") || e.getMessage().contains("tile"))))
+			.filter(e -> !e.getMessage().contains("tile.openstreetmap.org"))
+			.toList();
+	}
+}

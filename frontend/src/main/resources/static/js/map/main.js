@@ -1,0 +1,506 @@
+// The map page: Leaflet (window.L, from the webjar's classic script) on one canvas renderer; cameras per
+// viewport from /api/map/cameras, boundaries and the downtime choropleth, filters kept in the address bar,
+// outages polled every 15 s. Every API failure becomes a quiet notice; the map keeps working.
+
+import { getJson, aborted } from './api.js';
+import { t, nameOf, formatNumber } from './labels.js';
+import { readState, writeState, FILTERS } from './url-state.js';
+import {
+  STATES, STATE_COLOURS, LPR_RING, REALTIME_RING, FOV_MIN_ZOOM, clusterSvg, drawClusters, drawCameras, drawSectors,
+} from './draw.js';
+import { boundaries, figures, metricValue, scale, areaPopup, RAMP } from './areas.js';
+import { cameraPopup, loadingPopup, errorPopup } from './popup.js';
+
+const L = window.L;
+const page = document.getElementById('map-page');
+const api = page.dataset.api;
+const urls = { camera: page.dataset.cameraUrl, workOrder: page.dataset.workOrderUrl };
+const POLL_MS = 15000;
+const API_MAX_ZOOM = 18;
+const METRICS = ['down', 'downtimeHours', 'availability'];
+const DEFAULT_LAYERS = ['cameras', 'fov', 'precincts'];
+
+const state = readState();
+state.metric = METRICS.includes(state.metric) ? state.metric : null;
+
+function notice(id, text) {
+  const element = document.getElementById(id);
+  if (!element) {
+    return;
+  }
+  if (text == null) {
+    element.hidden = true;
+  } else {
+    if (text !== true) {
+      element.textContent = text;
+    }
+    element.hidden = false;
+  }
+}
+
+// ---- the map and its layers -------------------------------------------------------------------------------
+
+const renderer = L.canvas({ padding: 0.3 });
+const maxZoom = Number(page.dataset.tileMaxZoom) || 19;
+const map = L.map('map', {
+  preferCanvas: true,
+  renderer,
+  minZoom: 8,
+  maxZoom,
+  zoomControl: true,
+}).setView([state.lat, state.lon], Math.min(Math.max(state.zoom, 8), maxZoom));
+
+function escapeHtml(text) {
+  const span = document.createElement('span');
+  span.textContent = text || '';
+  return span.innerHTML;
+}
+
+const tiles = L.tileLayer(page.dataset.tileUrl, {
+  maxZoom,
+  attribution: escapeHtml(page.dataset.tileAttribution),
+  referrerPolicy: 'strict-origin-when-cross-origin',
+});
+let tileErrors = 0;
+tiles.on('tileerror', () => {
+  tileErrors += 1;
+  notice('tile-notice', true);
+});
+tiles.on('tileload', () => {
+  if (tileErrors === 0) {
+    notice('tile-notice', null);
+  }
+});
+tiles.addTo(map);
+
+const overlays = {
+  choropleth: L.featureGroup(),
+  districts: L.featureGroup(),
+  precincts: L.featureGroup(),
+  coverage: L.featureGroup(),
+  fov: L.featureGroup(),
+  cameras: L.featureGroup(),
+};
+const overlayLabels = {
+  cameras: t('layer.cameras'),
+  fov: t('layer.fov'),
+  coverage: t('layer.coverage'),
+  precincts: t('layer.precincts'),
+  districts: t('layer.districts'),
+  choropleth: t('layer.choropleth'),
+};
+const active = new Set(state.layers ? state.layers.filter((name) => overlays[name]) : DEFAULT_LAYERS);
+if (state.metric) {
+  active.add('choropleth');
+}
+Object.keys(overlays).forEach((name) => {
+  if (active.has(name)) {
+    overlays[name].addTo(map);
+  }
+});
+const controlOverlays = {};
+['cameras', 'fov', 'coverage', 'precincts', 'districts', 'choropleth'].forEach((name) => {
+  controlOverlays[overlayLabels[name]] = overlays[name];
+});
+L.control.layers({ [t('layer.base')]: tiles }, controlOverlays, { collapsed: false, position: 'topright' }).addTo(map);
+L.control.scale({ imperial: false }).addTo(map);
+
+function layerName(layer) {
+  return Object.keys(overlays).find((name) => overlays[name] === layer);
+}
+
+/** Canvas hit testing takes the topmost path: keep areas below cameras, the choropleth lowest. */
+function restack() {
+  overlays.districts.bringToBack();
+  overlays.precincts.bringToBack();
+  overlays.choropleth.bringToBack();
+}
+
+// ---- the address bar --------------------------------------------------------------------------------------
+
+const form = document.getElementById('map-filters');
+
+function currentFilters() {
+  const filters = {};
+  FILTERS.forEach((name) => {
+    if (name === 'state') {
+      const states = [...form.querySelectorAll('input[name="state"]:checked')].map((box) => box.value);
+      if (states.length) {
+        filters.state = states.join(',');
+      }
+    } else {
+      const field = form.elements[name];
+      if (field && field.value.trim()) {
+        filters[name] = field.value.trim();
+      }
+    }
+  });
+  return filters;
+}
+
+function saveState() {
+  const centre = map.getCenter();
+  state.lat = centre.lat;
+  state.lon = centre.lng;
+  state.zoom = map.getZoom();
+  state.filters = currentFilters();
+  state.areas = form.elements.areas.value;
+  state.metric = overlays.choropleth && map.hasLayer(overlays.choropleth) ? form.elements.metric.value : null;
+  const shown = Object.keys(overlays).filter((name) => map.hasLayer(overlays[name]));
+  const same = shown.length === DEFAULT_LAYERS.length && DEFAULT_LAYERS.every((name) => shown.includes(name));
+  state.layers = same ? null : shown;
+  writeState(state);
+}
+
+function fillForm() {
+  FILTERS.forEach((name) => {
+    const value = state.filters[name];
+    if (name === 'state') {
+      const wanted = (value || '').split(',');
+      form.querySelectorAll('input[name="state"]').forEach((box) => {
+        box.checked = wanted.includes(box.value);
+      });
+    } else if (form.elements[name]) {
+      form.elements[name].value = value || '';
+    }
+  });
+  form.elements.areas.value = state.areas;
+  if (state.metric) {
+    form.elements.metric.value = state.metric;
+  }
+}
+
+// ---- cameras in view --------------------------------------------------------------------------------------
+
+let viewRequest = null;
+let refreshTimer = null;
+let lastView = null;
+
+function viewQuery() {
+  const bounds = map.getBounds();
+  const clamp = (value, min, max) => Math.min(max, Math.max(min, value));
+  const bbox = [
+    clamp(bounds.getWest(), -180, 180), clamp(bounds.getSouth(), -90, 90),
+    clamp(bounds.getEast(), -180, 180), clamp(bounds.getNorth(), -90, 90),
+  ].map((v) => v.toFixed(6)).join(',');
+  const query = new URLSearchParams({ bbox, zoom: String(Math.min(API_MAX_ZOOM, Math.round(map.getZoom()))) });
+  Object.entries(currentFilters()).forEach(([name, value]) => query.set(name, value));
+  return query;
+}
+
+function drawView(view) {
+  lastView = view;
+  overlays.cameras.clearLayers();
+  overlays.fov.clearLayers();
+  overlays.coverage.clearLayers();
+  const zoom = map.getZoom();
+  if (view.mode === 'cameras' || (!view.clusters && view.cameras)) {
+    drawCameras(L, overlays.cameras, view.cameras || [], zoom, renderer, openCamera);
+    if (zoom >= FOV_MIN_ZOOM) {
+      drawSectors(L, overlays.fov, overlays.coverage, view.cameras || [], renderer);
+    }
+  } else {
+    drawClusters(L, map, overlays.cameras, view.clusters || []);
+  }
+  restack();
+  page.dataset.mode = view.mode || '';
+  // what is drawn, for a quick look in the developer tools (and the browser tests): id:state of each camera
+  const drawn = view.mode === 'cameras' ? (view.cameras || []) : [];
+  page.dataset.drawnCameras = drawn.length <= 500 ? drawn.map((c) => `${c.id}:${c.state}`).join(' ') : '';
+  page.dataset.total = String(view.total ?? '');
+  document.getElementById('map-status').textContent = t('status.total', formatNumber(view.total));
+  notice('truncated-notice', view.truncated ? true : null);
+}
+
+async function refreshView() {
+  if (viewRequest) {
+    viewRequest.abort();
+  }
+  const request = new AbortController();
+  viewRequest = request;
+  document.getElementById('map-status').textContent = t('status.loading');
+  try {
+    const view = await getJson(`${api}/cameras?${viewQuery()}`, request.signal);
+    if (viewRequest === request) {
+      notice('api-notice', null);
+      drawView(view);
+      page.dataset.loaded = 'true';
+    }
+  } catch (error) {
+    if (!aborted(error)) {
+      notice('api-notice', t('notice.api', error.message));
+      document.getElementById('map-status').textContent = '';
+      page.dataset.loaded = 'failed';
+    }
+  }
+}
+
+function scheduleRefresh() {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(refreshView, 200);
+}
+
+// ---- a camera's popup -------------------------------------------------------------------------------------
+
+const popup = L.popup({ maxWidth: 320, autoPanPadding: [20, 20] });
+
+async function openCamera(camera) {
+  state.camera = camera.id;
+  popup.setLatLng([camera.lat, camera.lon]).setContent(loadingPopup()).openOn(map);
+  saveState();
+  try {
+    const facts = await getJson(`${api}/cameras/${encodeURIComponent(camera.id)}`);
+    if (state.camera === camera.id) {
+      popup.setContent(cameraPopup({ ...facts, id: facts.id ?? camera.id }, urls));
+    }
+  } catch (error) {
+    popup.setContent(errorPopup(error.message));
+  }
+}
+
+map.on('popupclose', (event) => {
+  if (event.popup === popup && state.camera) {
+    state.camera = null;
+    saveState();
+  }
+});
+
+// ---- boundaries, names and the choropleth -----------------------------------------------------------------
+
+function areaClick(kind, feature, latLng) {
+  const name = nameOf(feature.properties || {});
+  const box = L.popup({ maxWidth: 280 }).setLatLng(latLng).setContent(areaPopup(name, null)).openOn(map);
+  figures(api, kind)
+    .then((rows) => box.setContent(areaPopup(name, rows[(feature.properties || {}).code])))
+    .catch((error) => box.setContent(errorPopup(error.message)));
+}
+
+async function drawBoundaries(kind) {
+  const group = overlays[kind === 'precinct' ? 'precincts' : 'districts'];
+  if (group.getLayers().length) {
+    return;
+  }
+  try {
+    const collection = await boundaries(api, kind);
+    const layer = L.geoJSON(collection, {
+      renderer,
+      style: kind === 'precinct'
+        ? { color: '#263238', weight: 2, opacity: 0.8, fill: true, fillOpacity: 0 }
+        : { color: '#6a1b9a', weight: 1.2, opacity: 0.7, dashArray: '4 4', fill: true, fillOpacity: 0 },
+      onEachFeature(feature, path) {
+        path.bindTooltip(nameOf(feature.properties || {}), {
+          permanent: true, direction: 'center', className: `area-label ${kind}-label`, interactive: false,
+        });
+        path.on('click', (event) => areaClick(kind, feature, event.latlng));
+      },
+    });
+    group.addLayer(layer);
+    restack();
+  } catch (error) {
+    notice('api-notice', t('notice.api', error.message));
+  }
+}
+
+let choroplethKey = null;
+
+async function drawChoropleth(refresh = false) {
+  const kind = form.elements.areas.value;
+  const metric = form.elements.metric.value;
+  const key = `${kind}/${metric}`;
+  if (!map.hasLayer(overlays.choropleth) || (key === choroplethKey && !refresh)) {
+    updateLegend();
+    return;
+  }
+  choroplethKey = key;
+  try {
+    const [collection, rows] = await Promise.all([boundaries(api, kind), figures(api, kind, refresh)]);
+    const colours = scale(rows, metric);
+    overlays.choropleth.clearLayers();
+    overlays.choropleth.addLayer(L.geoJSON(collection, {
+      renderer,
+      style(feature) {
+        const value = metricValue(rows[(feature.properties || {}).code], metric);
+        return { color: '#ffffff', weight: 1, fillColor: colours.colour(value), fillOpacity: 0.55 };
+      },
+      onEachFeature(feature, path) {
+        path.on('click', (event) => areaClick(kind, feature, event.latlng));
+      },
+    }));
+    restack();
+    updateLegend(colours, metric);
+  } catch (error) {
+    choroplethKey = null;
+    notice('api-notice', t('notice.api', error.message));
+    updateLegend();
+  }
+}
+
+// ---- the legend -------------------------------------------------------------------------------------------
+
+const legend = L.control({ position: 'bottomright' });
+let legendBox = null;
+
+function swatch(fill, stroke, weight, outer) {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="22" height="22" viewBox="0 0 22 22">${outer
+    ? `<circle cx="11" cy="11" r="9.5" fill="none" stroke="${outer}" stroke-width="2"/>` : ''}`
+    + `<circle cx="11" cy="11" r="5.5" fill="${fill}" stroke="${stroke}" stroke-width="${weight}"/></svg>`;
+  const span = document.createElement('span');
+  span.className = 'legend-swatch';
+  span.innerHTML = svg;
+  return span;
+}
+
+function legendRow(symbol, text, className) {
+  const row = document.createElement('div');
+  row.className = `legend-row ${className || ''}`;
+  const label = document.createElement('span');
+  label.textContent = text;
+  row.append(symbol, label);
+  return row;
+}
+
+function updateLegend(colours, metric) {
+  if (!legendBox) {
+    return;
+  }
+  legendBox.replaceChildren();
+  const title = document.createElement('h3');
+  title.textContent = t('legend');
+  legendBox.appendChild(title);
+  STATES.forEach((s) => legendBox.appendChild(
+    legendRow(swatch(STATE_COLOURS[s], '#ffffff', 1), t(`state.${s}`), `legend-state state-${s}`)));
+  legendBox.appendChild(legendRow(swatch('#bdbdbd', LPR_RING, 2.5), t('legend.lpr'), 'legend-lpr'));
+  legendBox.appendChild(legendRow(swatch('#bdbdbd', LPR_RING, 2.5, REALTIME_RING), t('legend.realtimeLpr'),
+    'legend-realtime'));
+  const cluster = document.createElement('span');
+  cluster.className = 'legend-swatch';
+  cluster.innerHTML = clusterSvg(12, { WORKING: 9, OUTAGE: 2, FAULTY: 1 }).html;
+  legendBox.appendChild(legendRow(cluster, t('legend.cluster'), 'legend-cluster'));
+  if (colours && metric && map.hasLayer(overlays.choropleth)) {
+    const heading = document.createElement('h3');
+    heading.textContent = t(`metric.${metric}`);
+    legendBox.appendChild(heading);
+    const ramp = document.createElement('div');
+    ramp.className = 'legend-ramp';
+    const low = document.createElement('span');
+    const digits = metric === 'down' ? 0 : 1;
+    low.textContent = formatNumber(metric === 'availability' ? colours.max : colours.min, digits);
+    ramp.appendChild(low);
+    RAMP.forEach((c) => {
+      const step = document.createElement('span');
+      step.className = 'ramp-step';
+      step.innerHTML = `<svg xmlns="http://www.w3.org/2000/svg" width="18" height="12"><rect width="18" height="12" fill="${c}"/></svg>`;
+      ramp.appendChild(step);
+    });
+    const high = document.createElement('span');
+    high.textContent = formatNumber(metric === 'availability' ? colours.min : colours.max, digits);
+    ramp.appendChild(high);
+    legendBox.appendChild(ramp);
+  }
+}
+
+legend.onAdd = () => {
+  legendBox = L.DomUtil.create('div', 'leaflet-control map-legend');
+  legendBox.id = 'map-legend';
+  L.DomEvent.disableClickPropagation(legendBox);
+  L.DomEvent.disableScrollPropagation(legendBox);
+  updateLegend();
+  return legendBox;
+};
+legend.addTo(map);
+
+// ---- outages without reloading ----------------------------------------------------------------------------
+
+let since = page.dataset.serverNow || new Date().toISOString();
+let changesTimer = null;
+
+async function pollChanges() {
+  try {
+    const changes = await getJson(`${api}/outages/changes?since=${encodeURIComponent(since)}`);
+    if (changes.now) {
+      since = changes.now;
+    }
+    const opened = (changes.opened || []).length;
+    const closed = (changes.closed || []).length;
+    if (opened || closed) {
+      notice('changes-notice', t('notice.changes', opened, closed));
+      page.dataset.changes = String(Number(page.dataset.changes || 0) + opened + closed);
+      refreshView();
+      if (map.hasLayer(overlays.choropleth)) {
+        drawChoropleth(true);
+      }
+    }
+  } catch (error) {
+    // the next poll tries again; the view itself shows API failures
+  } finally {
+    changesTimer = setTimeout(pollChanges, POLL_MS);
+  }
+}
+
+// ---- wiring -----------------------------------------------------------------------------------------------
+
+fillForm();
+map.on('moveend', () => {
+  saveState();
+  scheduleRefresh();
+});
+map.on('zoomend', () => {
+  if (lastView && lastView.mode === 'cameras' && map.getZoom() < FOV_MIN_ZOOM) {
+    overlays.fov.clearLayers();
+    overlays.coverage.clearLayers();
+  }
+});
+map.on('overlayadd overlayremove', (event) => {
+  const name = layerName(event.layer);
+  if (event.type === 'overlayadd') {
+    if (name === 'precincts') {
+      drawBoundaries('precinct');
+    } else if (name === 'districts') {
+      drawBoundaries('district');
+    } else if (name === 'choropleth') {
+      choroplethKey = null;
+      drawChoropleth();
+    }
+  } else if (name === 'choropleth') {
+    updateLegend();
+  }
+  saveState();
+});
+form.addEventListener('change', (event) => {
+  if (event.target.name === 'areas' || event.target.name === 'metric') {
+    if (!map.hasLayer(overlays.choropleth)) {
+      overlays.choropleth.addTo(map);
+    } else {
+      drawChoropleth();
+    }
+  } else {
+    scheduleRefresh();
+  }
+  saveState();
+});
+form.addEventListener('submit', (event) => event.preventDefault());
+document.getElementById('f-reset').addEventListener('click', () => {
+  state.filters = {};
+  fillForm();
+  saveState();
+  scheduleRefresh();
+});
+
+if (map.hasLayer(overlays.precincts)) {
+  drawBoundaries('precinct');
+}
+if (map.hasLayer(overlays.districts)) {
+  drawBoundaries('district');
+}
+if (map.hasLayer(overlays.choropleth)) {
+  drawChoropleth();
+}
+saveState();
+refreshView();
+if (state.camera) {
+  const id = state.camera;
+  openCamera({ id, lat: state.lat, lon: state.lon });
+}
+changesTimer = setTimeout(pollChanges, POLL_MS);
+window.addEventListener('pagehide', () => clearTimeout(changesTimer));
+page.dataset.ready = 'true';

@@ -1,0 +1,79 @@
+// The view in the address bar: position (lat, lon, zoom), filters, area figure and layers, kept with
+// history.replaceState so that a copied link shows a colleague the same view.
+
+export const FILTERS = ['precinct', 'district', 'state', 'lpr', 'funding', 'project', 'installFrom', 'installTo',
+  'eolFrom', 'eolTo'];
+
+export const DEFAULT_VIEW = { lat: 22.63, lon: 120.31, zoom: 12 };
+
+function number(value, min, max) {
+  if (value == null || value === '') {
+    return null;
+  }
+  const n = Number(value);
+  return Number.isFinite(n) && n >= min && n <= max ? n : null;
+}
+
+/** What the address bar asks for; values out of range fall back to the default view. */
+export function readState() {
+  const query = new URLSearchParams(window.location.search);
+  const lat = number(query.get('lat'), -90, 90);
+  const lon = number(query.get('lon'), -180, 180);
+  const zoom = number(query.get('zoom'), 0, 22);
+  const filters = {};
+  FILTERS.forEach((name) => {
+    const value = query.get(name);
+    if (value) {
+      filters[name] = value;
+    }
+  });
+  const camera = number(query.get('camera'), 1, Number.MAX_SAFE_INTEGER);
+  return {
+    lat: lat ?? DEFAULT_VIEW.lat,
+    lon: lon ?? DEFAULT_VIEW.lon,
+    zoom: zoom ?? DEFAULT_VIEW.zoom,
+    filters,
+    areas: query.get('areas') === 'district' ? 'district' : 'precinct',
+    metric: query.get('metric'),
+    layers: query.has('layers') ? query.get('layers').split(',').filter(Boolean) : null,
+    camera: camera != null ? Math.floor(camera) : null,
+  };
+}
+
+/** Writes the current view into the address bar (no new history entry) and into the language links. */
+export function writeState(state) {
+  const query = new URLSearchParams();
+  query.set('lat', state.lat.toFixed(5));
+  query.set('lon', state.lon.toFixed(5));
+  query.set('zoom', String(state.zoom));
+  FILTERS.forEach((name) => {
+    if (state.filters[name]) {
+      query.set(name, state.filters[name]);
+    }
+  });
+  if (state.areas && state.areas !== 'precinct') {
+    query.set('areas', state.areas);
+  }
+  if (state.metric) {
+    query.set('metric', state.metric);
+  }
+  if (state.layers) {
+    query.set('layers', state.layers.join(','));
+  }
+  if (state.camera) {
+    query.set('camera', String(state.camera));
+  }
+  const search = `?${query}`;
+  if (search !== window.location.search) {
+    window.history.replaceState(null, '', `${window.location.pathname}${search}`);
+  }
+  // switching the language reloads the page: keep the view
+  [['lang-zh', 'zh-TW'], ['lang-en', 'en']].forEach(([id, lang]) => {
+    const link = document.getElementById(id);
+    if (link) {
+      const withLang = new URLSearchParams(query);
+      withLang.set('lang', lang);
+      link.setAttribute('href', `${window.location.pathname}?${withLang}`);
+    }
+  });
+}
