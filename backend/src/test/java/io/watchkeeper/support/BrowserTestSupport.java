@@ -57,6 +57,8 @@ public abstract class BrowserTestSupport {
 		}
 		browser = new ChromeDriver(service.build(), options);
 		waitUpTo = new WebDriverWait(browser, Duration.ofSeconds(15));
+		// a condition that finds an element just as the page is replaced (a form posted, a redirect) tries again
+		waitUpTo.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
 	}
 
 	@AfterEach
