@@ -2,11 +2,14 @@ package io.watchkeeper.map;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,14 +45,21 @@ class MapPageController {
 			"popup.down", "popup.cameraPage", "popup.cameras", "popup.working", "popup.down.count",
 			"popup.downtimeHours", "popup.availability", "popup.openOrders", "popup.zoomIn", "duration.hours",
 			"duration.minutes", "duration.days", "choropleth.precinct", "choropleth.district", "metric.down",
-			"metric.downtimeHours", "metric.availability", "lpr.NONE", "lpr.LPR", "lpr.REALTIME_LPR");
+			"metric.downtimeHours", "metric.availability", "lpr.NONE", "lpr.LPR", "lpr.REALTIME_LPR", "legend.period", "period.invalid",
+			"period.incomplete");
+
+	/** The periods of the choropleth: presets, then a custom from/to. */
+	static final List<String> PERIODS = List.of("7d", "30d", "month", "lastMonth", "year", "custom");
 
 	private final CameraCatalog catalog;
 	private final MapPageProperties properties;
 	private final MessageSource messages;
 	private final Clock clock;
+	private final ZoneId zone;
 
-	MapPageController(CameraCatalog catalog, MapPageProperties properties, MessageSource messages, Clock clock) {
+	MapPageController(CameraCatalog catalog, MapPageProperties properties, MessageSource messages, Clock clock,
+			@Value("${watchkeeper.zone:Asia/Taipei}") ZoneId zone) {
+		this.zone = zone;
 		this.catalog = catalog;
 		this.properties = properties;
 		this.messages = messages;
@@ -66,6 +76,7 @@ class MapPageController {
 		model.addAttribute("states", STATES);
 		model.addAttribute("lprFilters", LPR_FILTERS);
 		model.addAttribute("metrics", METRICS);
+		model.addAttribute("periods", PERIODS);
 		Map<String, String> labels = new LinkedHashMap<>();
 		for (String key : SCRIPT_LABELS) {
 			labels.put(key, messages.getMessage("map." + key, null, locale));
@@ -79,6 +90,8 @@ class MapPageController {
 		}
 		model.addAttribute("labels", labels);
 		model.addAttribute("serverNow", Instant.now(clock).toString());
+		// the day the period presets count from, in the zone /api/map/areas reads its dates in
+		model.addAttribute("today", LocalDate.now(clock.withZone(zone)).toString());
 		return "map/map";
 	}
 }

@@ -3,6 +3,7 @@ package io.watchkeeper.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -119,6 +120,33 @@ class MapPageBrowserTest extends BrowserTestSupport {
 			assertThat(browser.findElement(By.id("api-notice")).getText()).startsWith("Map data could not be loaded");
 		}
 		assertThat(browser.getCurrentUrl()).contains("lat=22.60000", "lon=120.30000", "zoom=14");
+		assertThat(unexpectedConsoleErrors()).isEmpty();
+	}
+
+	@Test
+	void aPeriodPresetGoesIntoTheAddressAndTheLegendShowsThePeriod() {
+		logIn(USER, PASSWORD);
+		waitUpTo.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		browser.get(url("/map?lat=22.6&lon=120.3&zoom=12&lang=en"));
+		waitUpTo.until(ExpectedConditions.attributeToBe(By.id("map-page"), "data-ready", "true"));
+		LocalDate today = LocalDate.parse(browser.findElement(By.id("map-page")).getAttribute("data-today"));
+
+		new Select(browser.findElement(By.id("c-period"))).selectByValue("7d");
+		waitUpTo.until(ExpectedConditions.urlContains("period=7d"));
+		waitUpTo.until(ExpectedConditions.attributeToBe(By.id("map-page"), "data-areas-loaded", "true"));
+		String period = "Period: " + today.minusDays(6) + " to " + today;
+		waitUpTo.until(ExpectedConditions.textToBePresentInElementLocated(By.id("map-legend"), period));
+		assertThat(browser.getCurrentUrl()).contains("metric=");
+
+		// the link reproduces it; an impossible custom period is refused next to the dates
+		browser.get(url("/map?lat=22.6&lon=120.3&zoom=12&lang=en&metric=downtimeHours&period=custom"
+				+ "&from=2026-03-10&to=2026-03-01"));
+		waitUpTo.until(ExpectedConditions.attributeToBe(By.id("map-page"), "data-ready", "true"));
+		assertThat(new Select(browser.findElement(By.id("c-period"))).getFirstSelectedOption().getAttribute("value"))
+			.isEqualTo("custom");
+		assertThat(browser.findElement(By.id("c-period-error")).getText())
+			.isEqualTo("The first day must not be after the last day.");
+		assertThat(browser.findElement(By.id("map-legend")).getText()).doesNotContain("Period:");
 		assertThat(unexpectedConsoleErrors()).isEmpty();
 	}
 

@@ -16,10 +16,48 @@ export function boundaries(api, kind) {
   return boundaryCache[kind];
 }
 
-/** The figures of every area of a kind (default period: the last 30 days), by area code. */
-export function figures(api, kind, refresh = false) {
-  if (!figureCache[kind] || refresh) {
-    figureCache[kind] = getJson(`${api}/areas?kind=${kind}`).then((answer) => {
+function isoDay(date) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+}
+
+/**
+ * The days (ISO, both included) of a period: a preset counted back from today (the server's day, YYYY-MM-DD),
+ * or the custom from/to as given. Dates are worked out in UTC so that the reader's time zone plays no part.
+ */
+export function periodDays(period, today, custom = {}) {
+  const [y, m, d] = today.split('-').map(Number);
+  const day = (year, month, date) => isoDay(new Date(Date.UTC(year, month - 1, date)));
+  switch (period) {
+    case '7d':
+      return { from: day(y, m, d - 6), to: today };
+    case 'month':
+      return { from: day(y, m, 1), to: today };
+    case 'lastMonth':
+      return { from: day(y, m - 1, 1), to: day(y, m, 0) };
+    case 'year':
+      return { from: day(y, 1, 1), to: today };
+    case 'custom':
+      return { from: custom.from || '', to: custom.to || '' };
+    default:
+      return { from: day(y, m, d - 29), to: today };
+  }
+}
+
+/** Why a period cannot be asked for (a label key), or null when it can. */
+export function periodProblem(days) {
+  if (!days.from || !days.to) {
+    return 'period.incomplete';
+  }
+  return days.from > days.to ? 'period.invalid' : null;
+}
+
+/** The figures of every area of a kind over a period (from/to: ISO days, both included), by area code. */
+export function figures(api, kind, days, refresh = false) {
+  const key = `${kind}/${days.from}/${days.to}`;
+  if (!figureCache[key] || refresh) {
+    const query = new URLSearchParams({ kind, from: days.from, to: days.to });
+    figureCache[key] = getJson(`${api}/areas?${query}`).then((answer) => {
       const rows = Array.isArray(answer) ? answer : (answer.areas || answer.items || []);
       const byCode = {};
       rows.forEach((row) => {
@@ -27,11 +65,11 @@ export function figures(api, kind, refresh = false) {
       });
       return byCode;
     }).catch((error) => {
-      delete figureCache[kind];
+      delete figureCache[key];
       throw error;
     });
   }
-  return figureCache[kind];
+  return figureCache[key];
 }
 
 function first(row, ...names) {

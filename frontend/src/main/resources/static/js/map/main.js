@@ -8,7 +8,9 @@ import { readState, writeState, FILTERS } from './url-state.js';
 import {
   STATES, STATE_COLOURS, LPR_RING, REALTIME_RING, FOV_MIN_ZOOM, clusterSvg, drawClusters, drawCameras, drawSectors,
 } from './draw.js';
-import { boundaries, figures, metricValue, scale, areaPopup, RAMP } from './areas.js';
+import {
+  boundaries, figures, metricValue, scale, areaPopup, RAMP, periodDays, periodProblem,
+} from './areas.js';
 import { cameraPopup, loadingPopup, errorPopup } from './popup.js';
 
 const L = window.L;
@@ -119,6 +121,27 @@ function restack() {
 // ---- the address bar --------------------------------------------------------------------------------------
 
 const form = document.getElementById('map-filters');
+const today = page.dataset.today || new Date().toISOString().slice(0, 10);
+
+/** The choropleth's period as chosen in the form: its preset and days. */
+function currentPeriod() {
+  const period = form.elements.period.value;
+  const days = periodDays(period, today, { from: form.elements.from.value, to: form.elements.to.value });
+  return { period, ...days };
+}
+
+/** Shows the custom dates for a custom period and says what is wrong with them; true when they can be asked for. */
+function checkPeriod() {
+  const chosen = currentPeriod();
+  document.getElementById('c-custom-period').hidden = chosen.period !== 'custom';
+  const problem = chosen.period === 'custom' ? periodProblem(chosen) : null;
+  const message = document.getElementById('c-period-error');
+  message.textContent = problem ? t(problem) : '';
+  message.hidden = !problem;
+  form.elements.from.setAttribute('aria-invalid', problem ? 'true' : 'false');
+  form.elements.to.setAttribute('aria-invalid', problem ? 'true' : 'false');
+  return !problem;
+}
 
 function currentFilters() {
   const filters = {};
@@ -146,6 +169,9 @@ function saveState() {
   state.filters = currentFilters();
   state.areas = form.elements.areas.value;
   state.metric = overlays.choropleth && map.hasLayer(overlays.choropleth) ? form.elements.metric.value : null;
+  state.period = form.elements.period.value;
+  state.from = form.elements.from.value;
+  state.to = form.elements.to.value;
   const shown = Object.keys(overlays).filter((name) => map.hasLayer(overlays[name]));
   const same = shown.length === DEFAULT_LAYERS.length && DEFAULT_LAYERS.every((name) => shown.includes(name));
   state.layers = same ? null : shown;
@@ -168,6 +194,16 @@ function fillForm() {
   if (state.metric) {
     form.elements.metric.value = state.metric;
   }
+  form.elements.period.value = state.period;
+  form.elements.from.value = state.from || '';
+  form.elements.to.value = state.to || '';
+  if (state.period === 'custom' && !state.from && !state.to) {
+    // a custom period starts from the default one
+    const days = periodDays('30d', today);
+    form.elements.from.value = days.from;
+    form.elements.to.value = days.to;
+  }
+  checkPeriod();
 }
 
 // ---- cameras in view --------------------------------------------------------------------------------------
@@ -270,7 +306,11 @@ map.on('popupclose', (event) => {
 function areaClick(kind, feature, latLng) {
   const name = nameOf(feature.properties || {});
   const box = L.popup({ maxWidth: 280 }).setLatLng(latLng).setContent(areaPopup(name, null)).openOn(map);
-  figures(api, kind)
+  const chosen = currentPeriod();
+  if (periodProblem(chosen)) {
+    return;
+  }
+  figures(api, kind, chosen)
     .then((rows) => box.setContent(areaPopup(name, rows[(feature.properties || {}).code])))
     .catch((error) => box.setContent(errorPopup(error.message)));
 }
@@ -302,18 +342,33 @@ async function drawBoundaries(kind) {
 }
 
 let choroplethKey = null;
+let lastColours = null;
+let lastMetric = null;
+let lastPeriod = null;
 
 async function drawChoropleth(refresh = false) {
   const kind = form.elements.areas.value;
   const metric = form.elements.metric.value;
-  const key = `${kind}/${metric}`;
+  const chosen = currentPeriod();
+  const key = `${kind}/${metric}/${chosen.from}/${chosen.to}`;
   if (!map.hasLayer(overlays.choropleth) || (key === choroplethKey && !refresh)) {
+    updateLegend(lastColours, lastMetric);
+    return;
+  }
+  if (!checkPeriod()) {
+    // an impossible custom period: say so next to the dates, ask nothing
+    choroplethKey = null;
+    overlays.choropleth.clearLayers();
     updateLegend();
     return;
   }
   choroplethKey = key;
+  page.dataset.areasLoaded = '';
   try {
-    const [collection, rows] = await Promise.all([boundaries(api, kind), figures(api, kind, refresh)]);
+    const [collection, rows] = await Promise.all([boundaries(api, kind), figures(api, kind, chosen, refresh)]);
+    if (choroplethKey !== key) {
+      return; // a newer choice is being drawn
+    }
     const colours = scale(rows, metric);
     overlays.choropleth.clearLayers();
     overlays.choropleth.addLayer(L.geoJSON(collection, {
@@ -327,11 +382,19 @@ async function drawChoropleth(refresh = false) {
       },
     }));
     restack();
+    lastColours = colours;
+    lastMetric = metric;
+    lastPeriod = chosen;
     updateLegend(colours, metric);
+    page.dataset.areasLoaded = 'true';
   } catch (error) {
-    choroplethKey = null;
-    notice('api-notice', t('notice.api', error.message));
-    updateLegend();
+    if (choroplethKey === key) {
+      choroplethKey = null;
+      lastColours = null;
+      notice('api-notice', t('notice.api', error.message));
+      updateLegend();
+      page.dataset.areasLoaded = 'failed';
+    }
   }
 }
 
@@ -376,10 +439,15 @@ function updateLegend(colours, metric) {
   cluster.className = 'legend-swatch';
   cluster.innerHTML = clusterSvg(12, { WORKING: 9, OUTAGE: 2, FAULTY: 1 }).html;
   legendBox.appendChild(legendRow(cluster, t('legend.cluster'), 'legend-cluster'));
-  if (colours && metric && map.hasLayer(overlays.choropleth)) {
+  if (colours && metric && lastPeriod && map.hasLayer(overlays.choropleth)) {
     const heading = document.createElement('h3');
     heading.textContent = t(`metric.${metric}`);
     legendBox.appendChild(heading);
+    const period = document.createElement('p');
+    period.className = 'legend-period';
+    period.id = 'legend-period';
+    period.textContent = t('legend.period', lastPeriod.from, lastPeriod.to);
+    legendBox.appendChild(period);
     const ramp = document.createElement('div');
     ramp.className = 'legend-ramp';
     const low = document.createElement('span');
@@ -467,7 +535,23 @@ map.on('overlayadd overlayremove', (event) => {
   saveState();
 });
 form.addEventListener('change', (event) => {
-  if (event.target.name === 'areas' || event.target.name === 'metric') {
+  if (['period', 'from', 'to'].includes(event.target.name)) {
+    if (event.target.name === 'period' && event.target.value === 'custom' && !form.elements.from.value
+        && !form.elements.to.value) {
+      const days = periodDays('30d', today);
+      form.elements.from.value = days.from;
+      form.elements.to.value = days.to;
+    }
+    if (!checkPeriod()) {
+      choroplethKey = null;
+      overlays.choropleth.clearLayers();
+      updateLegend();
+    } else if (!map.hasLayer(overlays.choropleth)) {
+      overlays.choropleth.addTo(map);
+    } else {
+      drawChoropleth();
+    }
+  } else if (event.target.name === 'areas' || event.target.name === 'metric') {
     if (!map.hasLayer(overlays.choropleth)) {
       overlays.choropleth.addTo(map);
     } else {

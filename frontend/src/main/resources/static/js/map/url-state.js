@@ -4,6 +4,16 @@
 export const FILTERS = ['precinct', 'district', 'state', 'lpr', 'funding', 'project', 'installFrom', 'installTo',
   'eolFrom', 'eolTo'];
 
+/** The periods of the choropleth; the default (the last 30 days) stays out of the address. */
+export const PERIODS = ['7d', '30d', 'month', 'lastMonth', 'year', 'custom'];
+export const DEFAULT_PERIOD = '30d';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isoDate(value) {
+  return value && ISO_DATE.test(value) ? value : '';
+}
+
 export const DEFAULT_VIEW = { lat: 22.63, lon: 120.31, zoom: 12 };
 
 function number(value, min, max) {
@@ -35,6 +45,9 @@ export function readState() {
     filters,
     areas: query.get('areas') === 'district' ? 'district' : 'precinct',
     metric: query.get('metric'),
+    period: PERIODS.includes(query.get('period')) ? query.get('period') : DEFAULT_PERIOD,
+    from: isoDate(query.get('from')),
+    to: isoDate(query.get('to')),
     layers: query.has('layers') ? query.get('layers').split(',').filter(Boolean) : null,
     camera: camera != null ? Math.floor(camera) : null,
   };
@@ -56,6 +69,17 @@ export function writeState(state) {
   }
   if (state.metric) {
     query.set('metric', state.metric);
+  }
+  if (state.period && state.period !== DEFAULT_PERIOD) {
+    query.set('period', state.period);
+    if (state.period === 'custom') {
+      if (state.from) {
+        query.set('from', state.from);
+      }
+      if (state.to) {
+        query.set('to', state.to);
+      }
+    }
   }
   if (state.layers) {
     query.set('layers', state.layers.join(','));
