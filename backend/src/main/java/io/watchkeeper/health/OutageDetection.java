@@ -40,8 +40,19 @@ public class OutageDetection {
 	private final Clock clock;
 	private final HealthProperties properties;
 
+	/** Silence is not judged before this moment: the node's start plus the grace (see the constructor). */
+	private final Instant judgeSilenceFrom;
+
+	/**
+	 * @param graceAfterStart after the application starts, cameras are not judged silent for this long
+	 *        ({@code watchkeeper.health.silence-check-after-start}, by default the silence threshold): while it was
+	 *        down no observation could arrive, so every camera looks silent until the pollers (or the demo
+	 *        simulator) have reported again, and a restart must not open an outage for the whole fleet
+	 */
 	OutageDetection(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, RepairOrders repairOrders,
-			Clock clock, HealthProperties properties) {
+			Clock clock, HealthProperties properties,
+			@org.springframework.beans.factory.annotation.Value("${watchkeeper.health.silence-check-after-start:}") Duration graceAfterStart) {
+		this.judgeSilenceFrom = clock.instant().plus(graceAfterStart != null ? graceAfterStart : properties.silenceThreshold());
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.repairOrders = repairOrders;
@@ -57,7 +68,8 @@ public class OutageDetection {
 	/** One run as of {@code now}: silent cameras get outages, open outages get repair orders. */
 	public Result detect(Instant now) {
 		long start = System.nanoTime();
-		Integer opened = transactions.execute(status -> openSilentOutages(now));
+		Integer opened = now.isBefore(judgeSilenceFrom) ? Integer.valueOf(0)
+				: transactions.execute(status -> openSilentOutages(now));
 		int raised = repairOrders.raiseForOpenOutages(now);
 		Result result = new Result(now, opened == null ? 0 : opened, raised, Duration.ofNanos(System.nanoTime() - start));
 		if (result.silentOutagesOpened() > 0 || result.repairOrdersRaised() > 0) {

@@ -9,6 +9,12 @@ record CameraFacts(long id, String assetTag, String address, Double lon, Double 
 		String status, String state, String lpr, LocalDate installDate, LocalDate endOfLife, Integer heading, Integer fov,
 		Integer range, String make, String model, Instant outageSince, OpenOrder workOrder, List<PastOutage> recentOutages) {
 
+	/** The same facts without the work order, for callers who may not see it. */
+	CameraFacts withoutWorkOrder() {
+		return new CameraFacts(id, assetTag, address, lon, lat, precinct, district, status, state, lpr, installDate, endOfLife,
+				heading, fov, range, make, model, outageSince, null, recentOutages);
+	}
+
 	record Area(String code, String nameZh, String nameEn) {
 	}
 

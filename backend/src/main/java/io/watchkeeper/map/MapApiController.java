@@ -38,6 +38,9 @@ class MapApiController {
 	/** Most outages opened or closed in one changes answer. */
 	static final int MAX_CHANGES = 5000;
 
+	/** The earliest {@code since} a poll may ask for (older ones are mistakes; the subtraction below must not overflow). */
+	private static final Instant EARLIEST_SINCE = Instant.parse("2000-01-01T00:00:00Z");
+
 	/** Closes are looked for this far before {@code since}: an outage's end is the observation's time, which may be recorded later. */
 	static final Duration CLOSE_OVERLAP = Duration.ofMinutes(15);
 
@@ -107,9 +110,19 @@ class MapApiController {
 	@Operation(summary = "A camera's popup", description = "Key facts, state on the map, its open work order and its five latest outages.")
 	@ApiResponse(responseCode = "200", description = "The camera's facts")
 	@ApiResponse(responseCode = "404", description = "No such camera", content = @Content(mediaType = "application/problem+json"))
-	CameraFacts camera(@PathVariable long id) {
-		return queries.facts(id, LocalDate.now(clock.withZone(zone)))
+	CameraFacts camera(@PathVariable long id, org.springframework.security.core.Authentication caller) {
+		CameraFacts facts = queries.facts(id, LocalDate.now(clock.withZone(zone)))
 			.orElseThrow(() -> new NotFoundException("Camera", id));
+		return seesEveryWorkOrder(caller) ? facts : facts.withoutWorkOrder();
+	}
+
+	/**
+	 * Only administrators and dispatchers see any camera's work order on the map: vendors and squads see their own
+	 * orders on their pages (another's order must look as if it did not exist), other roles see none.
+	 */
+	private static boolean seesEveryWorkOrder(org.springframework.security.core.Authentication caller) {
+		return caller != null && caller.getAuthorities().stream()
+			.anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()) || "ROLE_DISPATCHER".equals(a.getAuthority()));
 	}
 
 	@GetMapping(path = "/boundaries", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -200,6 +213,9 @@ class MapApiController {
 			throw new InvalidInputException("since", "since must be an ISO-8601 instant like 2026-11-28T08:00:00Z, not '" + since + "'");
 		}
 		Instant now = clock.instant();
+		if (from.isBefore(EARLIEST_SINCE) || from.isAfter(now.plus(Duration.ofDays(1)))) {
+			throw new InvalidInputException("since", "since must lie between 2000-01-01 and now, not '" + since + "'");
+		}
 		return queries.changes(from, from.minus(CLOSE_OVERLAP), now, MAX_CHANGES);
 	}
 }

@@ -73,6 +73,31 @@ class OutageDetectionIT extends HealthHttpSupport {
 			.isEqualTo(OutageHistory.Recording.RECORDING);
 	}
 
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+	@Autowired
+	io.watchkeeper.maintenance.RepairOrders repairOrders;
+
+	@Autowired
+	HealthProperties properties;
+
+	@Test
+	void rightAfterAStartNobodyIsJudgedSilentUntilTheGraceHasPassed() {
+		Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		long camera = camera("ITHDET-GRACE");
+		ingestion.ingest("ith-detect", List.of(new Observation(0, "ITHDET-GRACE", true, started.minus(2, ChronoUnit.HOURS))));
+		OutageDetection restarted = new OutageDetection(jdbc, transactionManager, repairOrders,
+				java.time.Clock.fixed(started, java.time.ZoneOffset.UTC), properties, java.time.Duration.ofMinutes(15));
+
+		assertThat(restarted.detect(started.plus(1, ChronoUnit.MINUTES)).silentOutagesOpened())
+			.as("two hours without a report, but the node has only just started").isZero();
+		assertThat(outages(camera)).isZero();
+
+		restarted.detect(started.plus(16, ChronoUnit.MINUTES));
+		assertThat(outages(camera)).as("still silent once the pollers had their chance").isEqualTo(1);
+	}
+
 	@Test
 	void theDetectionIsIdempotentWhenTwoRunsRace() throws Exception {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);

@@ -88,9 +88,13 @@ class MapApiIT {
 	}
 
 	HttpResponse<String> get(String path) throws Exception {
+		return getAs(USER, path);
+	}
+
+	HttpResponse<String> getAs(String user, String path) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+				.encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
 			.header("X-Forwarded-For", "10.90." + (patches.get() % 250) + ".7")
 			.GET().build();
 		return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -358,6 +362,34 @@ class MapApiIT {
 		HttpResponse<String> missing = get("/api/map/cameras/999999999");
 		assertThat(missing.statusCode()).isEqualTo(404);
 		assertThat(get("/api/map/cameras/abc").statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void onlyAdministratorsAndDispatchersSeeACamerasWorkOrderInItsPopup() throws Exception {
+		long id = camera(lon0 + 0.003, lat0 + 0.003, "ACTIVE", "NONE", anyPrecinct());
+		long order = jdbc.queryForObject("""
+				INSERT INTO work_order (kind, camera_id, origin, state, opened_at, created_by)
+				VALUES ('INSPECTION', ?, 'MANUAL', 'NEW', now(), 'itmap') RETURNING id""", Long.class, id);
+		TestUsers.ensure(jdbc, "itmap-dispatcher", PASSWORD, "DISPATCHER");
+		TestUsers.ensure(jdbc, "itmap-investigator", PASSWORD, "INVESTIGATOR");
+		TestUsers.ensure(jdbc, "itmap-vendor", PASSWORD, "VENDOR_TECHNICIAN");
+
+		HttpResponse<String> dispatcher = getAs("itmap-dispatcher", "/api/map/cameras/" + id);
+		assertThat(json.readTree(dispatcher.body()).get("workOrder").get("id").asLong()).isEqualTo(order);
+		for (String user : List.of(USER, "itmap-investigator", "itmap-vendor")) {
+			HttpResponse<String> popup = getAs(user, "/api/map/cameras/" + id);
+			assertThat(popup.statusCode()).isEqualTo(200);
+			assertThat(json.readTree(popup.body()).get("workOrder").isNull()).as(user).isTrue();
+		}
+	}
+
+	@Test
+	void pollingFromAnImpossibleMomentIsA400() throws Exception {
+		for (String since : List.of("-999999999-01-01T00:00:00Z", "1970-01-01T00:00:00Z", "2999-01-01T00:00:00Z")) {
+			HttpResponse<String> answer = get("/api/map/outages/changes?since=" + since);
+			assertThat(answer.statusCode()).as(since).isEqualTo(400);
+			assertThat(answer.body()).contains("since");
+		}
 	}
 
 	@Test
