@@ -163,9 +163,12 @@ export function sector(camera) {
   return points;
 }
 
+// Cameras that look at nothing (not installed yet, or taken down) get no field of view.
+const NOT_LOOKING = new Set(['PLANNED', 'DECOMMISSIONED']);
+
 export function drawSectors(L, fovGroup, coverageGroup, cameras, renderer) {
   cameras.forEach((camera) => {
-    const points = sector(camera);
+    const points = NOT_LOOKING.has(camera.state) ? null : sector(camera);
     if (!points) {
       return;
     }
