@@ -17,21 +17,25 @@ import org.springframework.util.unit.DataSize;
  *        since they could neither be kept nor compared with their neighbours
  * @param silenceThreshold a camera that has reported at least once and has not been heard from for longer than
  *        this gets an outage (cause SILENT) at the next detection run
+ * @param silenceCheckAfterStart after the application starts, nobody is judged silent for this long: while it
+ *        was down no observation could arrive, so every camera looks silent until the pollers (or the demo
+ *        simulator) have reported again, and a restart must not open an outage for the whole fleet
  * @param simulator the demo's health simulator
  */
 @ConfigurationProperties("watchkeeper.health")
 public record HealthProperties(@DefaultValue("10000") int maxBatchSize, @DefaultValue("16MB") DataSize maxBatchBytes,
 		@DefaultValue("5m") Duration futureTolerance, @DefaultValue("7d") Duration observationRetention,
-		@DefaultValue("15m") Duration silenceThreshold, @DefaultValue Simulator simulator) {
+		@DefaultValue("15m") Duration silenceThreshold, @DefaultValue("15m") Duration silenceCheckAfterStart,
+		@DefaultValue Simulator simulator) {
 
 	public HealthProperties {
 		if (maxBatchSize < 1 || maxBatchSize > 100_000) {
 			throw new IllegalArgumentException("watchkeeper.health.max-batch-size must be between 1 and 100000");
 		}
 		if (futureTolerance.isNegative() || observationRetention.compareTo(Duration.ofHours(1)) < 0
-				|| silenceThreshold.compareTo(Duration.ofMinutes(1)) < 0) {
+				|| silenceThreshold.compareTo(Duration.ofMinutes(1)) < 0 || silenceCheckAfterStart.isNegative()) {
 			throw new IllegalArgumentException("watchkeeper.health: future-tolerance must not be negative, "
-					+ "observation-retention at least 1h, silence-threshold at least 1m");
+					+ "observation-retention at least 1h, silence-threshold at least 1m, silence-check-after-start not negative");
 		}
 	}
 

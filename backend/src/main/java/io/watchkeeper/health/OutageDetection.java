@@ -40,19 +40,12 @@ public class OutageDetection {
 	private final Clock clock;
 	private final HealthProperties properties;
 
-	/** Silence is not judged before this moment: the node's start plus the grace (see the constructor). */
+	/** Silence is not judged before this moment: the node's start plus {@link HealthProperties#silenceCheckAfterStart()}. */
 	private final Instant judgeSilenceFrom;
 
-	/**
-	 * @param graceAfterStart after the application starts, cameras are not judged silent for this long
-	 *        ({@code watchkeeper.health.silence-check-after-start}, by default the silence threshold): while it was
-	 *        down no observation could arrive, so every camera looks silent until the pollers (or the demo
-	 *        simulator) have reported again, and a restart must not open an outage for the whole fleet
-	 */
 	OutageDetection(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, RepairOrders repairOrders,
-			Clock clock, HealthProperties properties,
-			@org.springframework.beans.factory.annotation.Value("${watchkeeper.health.silence-check-after-start:}") Duration graceAfterStart) {
-		this.judgeSilenceFrom = clock.instant().plus(graceAfterStart != null ? graceAfterStart : properties.silenceThreshold());
+			Clock clock, HealthProperties properties) {
+		this.judgeSilenceFrom = clock.instant().plus(properties.silenceCheckAfterStart());
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.repairOrders = repairOrders;

@@ -70,7 +70,7 @@ class HealthSimulatorIT extends HealthHttpSupport {
 
 		MovingClock clock = new MovingClock(start);
 		HealthProperties properties = new HealthProperties(10_000, org.springframework.util.unit.DataSize.ofMegabytes(16),
-				Duration.ofMinutes(5), Duration.ofDays(7), Duration.ofMinutes(15), new HealthProperties.Simulator(true,
+				Duration.ofMinutes(5), Duration.ofDays(7), Duration.ofMinutes(15), Duration.ZERO, new HealthProperties.Simulator(true,
 						Duration.ofMinutes(1), 0.0, Duration.ofHours(3), 0.2, Duration.ofMinutes(5)));
 		HealthSimulator simulator = new HealthSimulator(jdbc, ingestion, clock, properties, new Random(1), "ITHSIM-");
 		for (int minute = 0; minute < 6; minute++) {

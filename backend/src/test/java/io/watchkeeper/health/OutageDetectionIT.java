@@ -87,8 +87,11 @@ class OutageDetectionIT extends HealthHttpSupport {
 		Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		long camera = camera("ITHDET-GRACE");
 		ingestion.ingest("ith-detect", List.of(new Observation(0, "ITHDET-GRACE", true, started.minus(2, ChronoUnit.HOURS))));
+		HealthProperties fifteenMinutesGrace = new HealthProperties(properties.maxBatchSize(), properties.maxBatchBytes(),
+				properties.futureTolerance(), properties.observationRetention(), properties.silenceThreshold(),
+				java.time.Duration.ofMinutes(15), properties.simulator());
 		OutageDetection restarted = new OutageDetection(jdbc, transactionManager, repairOrders,
-				java.time.Clock.fixed(started, java.time.ZoneOffset.UTC), properties, java.time.Duration.ofMinutes(15));
+				java.time.Clock.fixed(started, java.time.ZoneOffset.UTC), fifteenMinutesGrace);
 
 		assertThat(restarted.detect(started.plus(1, ChronoUnit.MINUTES)).silentOutagesOpened())
 			.as("two hours without a report, but the node has only just started").isZero();
