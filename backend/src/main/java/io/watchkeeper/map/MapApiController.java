@@ -66,7 +66,8 @@ class MapApiController {
 			one; otherwise mode `clusters` groups them on a grid of about 64-pixel cells in Web Mercator, each drawn at its \
 			cameras' mean point with the count per state and of LPR cameras (`total` = the sum of the counts). A box \
 			larger than a 3840×2160-pixel view at the zoom is clipped around its centre and at most 3,000 features are \
-			answered: `truncated` then says so and `bbox` gives the box answered. A view with more cameras than that 			answers a sample spread evenly over it, with `total` estimated from the kept per-cell counts. State on the map, in precedence: \
+			answered: `truncated` then says so and `bbox` gives the box answered. A view with more cameras than that \
+			answers a sample spread evenly over it, with `total` estimated from the kept per-cell counts. State on the map, in precedence: \
 			DECOMMISSIONED, PLANNED, OUTAGE (open outage), FAULTY, PAST_EOL, WORKING.""")
 	@ApiResponse(responseCode = "200", description = "Clusters or cameras of the view")
 	@ApiResponse(responseCode = "400", description = "A bad bbox, zoom or filter value; `errors` names the parameter",
@@ -177,7 +178,7 @@ class MapApiController {
 			Instant lastEnd = last.plusDays(1).atStartOfDay(zone).toInstant();
 			end = lastEnd.isBefore(now) ? lastEnd : now;
 		}
-		return new AreaFigures(areas.table(), start, end, queries.areas(areas, start, end));
+		return new AreaFigures(areas.table(), start, end, queries.areas(areas, start, end, cells.areaCounts(areas)));
 	}
 
 	private static LocalDate date(String field, String value) {

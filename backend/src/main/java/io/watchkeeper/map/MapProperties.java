@@ -16,21 +16,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxViewHeight tallest view in pixels a request may cover (likewise)
  * @param aggregateMaxZoom up to this zoom (at most 15) clusters without other filters than precinct, district, state
  *        and LPR are summed from the kept per-cell counts ({@code map_cell}); -1: always from the cameras
- * @param aggregateMaxAge the per-cell counts are rewritten in the background when older than this
+ * @param aggregateMaxAge a request first brings the per-cell counts up to date with the queued camera and outage
+ *        changes when they were last brought up to date longer ago than this (0: every low-zoom request)
  */
 @ConfigurationProperties("watchkeeper.map")
 public record MapProperties(@DefaultValue("16") int camerasFromZoom, @DefaultValue("2000") int cameraThreshold,
 		@DefaultValue("3000") int maxFeatures, @DefaultValue("64") int clusterCellPixels,
 		@DefaultValue("3840") int maxViewWidth, @DefaultValue("2160") int maxViewHeight,
-		@DefaultValue("15") int aggregateMaxZoom, @DefaultValue("30s") Duration aggregateMaxAge) {
+		@DefaultValue("15") int aggregateMaxZoom, @DefaultValue("2s") Duration aggregateMaxAge) {
 
 	public MapProperties {
 		if (camerasFromZoom < 0 || camerasFromZoom > 22 || cameraThreshold < 0 || maxFeatures < 1
 				|| cameraThreshold > maxFeatures || clusterCellPixels < 8 || maxViewWidth < 256 || maxViewHeight < 256
-				|| aggregateMaxZoom < -1 || aggregateMaxZoom > 15 || aggregateMaxAge.compareTo(Duration.ofSeconds(1)) < 0) {
+				|| aggregateMaxZoom < -1 || aggregateMaxZoom > 15 || aggregateMaxAge.isNegative()) {
 			throw new IllegalArgumentException("watchkeeper.map: cameras-from-zoom 0..22, camera-threshold 0..max-features, "
 					+ "cluster-cell-pixels at least 8, max-view-width/height at least 256, "
-					+ "aggregate-max-zoom -1..15, aggregate-max-age at least 1s");
+					+ "aggregate-max-zoom -1..15, aggregate-max-age not negative");
 		}
 	}
 }

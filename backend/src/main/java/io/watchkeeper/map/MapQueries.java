@@ -271,8 +271,12 @@ class MapQueries {
 				FROM %s a""".formatted(kind.table()), Map.of("tolerance", tolerance), String.class);
 	}
 
-	/** Cameras, working, down, downtime, availability and open orders per area over [{@code from}, {@code to}). */
-	List<AreaFigures.Row> areas(AreaKind kind, Instant from, Instant to) {
+	/**
+	 * Cameras, working, down, downtime, availability and open orders per area over [{@code from}, {@code to}).
+	 * {@code placed}: the first three per area id for the cameras on the map, from the kept cell counts; then only
+	 * the cameras without a location are counted here (a partial index finds them) and added.
+	 */
+	List<AreaFigures.Row> areas(AreaKind kind, Instant from, Instant to, Optional<Map<Long, long[]>> placed) {
 		double hours = (to.toEpochMilli() - from.toEpochMilli()) / 3_600_000.0;
 		MapSqlParameterSource params = new MapSqlParameterSource().addValue("from", utc(from)).addValue("to", utc(to));
 		String column = kind.table() + "_id";
@@ -283,7 +287,7 @@ class MapQueries {
 				           count(*) FILTER (WHERE c.status = 'ACTIVE' AND o.id IS NULL) AS working,
 				           count(o.id) FILTER (WHERE c.status IN ('ACTIVE', 'FAULTY')) AS down
 				    FROM camera c LEFT JOIN outage o ON o.camera_id = c.id AND o.ended_at IS NULL
-				    WHERE c.%1$s IS NOT NULL GROUP BY c.%1$s),
+				    WHERE c.%1$s IS NOT NULL %3$s GROUP BY c.%1$s),
 				downtime AS (
 				    SELECT c.%1$s AS area_id, sum(extract(epoch FROM least(COALESCE(o.ended_at, :to), :to)
 				           - greatest(o.started_at, :from))) / 3600.0 AS hours
@@ -292,18 +296,23 @@ class MapQueries {
 				orders AS (
 				    SELECT c.%1$s AS area_id, count(*) AS n FROM work_order w JOIN camera c ON c.id = w.camera_id
 				    WHERE w.state NOT IN ('CLOSED', 'CANCELLED') GROUP BY c.%1$s)
-				SELECT a.code, a.name_zh, a.name_en, COALESCE(cams.cameras, 0) AS cameras,
+				SELECT a.id, a.code, a.name_zh, a.name_en, COALESCE(cams.cameras, 0) AS cameras,
 				       COALESCE(cams.working, 0) AS working, COALESCE(cams.down, 0) AS down,
 				       COALESCE(downtime.hours, 0) AS hours, COALESCE(orders.n, 0) AS orders
 				FROM %2$s a LEFT JOIN cams ON cams.area_id = a.id LEFT JOIN downtime ON downtime.area_id = a.id
-				LEFT JOIN orders ON orders.area_id = a.id ORDER BY a.code""".formatted(column, kind.table()), params,
+				LEFT JOIN orders ON orders.area_id = a.id ORDER BY a.code""".formatted(column, kind.table(),
+				placed.isPresent() ? "AND c.location IS NULL" : ""), params,
 				(rs, i) -> {
-					long cameras = rs.getLong("cameras");
+					long areaId = rs.getLong("id");
+					long[] kept = placed.map(p -> p.get(areaId)).orElse(null);
+					long cameras = rs.getLong("cameras") + (kept == null ? 0 : kept[0]);
+					long working = rs.getLong("working") + (kept == null ? 0 : kept[1]);
+					long downNow = rs.getLong("down") + (kept == null ? 0 : kept[2]);
 					double down = rs.getDouble("hours");
 					Double availability = cameras == 0 || hours <= 0 ? null
 							: Math.round(Math.max(0, 1 - down / (cameras * hours)) * 10000) / 100.0;
 					return new AreaFigures.Row(rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
-							cameras, rs.getLong("working"), rs.getLong("down"), Math.round(down * 10) / 10.0,
+							cameras, working, downNow, Math.round(down * 10) / 10.0,
 							availability, rs.getLong("orders"));
 				});
 	}
