@@ -1,4 +1,9 @@
--- The map's per-cell counts (V91) kept up to date by changes instead of rewritten every 30 seconds (issue 4).
+-- The map's per-cell counts (V91) kept up to date by changes instead of rewritten every 30 seconds, and split by
+-- every filter of the map (issue 4), so that no low-zoom view counts cameras one by one.
+--
+-- Cells are split by precinct, district, LPR, install year, end-of-life year, funding source and project as well:
+-- on 1,000,000 generated cameras ~256,000 rows at the finest level (~306 m) and ~2,500 at the coarsest, since a
+-- cell's cameras share few of these (a project has one funding source and mostly one install year).
 --
 -- map_camera is what each camera last added to map_cell (its base cell, areas, LPR, state and point): a change is
 -- applied as "take the old contribution out, put the new one in" at every level, for the changed cameras only.
@@ -14,6 +19,10 @@ CREATE TABLE map_camera (
     precinct_id  bigint,
     district_id  bigint,
     lpr          varchar(16)      NOT NULL,
+    install_year smallint,
+    eol_year     smallint,
+    funding_id   bigint,
+    project_id   bigint,
     state        varchar(16)      NOT NULL,
     lon          double precision NOT NULL,
     lat          double precision NOT NULL
@@ -24,9 +33,13 @@ CREATE TABLE map_dirty (
     camera_id  bigint
 );
 
--- Changes add to a cell's row: one row per cell, precinct, district and LPR (NULL areas are equal here).
+ALTER TABLE map_cell ADD COLUMN install_year smallint, ADD COLUMN eol_year smallint, ADD COLUMN funding_id bigint,
+    ADD COLUMN project_id bigint;
+
+-- Changes add to a cell's row: one row per cell and split (NULLs are equal here).
 DROP INDEX map_cell_level_xy_idx;
-CREATE UNIQUE INDEX map_cell_key ON map_cell (level, gx, gy, precinct_id, district_id, lpr) NULLS NOT DISTINCT;
+CREATE UNIQUE INDEX map_cell_key ON map_cell (level, gx, gy, precinct_id, district_id, lpr, install_year, eol_year,
+    funding_id, project_id) NULLS NOT DISTINCT;
 
 ALTER TABLE map_cell_refresh ADD COLUMN synced_at timestamptz;
 UPDATE map_cell_refresh SET synced_at = refreshed_at;

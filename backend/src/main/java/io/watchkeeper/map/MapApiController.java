@@ -89,9 +89,10 @@ class MapApiController {
 		MapFilter filter = MapFilter.parse(precinct, district, state, lpr, funding, project, installFrom, installTo,
 				eolFrom, eolTo);
 		LocalDate today = LocalDate.now(clock.withZone(zone));
+		java.util.Map<String, Object> ids = queries.resolve(filter);
 		if (view.zoom() < properties.camerasFromZoom()) {
-			java.util.Optional<MapQueries.ClusterResult> kept = cells.serves(view, filter)
-					? cells.clusters(view, filter, queries.areaIds(filter), properties.maxFeatures())
+			java.util.Optional<MapQueries.ClusterResult> kept = cells.serves(view)
+					? cells.clusters(view, filter, ids, properties.maxFeatures())
 					: java.util.Optional.empty();
 			MapQueries.ClusterResult clusters = kept.orElseGet(() -> queries.clusters(view, filter, today,
 					view.cellMetres(properties.clusterCellPixels()), properties.maxFeatures()));
@@ -102,7 +103,7 @@ class MapApiController {
 		}
 		MapQueries.CameraResult cameras = queries.cameras(view, filter, today, properties.maxFeatures());
 		long total = cameras.total() >= 0 ? cameras.total()
-				: cells.estimate(view, filter, queries.areaIds(filter)).orElseGet(() -> queries.count(view, filter, today));
+				: cells.estimate(view, filter, ids).orElseGet(() -> queries.count(view, filter, today));
 		return new MapView(view.zoom(), "cameras", total, view.clipped() || cameras.truncated(), view.bbox(),
 				java.util.List.of(), cameras.cameras());
 	}

@@ -30,8 +30,9 @@ import io.watchkeeper.map.MapView.Cluster;
 /**
  * Per-cell camera counts kept for the map's low zooms ({@code map_cell}): a million cameras are summed once, then
  * kept up to date by their changes instead of summed per request. Each zoom up to 15 has its own level of cells
- * (every cell the union of four of the level above), split by precinct, district and LPR, so a request reads only
- * the few hundred cells of its view.
+ * (every cell the union of four of the level above), split by every filter of the map (precinct, district, LPR,
+ * install year, end-of-life year, funding source, project; the state is a column per state), so a request reads
+ * only the rows of its view's few hundred cells, whatever it filters by.
  * <p>
  * Changes reach the cells through a queue: triggers on {@code camera} and {@code outage} put the changed cameras
  * into {@code map_dirty} (V92). Bringing the cells up to date ({@link #sync()}) takes each queued camera's old
@@ -57,6 +58,14 @@ class MapCells implements DisposableBean {
 	static final int INLINE_SYNC_LIMIT = 5000;
 
 	private static final String LOCK = "SELECT pg_try_advisory_xact_lock(hashtext('map_cell_refresh'))";
+
+	/** What the cells are split by besides the grid: every filter of the map. */
+	private static final String SPLIT = "precinct_id, district_id, lpr, install_year, eol_year, funding_id, project_id";
+
+	/** The split of camera {@code c}, named as in {@link #SPLIT}. */
+	private static final String CAMERA_SPLIT = """
+			c.precinct_id, c.district_id, c.lpr, extract(year FROM c.install_date)::smallint AS install_year,
+			extract(year FROM c.end_of_life)::smallint AS eol_year, c.funding_source_id AS funding_id, c.project_id""";
 
 	private static final List<MapState> STATE_COLUMNS = List.of(MapState.WORKING, MapState.OUTAGE, MapState.FAULTY,
 			MapState.PAST_EOL, MapState.PLANNED, MapState.DECOMMISSIONED);
@@ -87,37 +96,31 @@ class MapCells implements DisposableBean {
 		this.baseCell = Viewport.EQUATOR_M / Math.pow(2, BASE_ZOOM) / 256 * properties.clusterCellPixels();
 	}
 
-	/** Whether the filter is one the cells are split by: precinct, district, state and LPR. */
-	private static boolean splitBy(MapFilter filter) {
-		return filter.funding() == null && filter.project() == null && filter.installFrom() == null
-				&& filter.installTo() == null && filter.eolFrom() == null && filter.eolTo() == null;
-	}
-
-	/** Whether this request can be answered from the cells: a low zoom and only filters the cells are split by. */
-	boolean serves(Viewport view, MapFilter filter) {
-		return view.zoom() <= properties.aggregateMaxZoom() && view.zoom() <= BASE_ZOOM && splitBy(filter);
+	/** Whether this request can be answered from the cells: a low zoom (the cells are split by every filter). */
+	boolean serves(Viewport view) {
+		return view.zoom() <= properties.aggregateMaxZoom() && view.zoom() <= BASE_ZOOM;
 	}
 
 	/**
 	 * Clusters of the view from the cells, the biggest first, at most {@code limit}; empty when the cells were
 	 * never filled (a rebuild is then started and the caller computes from the cameras).
 	 */
-	Optional<MapQueries.ClusterResult> clusters(Viewport view, MapFilter filter, Map<String, Object> areaIds, int limit) {
+	Optional<MapQueries.ClusterResult> clusters(Viewport view, MapFilter filter, Map<String, Object> ids, int limit) {
 		if (!ready()) {
 			return Optional.empty();
 		}
-		return Optional.of(clusters(view, Math.min(view.zoom(), BASE_ZOOM), filter, areaIds, limit));
+		return Optional.of(clusters(view, Math.min(view.zoom(), BASE_ZOOM), filter, ids, limit));
 	}
 
 	/**
 	 * How many of the view's cameras match, estimated from the finest cells (the view rounded out to ~306 m);
-	 * empty when the filter is not one the cells are split by or they were never filled.
+	 * empty when the cells are not used or were never filled.
 	 */
-	OptionalLong estimate(Viewport view, MapFilter filter, Map<String, Object> areaIds) {
-		if (!splitBy(filter) || properties.aggregateMaxZoom() < 0 || !ready()) {
+	OptionalLong estimate(Viewport view, MapFilter filter, Map<String, Object> ids) {
+		if (properties.aggregateMaxZoom() < 0 || !ready()) {
 			return OptionalLong.empty();
 		}
-		return OptionalLong.of(clusters(view, BASE_ZOOM, filter, areaIds, Integer.MAX_VALUE).total());
+		return OptionalLong.of(clusters(view, BASE_ZOOM, filter, ids, Integer.MAX_VALUE).total());
 	}
 
 	/**
@@ -141,7 +144,7 @@ class MapCells implements DisposableBean {
 		return Optional.of(counts);
 	}
 
-	private MapQueries.ClusterResult clusters(Viewport view, int level, MapFilter filter, Map<String, Object> areaIds,
+	private MapQueries.ClusterResult clusters(Viewport view, int level, MapFilter filter, Map<String, Object> ids,
 			int limit) {
 		double cell = baseCell * (1L << (BASE_ZOOM - level));
 		MapSqlParameterSource params = new MapSqlParameterSource().addValue("level", level)
@@ -150,14 +153,24 @@ class MapCells implements DisposableBean {
 			.addValue("gy0", (int) Math.floor(mercY(view.minLat()) / cell))
 			.addValue("gy1", (int) Math.floor(mercY(view.maxLat()) / cell));
 		StringBuilder where = new StringBuilder();
-		if (areaIds.containsKey("precinctId")) {
-			params.addValue("precinctId", areaIds.get("precinctId"));
+		if (ids.containsKey("precinctId")) {
+			params.addValue("precinctId", ids.get("precinctId"));
 			where.append(" AND precinct_id = :precinctId");
 		}
-		if (areaIds.containsKey("districtId")) {
-			params.addValue("districtId", areaIds.get("districtId"));
+		if (ids.containsKey("districtId")) {
+			params.addValue("districtId", ids.get("districtId"));
 			where.append(" AND district_id = :districtId");
 		}
+		if (filter.funding() != null) {
+			params.addValue("funding", filter.funding());
+			where.append(" AND funding_id = :funding");
+		}
+		if (filter.project() != null) {
+			params.addValue("project", filter.project());
+			where.append(" AND project_id = :project");
+		}
+		range(where, params, "install_year", "installFrom", filter.installFrom(), "installTo", filter.installTo());
+		range(where, params, "eol_year", "eolFrom", filter.eolFrom(), "eolTo", filter.eolTo());
 		if (filter.lpr() != null) {
 			if (filter.lpr().equals("ANY_LPR")) {
 				where.append(" AND lpr <> 'NONE'");
@@ -191,6 +204,18 @@ class MapCells implements DisposableBean {
 		long total = all.stream().mapToLong(Cluster::count).sum();
 		return new MapQueries.ClusterResult(all.size() > limit ? List.copyOf(all.subList(0, limit)) : all, total,
 				all.size() > limit);
+	}
+
+	private static void range(StringBuilder where, MapSqlParameterSource params, String column, String fromName,
+			Integer from, String toName, Integer to) {
+		if (from != null) {
+			params.addValue(fromName, from);
+			where.append(" AND ").append(column).append(" >= :").append(fromName);
+		}
+		if (to != null) {
+			params.addValue(toName, to);
+			where.append(" AND ").append(column).append(" <= :").append(toName);
+		}
 	}
 
 	private static String column(MapState state) {
@@ -295,33 +320,36 @@ class MapCells implements DisposableBean {
 			WITH taken AS (DELETE FROM map_dirty RETURNING camera_id),
 			ids AS (SELECT DISTINCT camera_id AS id FROM taken WHERE camera_id IS NOT NULL),
 			now_ AS (
-			    SELECT c.id AS camera_id, floor(%1$s / :cell)::int AS gx, floor(%2$s / :cell)::int AS gy, c.precinct_id,
-			           c.district_id, c.lpr, %3$s AS state, ST_X(c.location) AS lon, ST_Y(c.location) AS lat
+			    SELECT c.id AS camera_id, floor(%1$s / :cell)::int AS gx, floor(%2$s / :cell)::int AS gy, %4$s,
+			           %3$s AS state, ST_X(c.location) AS lon, ST_Y(c.location) AS lat
 			    FROM camera c LEFT JOIN outage o ON o.camera_id = c.id AND o.ended_at IS NULL
 			    WHERE c.id IN (SELECT id FROM ids) AND c.location IS NOT NULL),
 			was AS (SELECT m.* FROM map_camera m WHERE m.camera_id IN (SELECT id FROM ids)),
 			diff AS (
 			    SELECT w.camera_id AS old_id, n.camera_id AS new_id
 			    FROM was w FULL JOIN now_ n ON n.camera_id = w.camera_id
-			    WHERE (w.gx, w.gy, w.precinct_id, w.district_id, w.lpr, w.state, w.lon, w.lat)
-			          IS DISTINCT FROM (n.gx, n.gy, n.precinct_id, n.district_id, n.lpr, n.state, n.lon, n.lat)),
+			    WHERE (w.gx, w.gy, w.precinct_id, w.district_id, w.lpr, w.install_year, w.eol_year, w.funding_id,
+			           w.project_id, w.state, w.lon, w.lat)
+			          IS DISTINCT FROM (n.gx, n.gy, n.precinct_id, n.district_id, n.lpr, n.install_year, n.eol_year,
+			           n.funding_id, n.project_id, n.state, n.lon, n.lat)),
 			gone AS (DELETE FROM map_camera m USING diff WHERE m.camera_id = diff.old_id AND diff.new_id IS NULL),
 			put AS (
-			    INSERT INTO map_camera (camera_id, gx, gy, precinct_id, district_id, lpr, state, lon, lat)
-			    SELECT n.camera_id, n.gx, n.gy, n.precinct_id, n.district_id, n.lpr, n.state, n.lon, n.lat
+			    INSERT INTO map_camera (camera_id, gx, gy, %5$s, state, lon, lat)
+			    SELECT n.camera_id, n.gx, n.gy, %6$s, n.state, n.lon, n.lat
 			    FROM now_ n JOIN diff ON diff.new_id = n.camera_id
 			    ON CONFLICT (camera_id) DO UPDATE SET gx = EXCLUDED.gx, gy = EXCLUDED.gy, precinct_id = EXCLUDED.precinct_id,
-			        district_id = EXCLUDED.district_id, lpr = EXCLUDED.lpr, state = EXCLUDED.state, lon = EXCLUDED.lon,
-			        lat = EXCLUDED.lat),
+			        district_id = EXCLUDED.district_id, lpr = EXCLUDED.lpr, install_year = EXCLUDED.install_year,
+			        eol_year = EXCLUDED.eol_year, funding_id = EXCLUDED.funding_id, project_id = EXCLUDED.project_id,
+			        state = EXCLUDED.state, lon = EXCLUDED.lon, lat = EXCLUDED.lat),
 			delta AS (
-			    SELECT w.gx, w.gy, w.precinct_id, w.district_id, w.lpr, w.state, -1 AS n, -w.lon AS lon, -w.lat AS lat
+			    SELECT w.gx, w.gy, %7$s, w.state, -1 AS n, -w.lon AS lon, -w.lat AS lat
 			    FROM was w JOIN diff ON diff.old_id = w.camera_id
 			    UNION ALL
-			    SELECT n.gx, n.gy, n.precinct_id, n.district_id, n.lpr, n.state, 1, n.lon, n.lat
+			    SELECT n.gx, n.gy, %6$s, n.state, 1, n.lon, n.lat
 			    FROM now_ n JOIN diff ON diff.new_id = n.camera_id)
-			INSERT INTO map_cell AS m (level, gx, gy, precinct_id, district_id, lpr, cameras, sum_lon, sum_lat, working,
-			                           outage, faulty, past_eol, planned, decommissioned)
-			SELECT l.level, d.gx >> (:base - l.level), d.gy >> (:base - l.level), d.precinct_id, d.district_id, d.lpr,
+			INSERT INTO map_cell AS m (level, gx, gy, %5$s, cameras, sum_lon, sum_lat, working, outage, faulty, past_eol,
+			                           planned, decommissioned)
+			SELECT l.level, d.gx >> (:base - l.level), d.gy >> (:base - l.level), %8$s,
 			       sum(d.n), sum(d.lon), sum(d.lat), COALESCE(sum(d.n) FILTER (WHERE d.state = 'WORKING'), 0),
 			       COALESCE(sum(d.n) FILTER (WHERE d.state = 'OUTAGE'), 0),
 			       COALESCE(sum(d.n) FILTER (WHERE d.state = 'FAULTY'), 0),
@@ -329,13 +357,19 @@ class MapCells implements DisposableBean {
 			       COALESCE(sum(d.n) FILTER (WHERE d.state = 'PLANNED'), 0),
 			       COALESCE(sum(d.n) FILTER (WHERE d.state = 'DECOMMISSIONED'), 0)
 			FROM delta d CROSS JOIN generate_series(0, :base) AS l(level)
-			GROUP BY 1, 2, 3, 4, 5, 6
-			ON CONFLICT (level, gx, gy, precinct_id, district_id, lpr) DO UPDATE SET cameras = m.cameras + EXCLUDED.cameras,
+			GROUP BY 1, 2, 3, %8$s
+			ON CONFLICT (level, gx, gy, %5$s) DO UPDATE SET cameras = m.cameras + EXCLUDED.cameras,
 			    sum_lon = m.sum_lon + EXCLUDED.sum_lon, sum_lat = m.sum_lat + EXCLUDED.sum_lat,
 			    working = m.working + EXCLUDED.working, outage = m.outage + EXCLUDED.outage,
 			    faulty = m.faulty + EXCLUDED.faulty, past_eol = m.past_eol + EXCLUDED.past_eol,
 			    planned = m.planned + EXCLUDED.planned, decommissioned = m.decommissioned + EXCLUDED.decommissioned"""
-		.formatted(MapQueries.MERC_X, MapQueries.MERC_Y, MapState.SQL);
+		.formatted(MapQueries.MERC_X, MapQueries.MERC_Y, MapState.SQL, CAMERA_SPLIT, SPLIT, prefixed("n"),
+				prefixed("w"), prefixed("d"));
+
+	/** {@link #SPLIT} with a table alias. */
+	private static String prefixed(String alias) {
+		return String.join(", ", java.util.Arrays.stream(SPLIT.split(", ")).map(c -> alias + "." + c).toList());
+	}
 
 	private void inBackground(Runnable task) {
 		if (working.compareAndSet(false, true)) {
@@ -373,30 +407,31 @@ class MapCells implements DisposableBean {
 			// only this (under the lock) reads map_camera, so emptying it at once blocks nobody
 			jdbc.update("TRUNCATE map_camera", Map.of());
 			jdbc.update("""
-					INSERT INTO map_camera (camera_id, gx, gy, precinct_id, district_id, lpr, state, lon, lat)
-					SELECT c.id, floor(%s / :cell)::int, floor(%s / :cell)::int, c.precinct_id, c.district_id, c.lpr, %s,
+					INSERT INTO map_camera (camera_id, gx, gy, %5$s, state, lon, lat)
+					SELECT c.id, floor(%1$s / :cell)::int, floor(%2$s / :cell)::int, %4$s, %3$s,
 					       ST_X(c.location), ST_Y(c.location)
 					FROM camera c LEFT JOIN outage o ON o.camera_id = c.id AND o.ended_at IS NULL
-					WHERE c.location IS NOT NULL""".formatted(MapQueries.MERC_X, MapQueries.MERC_Y, MapState.SQL), params);
+					WHERE c.location IS NOT NULL""".formatted(MapQueries.MERC_X, MapQueries.MERC_Y, MapState.SQL,
+					CAMERA_SPLIT, SPLIT), params);
 			jdbc.update("DELETE FROM map_cell", Map.of());
 			int rows = jdbc.update("""
-					INSERT INTO map_cell (level, gx, gy, precinct_id, district_id, lpr, cameras, sum_lon, sum_lat, working, outage,
-					                      faulty, past_eol, planned, decommissioned)
-					SELECT :level, gx, gy, precinct_id, district_id, lpr, count(*), sum(lon), sum(lat),
+					INSERT INTO map_cell (level, gx, gy, %1$s, cameras, sum_lon, sum_lat, working, outage, faulty, past_eol,
+					                      planned, decommissioned)
+					SELECT :level, gx, gy, %1$s, count(*), sum(lon), sum(lat),
 					       count(*) FILTER (WHERE state = 'WORKING'), count(*) FILTER (WHERE state = 'OUTAGE'),
 					       count(*) FILTER (WHERE state = 'FAULTY'), count(*) FILTER (WHERE state = 'PAST_EOL'),
 					       count(*) FILTER (WHERE state = 'PLANNED'), count(*) FILTER (WHERE state = 'DECOMMISSIONED')
-					FROM map_camera GROUP BY gx, gy, precinct_id, district_id, lpr""", params);
+					FROM map_camera GROUP BY gx, gy, %1$s""".formatted(SPLIT), params);
 			for (int level = BASE_ZOOM - 1; level >= 0; level--) {
 				// each level's cells are the unions of 2 x 2 cells of the level above
 				rows += jdbc.update("""
-						INSERT INTO map_cell (level, gx, gy, precinct_id, district_id, lpr, cameras, sum_lon, sum_lat,
-						                      working, outage, faulty, past_eol, planned, decommissioned)
-						SELECT :level, gx >> 1, gy >> 1, precinct_id, district_id, lpr,
+						INSERT INTO map_cell (level, gx, gy, %1$s, cameras, sum_lon, sum_lat, working, outage, faulty,
+						                      past_eol, planned, decommissioned)
+						SELECT :level, gx >> 1, gy >> 1, %1$s,
 						       sum(cameras), sum(sum_lon), sum(sum_lat), sum(working), sum(outage), sum(faulty),
 						       sum(past_eol), sum(planned), sum(decommissioned)
 						FROM map_cell WHERE level = :above
-						GROUP BY gx >> 1, gy >> 1, precinct_id, district_id, lpr""",
+						GROUP BY gx >> 1, gy >> 1, %1$s""".formatted(SPLIT),
 						new MapSqlParameterSource("level", level).addValue("above", level + 1));
 			}
 			jdbc.update("""

@@ -131,14 +131,23 @@ class MapQueries {
 	record CameraResult(List<MapCamera> cameras, long total, boolean truncated) {
 	}
 
-	/** The ids of the filter's precinct and district codes ({@code precinctId}, {@code districtId}); 400 when unknown. */
-	Map<String, Object> areaIds(MapFilter filter) {
+	/**
+	 * The ids of the filter's precinct and district codes ({@code precinctId}, {@code districtId}), after checking
+	 * that its funding source and project exist; 400 naming the parameter when one does not.
+	 */
+	Map<String, Object> resolve(MapFilter filter) {
 		Map<String, Object> ids = new LinkedHashMap<>();
 		if (filter.precinct() != null) {
 			ids.put("precinctId", areaId("precinct", filter.precinct()));
 		}
 		if (filter.district() != null) {
 			ids.put("districtId", areaId("district", filter.district()));
+		}
+		if (filter.funding() != null) {
+			exists("funding", "funding_source", filter.funding());
+		}
+		if (filter.project() != null) {
+			exists("project", "procurement_project", filter.project());
 		}
 		return ids;
 	}

@@ -56,6 +56,9 @@ class MapApiIT {
 	@Autowired
 	MapQueries queries;
 
+	@Autowired
+	MapProperties properties;
+
 	final HttpClient http = HttpClient.newHttpClient();
 	final JsonMapper json = JsonMapper.builder().build();
 
@@ -215,7 +218,7 @@ class MapApiIT {
 
 	@Test
 	void keptCountsFollowEveryKindOfChangeAndEqualARebuild() throws Exception {
-		lat0 = 23.34;
+		lat0 = 23.55;
 		String precinct = anyPrecinct();
 		List<Long> ids = twoGroups(precinct);
 		refreshCells();
@@ -257,7 +260,7 @@ class MapApiIT {
 
 	@Test
 	void aStatementChangingThousandsOfCamerasQueuesARebuildInsteadOfThousandsOfChanges() throws Exception {
-		lat0 = 23.46;
+		lat0 = 23.65;
 		refreshCells();
 		String prefix = "ITMAP-" + run + "-B";
 		jdbc.update("""
@@ -271,6 +274,75 @@ class MapApiIT {
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM map_dirty", Long.class)).isZero();
 		JsonNode body = ok("/api/map/cameras?" + bbox(lon0 - 0.0005, lat0 - 0.0005, lon0 + 0.006, lat0 + 0.006) + "&zoom=11");
 		assertThat(body.get("total").asLong()).isEqualTo(2500);
+	}
+
+	@Test
+	void everyFilterCountsTheSameFromTheKeptCellsAsFromTheCameras() throws Exception {
+		lat0 = 23.85;
+		String precinct = anyPrecinct();
+		long fund = jdbc.queryForObject("""
+				INSERT INTO funding_source (code, kind, name_zh, fiscal_year, amount_ntd)
+				VALUES (?, 'CITY_BUDGET', '測試預算', 2020, 1000) RETURNING id""", Long.class, "ITMAP-F-" + run);
+		long project = jdbc.queryForObject("""
+				INSERT INTO procurement_project (code, name_zh, purpose, fiscal_year, budget_ntd)
+				VALUES (?, '測試案', 'REPLACEMENT', 2020, 1000) RETURNING id""", Long.class, "ITMAP-P-" + run);
+		refreshCells();
+		// 40 cameras: installed 2012..2021 (i % 10), funded by fund when i is even, of the project when i % 3 == 0,
+		// in the precinct for i < 20, LPR when i % 4 == 0, faulty when i % 5 == 1, down when i % 6 == 2
+		int[] year = new int[40];
+		for (int i = 0; i < 40; i++) {
+			year[i] = 2012 + i % 10;
+			long id = jdbc.queryForObject("""
+					INSERT INTO camera (asset_tag, location, precinct_id, status, lpr, install_date, funding_source_id, project_id)
+					VALUES (?, ST_SetSRID(ST_MakePoint(?, ?), 4326), (SELECT id FROM precinct WHERE code = ?), ?, ?, ?, ?, ?)
+					RETURNING id""", Long.class, "ITMAP-" + run + "-Y" + i, lon0 + 0.0002 * i, lat0 + 0.0001 * (i % 7),
+					i < 20 ? precinct : null, i % 5 == 1 ? "FAULTY" : "ACTIVE", i % 4 == 0 ? "LPR" : "NONE",
+					java.time.LocalDate.of(year[i], 3, 1), i % 2 == 0 ? fund : null, i % 3 == 0 ? project : null);
+			if (i % 6 == 2) {
+				openOutage(id, Instant.now().minusSeconds(600));
+			}
+		}
+		String box = (lon0 - 0.0005) + "," + (lat0 - 0.0005) + "," + (lon0 + 0.0085) + "," + (lat0 + 0.0012);
+		Viewport view = Viewport.parse(box, "11", properties);
+		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Taipei"));
+		record Case(String query, long expected, MapFilter filter) {
+		}
+		java.util.function.IntPredicate all = i -> true;
+		List<Case> cases = new ArrayList<>();
+		java.util.function.BiConsumer<String, java.util.function.IntPredicate> add = (query, which) -> {
+			java.util.Map<String, String> q = new java.util.HashMap<>();
+			for (String part : query.split("&")) {
+				q.put(part.substring(0, part.indexOf('=')), part.substring(part.indexOf('=') + 1));
+			}
+			cases.add(new Case(query, java.util.stream.IntStream.range(0, 40).filter(which).count(),
+					MapFilter.parse(q.get("precinct"), q.get("district"), q.get("state"), q.get("lpr"), q.get("funding"),
+							q.get("project"), q.get("installFrom"), q.get("installTo"), q.get("eolFrom"), q.get("eolTo"))));
+		};
+		add.accept("funding=" + fund, i -> i % 2 == 0);
+		add.accept("project=" + project, i -> i % 3 == 0);
+		add.accept("installFrom=2015&installTo=2017", i -> year[i] >= 2015 && year[i] <= 2017);
+		add.accept("installFrom=2020", i -> year[i] >= 2020);
+		add.accept("eolTo=2022", i -> year[i] + 8 <= 2022);
+		add.accept("eolFrom=2025&eolTo=2026", i -> year[i] + 8 >= 2025 && year[i] + 8 <= 2026);
+		add.accept("funding=" + fund + "&project=" + project + "&lpr=LPR", i -> i % 12 == 0);
+		add.accept("precinct=" + precinct + "&installTo=2013&state=WORKING,PAST_EOL",
+				i -> i < 20 && year[i] <= 2013 && i % 5 != 1 && i % 6 != 2);
+		add.accept("state=OUTAGE&funding=" + fund, i -> i % 6 == 2 && i % 2 == 0);
+		add.accept("lpr=ANY_LPR", i -> i % 4 == 0);
+		add.accept("state=FAULTY", i -> i % 5 == 1 && i % 6 != 2);
+		for (Case c : cases) {
+			JsonNode body = ok("/api/map/cameras?bbox=" + box + "&zoom=11&" + c.query());
+			assertThat(body.get("total").asLong()).as(c.query() + " from the cells").isEqualTo(c.expected());
+			MapQueries.ClusterResult counted = queries.clusters(view, c.filter(), today, view.cellMetres(64), 3000);
+			assertThat(counted.total()).as(c.query() + " from the cameras").isEqualTo(c.expected());
+			for (String state : List.of("WORKING", "OUTAGE", "FAULTY", "PAST_EOL")) {
+				long answered = body.get("mode").asString().equals("clusters") ? sum(body, state)
+						: body.get("cameras").valueStream().filter(k -> k.get("state").asString().equals(state)).count();
+				assertThat(answered).as(c.query() + " " + state)
+					.isEqualTo(counted.clusters().stream().mapToLong(k -> k.states().get(state)).sum());
+			}
+		}
+		assertThat(cases.stream().filter(c -> c.expected() > 0).count()).isGreaterThan(8);
 	}
 
 	void refreshCells() throws InterruptedException {
