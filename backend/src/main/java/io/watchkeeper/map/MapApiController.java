@@ -101,9 +101,12 @@ class MapApiController {
 						view.bbox(), clusters.clusters(), java.util.List.of());
 			}
 		}
-		MapQueries.CameraResult cameras = queries.cameras(view, filter, today, properties.maxFeatures());
+		java.util.OptionalLong estimate = cells.estimate(view, filter, ids);
+		// the estimate counts the view rounded out to ~306 m: only several times the cap makes a sample certain
+		boolean manyExpected = estimate.isPresent() && estimate.getAsLong() > 4L * properties.maxFeatures();
+		MapQueries.CameraResult cameras = queries.cameras(view, filter, today, properties.maxFeatures(), manyExpected);
 		long total = cameras.total() >= 0 ? cameras.total()
-				: cells.estimate(view, filter, ids).orElseGet(() -> queries.count(view, filter, today));
+				: estimate.orElseGet(() -> queries.count(view, filter, today));
 		return new MapView(view.zoom(), "cameras", total, view.clipped() || cameras.truncated(), view.bbox(),
 				java.util.List.of(), cameras.cameras());
 	}

@@ -86,33 +86,65 @@ class MapQueries {
 	 * The view's matching cameras when there are at most {@code limit}, by id. With more, a sample spread evenly
 	 * over the view (at most {@code limit / 64} from each of 8 × 8 tiles, so that dense streets do not take all
 	 * of it) with {@code truncated} and the total unknown (-1: the caller counts or estimates it).
+	 * {@code manyExpected}: the kept counts say the view holds several times the limit, so the sample is taken
+	 * first, and the first {@code limit} cameras are fetched only when no tile was full after all (the view then
+	 * holds fewer than the limit, and the sample was all of them).
 	 */
-	CameraResult cameras(Viewport view, MapFilter filter, LocalDate today, int limit) {
+	CameraResult cameras(Viewport view, MapFilter filter, LocalDate today, int limit, boolean manyExpected) {
 		MapSqlParameterSource params = params(view, today).addValue("limit", limit + 1);
 		String where = where(filter, params);
-		String columns = """
-				c.id, c.asset_tag, ST_X(c.location) AS lon, ST_Y(c.location) AS lat, %s AS state, c.lpr,
-				c.heading_deg, c.fov_deg, c.range_m, o.started_at""".formatted(MapState.SQL);
-		List<MapCamera> cameras = jdbc.query("SELECT " + columns + " " + FROM + " " + where + " LIMIT :limit", params,
+		if (manyExpected) {
+			Sample sample = sample(view, params, where, limit);
+			if (sample.full()) {
+				return new CameraResult(sample.cameras(), -1, true);
+			}
+			return new CameraResult(sample.cameras(), sample.cameras().size(), false);
+		}
+		List<MapCamera> cameras = jdbc.query("SELECT " + COLUMNS + " " + FROM + " " + where + " LIMIT :limit", params,
 				(rs, i) -> camera(rs));
 		if (cameras.size() <= limit) {
 			return new CameraResult(cameras.stream().sorted(java.util.Comparator.comparingLong(MapCamera::id)).toList(),
 					cameras.size(), false);
 		}
+		return new CameraResult(sample(view, params, where, limit).cameras(), -1, true);
+	}
+
+	private static final String COLUMNS = """
+			c.id, c.asset_tag, ST_X(c.location) AS lon, ST_Y(c.location) AS lat, %s AS state, c.lpr,
+			c.heading_deg, c.fov_deg, c.range_m, o.started_at""".formatted(MapState.SQL);
+
+	/** At most {@code limit / 64} cameras of each of 8 × 8 tiles, by id; {@code full}: some tile had more. */
+	private Sample sample(Viewport view, MapSqlParameterSource params, String where, int limit) {
 		int k = 8;
+		int per = Math.max(1, limit / (k * k));
 		params.addValue("k", k).addValue("dx", (view.maxLon() - view.minLon()) / k)
-			.addValue("dy", (view.maxLat() - view.minLat()) / k).addValue("per", Math.max(1, limit / (k * k)));
-		List<MapCamera> sample = jdbc.query("""
+			.addValue("dy", (view.maxLat() - view.minLat()) / k).addValue("per", per + 1);
+		// a camera on a tile edge is in both tiles; the tile's row number tells a full tile
+		List<Object[]> rows = jdbc.query("""
 				WITH tiles AS (
-				    SELECT ST_MakeEnvelope(:minLon + i * :dx, :minLat + j * :dy, :minLon + (i + 1) * :dx,
+				    SELECT i * :k + j AS tile, ST_MakeEnvelope(:minLon + i * :dx, :minLat + j * :dy, :minLon + (i + 1) * :dx,
 				                           :minLat + (j + 1) * :dy, 4326) AS env
 				    FROM generate_series(0, :k - 1) i, generate_series(0, :k - 1) j)
-				SELECT s.* FROM tiles t CROSS JOIN LATERAL (
+				SELECT t.tile, s.* FROM tiles t CROSS JOIN LATERAL (
 				    SELECT %s FROM camera c LEFT JOIN outage o ON o.camera_id = c.id AND o.ended_at IS NULL
-				    WHERE c.location && t.env %s LIMIT :per) s""".formatted(columns, where), params, (rs, i) -> camera(rs));
+				    WHERE c.location && t.env %s LIMIT :per) s""".formatted(COLUMNS, where), params,
+				(rs, i) -> new Object[] { rs.getInt("tile"), camera(rs) });
+		Map<Integer, Integer> perTile = new java.util.HashMap<>();
 		Map<Long, MapCamera> unique = new java.util.TreeMap<>();
-		sample.forEach(c -> unique.putIfAbsent(c.id(), c));
-		return new CameraResult(List.copyOf(unique.values()), -1, true);
+		boolean full = false;
+		for (Object[] row : rows) {
+			int n = perTile.merge((Integer) row[0], 1, Integer::sum);
+			if (n > per) {
+				full = true;
+				continue;
+			}
+			MapCamera camera = (MapCamera) row[1];
+			unique.putIfAbsent(camera.id(), camera);
+		}
+		return new Sample(List.copyOf(unique.values()), full);
+	}
+
+	private record Sample(List<MapCamera> cameras, boolean full) {
 	}
 
 	/** How many of the view's cameras match, counted from the cameras. */

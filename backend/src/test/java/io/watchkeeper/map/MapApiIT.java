@@ -428,6 +428,21 @@ class MapApiIT {
 			assertThat(inQuarter).as("quarter " + q).isBetween(450L, 900L);
 		}
 		assertThat(cameras.valueStream().map(c -> c.get("id").asLong()).distinct().count()).isEqualTo(cameras.size());
+
+		// when the kept counts promise many, the sample comes first: full tiles make it a sample ...
+		Viewport view = Viewport.parse((lon0 - 0.00005) + "," + (lat0 - 0.00005) + "," + (maxLon + 0.00005) + ","
+				+ (maxLat + 0.00005), "18", properties);
+		MapFilter none = MapFilter.parse(null, null, null, null, null, null, null, null, null, null);
+		java.time.LocalDate today = java.time.LocalDate.now();
+		MapQueries.CameraResult sampled = queries.cameras(view, none, today, 640, true);
+		assertThat(sampled.truncated()).isTrue();
+		assertThat(sampled.total()).isEqualTo(-1);
+		assertThat(sampled.cameras().size()).isBetween(500, 640);
+		// ... and a sample in which no tile was full is all of the view's cameras, exactly
+		MapQueries.CameraResult whole = queries.cameras(view, none, today, 640 * 8, true);
+		assertThat(whole.truncated()).isFalse();
+		assertThat(whole.total()).isEqualTo(3600);
+		assertThat(whole.cameras()).hasSize(3600);
 	}
 
 	@Test
