@@ -86,7 +86,7 @@ function areaLabels(map, groups) {
         const tooltip = path.getTooltip && path.getTooltip();
         const element = tooltip && tooltip.getElement();
         if (element && element.isConnected && map.hasLayer(path)) {
-          found.push({ path, element, rank });
+          found.push({ path, tooltip, element, rank });
         }
       });
     });
@@ -107,7 +107,14 @@ export function placeLabels(map, groups, obstacles) {
   };
   const candidates = areaLabels(map, groups);
   candidates.forEach((candidate) => {
-    const { element, path } = candidate;
+    const { element, path, tooltip } = candidate;
+    // which area and where its name is anchored, for a look in the developer tools (and the browser tests)
+    const anchor = tooltip.getLatLng();
+    element.dataset.code = ((path.feature || {}).properties || {}).code || '';
+    if (anchor) {
+      element.dataset.lat = anchor.lat.toFixed(7);
+      element.dataset.lon = anchor.lng.toFixed(7);
+    }
     element.classList.remove('area-label-hidden');
     element.style.marginLeft = '';
     element.style.marginTop = '';

@@ -466,8 +466,25 @@ function rememberedLegend() {
   }
 }
 
+/** Keeps the open legend clear of the controls in the map's upper right corner (the layer list): what does
+ * not fit scrolls inside the legend. */
+function fitLegend() {
+  if (!legendControl || !legendControl.isConnected || legendBox.hidden) {
+    return;
+  }
+  const container = map.getContainer();
+  const above = [...container.querySelectorAll('.leaflet-top.leaflet-right .leaflet-control')]
+    .map((control) => control.getBoundingClientRect().bottom);
+  const top = Math.max(container.getBoundingClientRect().top, ...above) + 10;
+  const box = legendControl.getBoundingClientRect();
+  const body = legendBox.getBoundingClientRect();
+  const room = box.bottom - top - (body.top - box.top) - (box.bottom - body.bottom);
+  legendBox.style.maxHeight = `${Math.max(48, Math.floor(room))}px`;
+}
+
 function showLegend(open, remember) {
   legendBox.hidden = !open;
+  fitLegend();
   legendControl.classList.toggle('collapsed', !open);
   legendToggle.setAttribute('aria-expanded', String(open));
   const action = t(open ? 'legend.hide' : 'legend.show');
@@ -541,6 +558,7 @@ function updateLegend(colours, metric) {
     ramp.appendChild(high);
     legendBox.appendChild(ramp);
   }
+  fitLegend();
 }
 
 const CHEVRON = '<svg class="legend-chevron" xmlns="http://www.w3.org/2000/svg" width="12" height="12" '
@@ -570,6 +588,7 @@ legend.onAdd = () => {
   return legendControl;
 };
 legend.addTo(map);
+fitLegend();
 
 // ---- outages without reloading ----------------------------------------------------------------------------
 
@@ -606,7 +625,10 @@ map.on('moveend', () => {
   saveState();
   scheduleRefresh();
 });
-map.on('resize', scheduleLabels);
+map.on('resize', () => {
+  fitLegend();
+  scheduleLabels();
+});
 map.on('zoomend', () => {
   scheduleLabels();
   if (lastView && lastView.mode === 'cameras' && map.getZoom() < FOV_MIN_ZOOM) {
