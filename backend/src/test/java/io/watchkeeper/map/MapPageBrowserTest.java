@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
@@ -217,6 +219,183 @@ class MapPageBrowserTest extends BrowserTestSupport {
 		assertThat(browser.findElement(By.id("map-page")).getAttribute("data-marker")).isEqualTo("same page");
 		jdbc.update("UPDATE outage SET ended_at = now() WHERE camera_id = ? AND ended_at IS NULL", id);
 		assertThat(unexpectedConsoleErrors()).isEmpty();
+	}
+
+	@Test
+	void theLegendFoldsRemembersItAndStartsFoldedOnAPhoneClearOfTheMapControls() throws Exception {
+		logIn(USER, PASSWORD);
+		waitUpTo.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		browser.get(url("/map?lat=22.6&lon=120.3&zoom=12&lang=en"));
+		waitUpTo.until(ExpectedConditions.attributeToBe(By.id("map-page"), "data-ready", "true"));
+
+		// open on a desktop until folded; the button says what it does
+		WebElement toggle = browser.findElement(By.id("legend-toggle"));
+		assertThat(toggle.getTagName()).isEqualTo("button");
+		assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("true");
+		assertThat(toggle.getAttribute("aria-label")).isEqualTo("Hide the legend");
+		assertThat(browser.findElement(By.id("legend-body")).isDisplayed()).isTrue();
+		int openHeight = browser.findElement(By.id("map-legend")).getRect().getHeight();
+		toggle.click();
+		assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("false");
+		assertThat(toggle.getAttribute("aria-label")).isEqualTo("Show the legend");
+		assertThat(browser.findElement(By.id("legend-body")).isDisplayed()).isFalse();
+		assertThat(browser.findElement(By.id("map-legend")).getRect().getHeight()).isLessThan(openHeight / 4);
+
+		// folded stays folded on the next visit, in either language
+		browser.get(url("/map?lat=22.6&lon=120.3&zoom=12&lang=zh-TW"));
+		waitUpTo.until(ExpectedConditions.attributeToBe(By.id("map-page"), "data-ready", "true"));
+		toggle = browser.findElement(By.id("legend-toggle"));
+		assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("false");
+		assertThat(toggle.getAttribute("aria-label")).isEqualTo("顯示圖例");
+		assertThat(toggle.getText()).isEqualTo("圖例");
+		assertThat(browser.findElement(By.id("legend-body")).isDisplayed()).isFalse();
+		toggle.click();
+		assertThat(toggle.getAttribute("aria-label")).isEqualTo("隱藏圖例");
+		browser.navigate().refresh();
+		waitUpTo.until(ExpectedConditions.attributeToBe(By.id("map-page"), "data-ready", "true"));
+		assertThat(browser.findElement(By.id("legend-toggle")).getAttribute("aria-expanded")).isEqualTo("true");
+		assertThat(browser.findElement(By.id("legend-body")).isDisplayed()).isTrue();
+
+		// a phone (390 px) that has never chosen: the map comes before the filters, the legend and the layer list
+		// start folded and nothing in the map's corners covers anything else
+		browser.executeScript("window.localStorage.clear();");
+		browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+		browser.get(url("/map?lat=22.63&lon=120.31&zoom=12&lang=zh-TW"));
+		waitUpTo.until(ExpectedConditions.attributeToBe(By.id("map-page"), "data-ready", "true"));
+		assertThat(((Number) browser.executeScript("return window.innerWidth;")).intValue()).isEqualTo(390);
+		assertThat(browser.findElement(By.id("legend-toggle")).getAttribute("aria-expanded")).isEqualTo("false");
+		assertThat(browser.findElement(By.id("legend-body")).isDisplayed()).isFalse();
+		assertThat(browser.findElement(By.cssSelector(".leaflet-control-layers")).getAttribute("class"))
+			.doesNotContain("leaflet-control-layers-expanded");
+		Rectangle map = browser.findElement(By.id("map")).getRect();
+		assertThat(map.getY()).isLessThan(browser.findElement(By.id("map-panel")).getRect().getY());
+		List<WebElement> controls = browser.findElements(By.cssSelector("#map .leaflet-control"));
+		assertThat(controls).hasSizeGreaterThanOrEqualTo(5); // zoom, layers, scale, attribution, legend
+		screenshot("map-phone-legend-folded");
+		assertNoControlsOverlap(controls, map);
+		browser.findElement(By.id("legend-toggle")).click();
+		assertThat(browser.findElement(By.id("legend-body")).isDisplayed()).isTrue();
+		assertNoControlsOverlap(browser.findElements(By.cssSelector("#map .leaflet-control")), map);
+		screenshot("map-phone-legend-open");
+		assertThat(unexpectedConsoleErrors()).isEmpty();
+	}
+
+	@Test
+	void anAreaNameGivesWayToTheCameraAtItsPlaceAndNeverTakesAClick() throws Exception {
+		logIn(USER, PASSWORD);
+		waitUpTo.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		browser.get(url("/map?lat=22.63&lon=120.31&zoom=12&lang=en"));
+		By fengshan = By.cssSelector(".precinct-label[data-code='FENGSHAN']");
+		waitUpTo.until(d -> !d.findElements(fengshan).isEmpty() && d.findElement(fengshan).getAttribute("data-lat") != null);
+		WebElement label = browser.findElement(fengshan);
+		double lat = Double.parseDouble(label.getAttribute("data-lat"));
+		double lon = Double.parseDouble(label.getAttribute("data-lon"));
+
+		// a camera exactly where the precinct's name is anchored; the map centred on it
+		long id = camera("ITMAP-LABEL", "NONE", lon, lat);
+		browser.get(url("/map?lat=" + lat + "&lon=" + lon + "&zoom=17&lang=en"));
+		waitUpTo.until(d -> drawn().contains(" " + id + ":"));
+		WebElement mapElement = browser.findElement(By.id("map"));
+		Rectangle map = mapElement.getRect();
+		int centreX = map.getX() + map.getWidth() / 2;
+		int centreY = map.getY() + map.getHeight() / 2;
+
+		// the name is shown, beside the camera rather than on it, in a pane under the cluster markers
+		waitUpTo.until(d -> {
+			WebElement name = d.findElement(fengshan);
+			return name.isDisplayed() && !contains(name.getRect(), centreX, centreY);
+		});
+		label = browser.findElement(fengshan);
+		assertThat(label.getText()).isEqualTo("Fengshan Precinct");
+		Number labelPane = (Number) browser.executeScript(
+				"return Number(getComputedStyle(arguments[0].closest('.leaflet-pane')).zIndex);", label);
+		Number markerPane = (Number) browser.executeScript(
+				"return Number(getComputedStyle(document.querySelector('#map .leaflet-marker-pane')).zIndex);");
+		assertThat(labelPane.intValue()).isLessThan(markerPane.intValue());
+		screenshot("map-label-beside-camera");
+
+		// the camera where the name was anchored opens its own popup
+		new Actions(browser).moveToElement(mapElement).click().perform();
+		waitUpTo.until(ExpectedConditions
+			.visibilityOfElementLocated(By.cssSelector(".camera-popup[data-camera-id='" + id + "']")));
+		browser.findElement(By.cssSelector(".leaflet-popup-close-button")).click();
+		waitUpTo.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".leaflet-popup")));
+
+		// a click on the name goes through it to the precinct beneath (the popup may have moved the map: look again)
+		label = browser.findElement(fengshan);
+		Rectangle box = label.getRect();
+		int labelX = box.getX() + box.getWidth() / 2;
+		int labelY = box.getY() + box.getHeight() / 2;
+		Boolean nameTakesPointer = (Boolean) browser.executeScript("""
+				const e = document.elementFromPoint(arguments[0] - window.scrollX, arguments[1] - window.scrollY);
+				return !!(e && e.closest('.area-label'));""", labelX, labelY);
+		assertThat(nameTakesPointer).isFalse();
+		new Actions(browser).moveToElement(mapElement, labelX - centreX, labelY - centreY).click().perform();
+		WebElement areaPopup = waitUpTo
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-popup-content")));
+		assertThat(areaPopup.getText()).contains("Fengshan Precinct");
+		assertThat(unexpectedConsoleErrors()).isEmpty();
+	}
+
+	@Test
+	void theNotificationBellIsAnSvgIconWithItsUnreadCount() throws Exception {
+		jdbc.update("""
+				INSERT INTO notification (user_id, recipient_role, kind, args, dedup_key, created_at)
+				SELECT id, 'VIEWER', 'SLA_RESPONSE_OVERDUE', '["ITMAP-BELL", "1", "HIGH"]', 'ITMAP-bell', now() FROM app_user WHERE username = ?
+				ON CONFLICT ON CONSTRAINT notification_once_per_user DO UPDATE SET read_at = NULL""", USER);
+		int unread = jdbc.queryForObject("""
+				SELECT count(*) FROM notification n JOIN app_user u ON u.id = n.user_id
+				 WHERE u.username = ? AND n.read_at IS NULL""", Integer.class, USER);
+		assertThat(unread).isPositive();
+		logIn(USER, PASSWORD);
+		waitUpTo.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		browser.get(url("/map?lang=en"));
+		WebElement bell = waitUpTo.until(ExpectedConditions.visibilityOfElementLocated(By.id("notification-bell")));
+		WebElement icon = bell.findElement(By.cssSelector("svg.bell-icon"));
+		assertThat(icon.getAttribute("aria-hidden")).isEqualTo("true");
+		assertThat(icon.getRect().getWidth()).isGreaterThanOrEqualTo(14);
+		assertThat(icon.getRect().getHeight()).isGreaterThanOrEqualTo(14);
+		// drawn in the header's text colour, not by an emoji font: no symbol characters left in the link
+		assertThat(browser.executeScript("return getComputedStyle(arguments[0]).color;", icon))
+			.isEqualTo(browser.executeScript("return getComputedStyle(arguments[0]).color;", bell));
+		String text = (String) browser.executeScript("return arguments[0].textContent;", bell);
+		assertThat(text.codePoints().filter(c -> c > 0x2000).toArray()).isEmpty();
+		assertThat(browser.findElement(By.id("notification-count")).getText()).isEqualTo(String.valueOf(unread));
+		assertThat(bell.getAttribute("aria-label")).isEqualTo("Notifications (" + unread + " unread)");
+		screenshot("header-bell");
+
+		browser.get(url("/cameras?lang=zh-TW"));
+		bell = waitUpTo.until(ExpectedConditions.visibilityOfElementLocated(By.id("notification-bell")));
+		assertThat(bell.findElements(By.cssSelector("svg.bell-icon"))).hasSize(1);
+		assertThat(bell.getAttribute("aria-label")).isEqualTo("通知（" + unread + " 則未讀）");
+		jdbc.update("UPDATE notification SET read_at = now() WHERE dedup_key = 'ITMAP-bell'");
+	}
+
+	private static boolean contains(Rectangle box, int x, int y) {
+		return x >= box.getX() && x <= box.getX() + box.getWidth() && y >= box.getY()
+				&& y <= box.getY() + box.getHeight();
+	}
+
+	private static boolean overlap(Rectangle a, Rectangle b) {
+		return a.getX() < b.getX() + b.getWidth() && b.getX() < a.getX() + a.getWidth()
+				&& a.getY() < b.getY() + b.getHeight() && b.getY() < a.getY() + a.getHeight();
+	}
+
+	/** Every shown control of the map lies inside the map and none covers another. */
+	private static void assertNoControlsOverlap(List<WebElement> controls, Rectangle map) {
+		List<WebElement> shown = controls.stream().filter(WebElement::isDisplayed).toList();
+		for (int i = 0; i < shown.size(); i++) {
+			Rectangle a = shown.get(i).getRect();
+			String name = shown.get(i).getAttribute("class");
+			assertThat(a.getX()).as("left edge of %s", name).isGreaterThanOrEqualTo(map.getX());
+			assertThat(a.getX() + a.getWidth()).as("right edge of %s", name).isLessThanOrEqualTo(map.getX() + map.getWidth());
+			for (int j = i + 1; j < shown.size(); j++) {
+				assertThat(overlap(a, shown.get(j).getRect()))
+					.as("%s overlaps %s", name, shown.get(j).getAttribute("class"))
+					.isFalse();
+			}
+		}
 	}
 
 	private String drawn() {

@@ -12,6 +12,7 @@ import {
   boundaries, figures, metricValue, scale, areaPopup, RAMP, periodDays, periodProblem,
 } from './areas.js';
 import { cameraPopup, loadingPopup, errorPopup } from './popup.js';
+import { createLabelPane, LABEL_PANE, placeLabels } from './area-labels.js';
 
 const L = window.L;
 const page = document.getElementById('map-page');
@@ -21,6 +22,8 @@ const POLL_MS = 15000;
 const API_MAX_ZOOM = 18;
 const METRICS = ['down', 'downtimeHours', 'availability'];
 const DEFAULT_LAYERS = ['cameras', 'fov', 'precincts'];
+/** A phone or a narrow window: the map's own controls start folded so the map stays visible. */
+const narrow = window.matchMedia('(max-width: 800px)').matches;
 
 const state = readState();
 state.metric = METRICS.includes(state.metric) ? state.metric : null;
@@ -51,6 +54,7 @@ const map = L.map('map', {
   maxZoom,
   zoomControl: true,
 }).setView([state.lat, state.lon], Math.min(Math.max(state.zoom, 8), maxZoom));
+createLabelPane(map);
 
 function escapeHtml(text) {
   const span = document.createElement('span');
@@ -104,7 +108,7 @@ const controlOverlays = {};
 ['cameras', 'fov', 'coverage', 'precincts', 'districts', 'choropleth'].forEach((name) => {
   controlOverlays[overlayLabels[name]] = overlays[name];
 });
-L.control.layers({ [t('layer.base')]: tiles }, controlOverlays, { collapsed: false, position: 'topright' }).addTo(map);
+L.control.layers({ [t('layer.base')]: tiles }, controlOverlays, { collapsed: narrow, position: 'topright' }).addTo(map);
 L.control.scale({ imperial: false }).addTo(map);
 
 function layerName(layer) {
@@ -239,6 +243,7 @@ function drawView(view) {
     drawClusters(L, map, overlays.cameras, view.clusters || []);
   }
   restack();
+  scheduleLabels();
   page.dataset.mode = view.mode || '';
   // what is drawn, for a quick look in the developer tools (and the browser tests): id:state of each camera
   const drawn = view.mode === 'cameras' ? (view.cameras || []) : [];
@@ -315,9 +320,50 @@ function areaClick(kind, feature, latLng) {
     .catch((error) => box.setContent(errorPopup(error.message)));
 }
 
+let labelFrame = 0;
+
+/** What area names should not cover or hide under: the map's controls and notices, the cluster circles and
+ * camera dots drawn now (page pixels). */
+function labelObstacles() {
+  const boxes = [];
+  document.querySelectorAll('#map .leaflet-control, #map-notices .map-notice:not([hidden])').forEach((box) => {
+    boxes.push(box.getBoundingClientRect());
+  });
+  if (!map.hasLayer(overlays.cameras)) {
+    return boxes;
+  }
+  map.getPane('markerPane').querySelectorAll('.map-cluster').forEach((icon) => {
+    boxes.push(icon.getBoundingClientRect());
+  });
+  if (lastView && lastView.mode === 'cameras') {
+    const origin = map.getContainer().getBoundingClientRect();
+    const size = map.getSize();
+    (lastView.cameras || []).forEach((camera) => {
+      const point = map.latLngToContainerPoint([camera.lat, camera.lon]);
+      if (point.x >= -8 && point.y >= -8 && point.x <= size.x + 8 && point.y <= size.y + 8) {
+        const x = point.x + origin.left;
+        const y = point.y + origin.top;
+        boxes.push({ left: x - 6, top: y - 6, right: x + 6, bottom: y + 6 });
+      }
+    });
+  }
+  return boxes;
+}
+
+/** Re-places the area names once the map has settled (after a redraw, a zoom, a resize, a layer change). */
+function scheduleLabels() {
+  cancelAnimationFrame(labelFrame);
+  labelFrame = requestAnimationFrame(() => {
+    const shown = placeLabels(map, [{ group: overlays.precincts, rank: 0 }, { group: overlays.districts, rank: 1 }],
+      labelObstacles());
+    page.dataset.labelsShown = String(shown);
+  });
+}
+
 async function drawBoundaries(kind) {
   const group = overlays[kind === 'precinct' ? 'precincts' : 'districts'];
   if (group.getLayers().length) {
+    scheduleLabels();
     return;
   }
   try {
@@ -330,12 +376,14 @@ async function drawBoundaries(kind) {
       onEachFeature(feature, path) {
         path.bindTooltip(nameOf(feature.properties || {}), {
           permanent: true, direction: 'center', className: `area-label ${kind}-label`, interactive: false,
+          pane: LABEL_PANE,
         });
         path.on('click', (event) => areaClick(kind, feature, event.latlng));
       },
     });
     group.addLayer(layer);
     restack();
+    scheduleLabels();
   } catch (error) {
     notice('api-notice', t('notice.api', error.message));
   }
@@ -400,8 +448,56 @@ async function drawChoropleth(refresh = false) {
 
 // ---- the legend -------------------------------------------------------------------------------------------
 
+// The legend folds to one button so that it does not hide the map's corner (on a phone, a third of the map).
+// Folded or open is remembered in this browser; until the reader chooses, it starts folded on narrow screens.
+
 const legend = L.control({ position: 'bottomright' });
+const LEGEND_STORE = 'watchkeeper.map.legend';
+let legendControl = null;
 let legendBox = null;
+let legendToggle = null;
+
+function rememberedLegend() {
+  try {
+    const saved = window.localStorage.getItem(LEGEND_STORE);
+    return saved === 'open' || saved === 'closed' ? saved === 'open' : null;
+  } catch (error) {
+    return null; // storage refused (private mode): the default
+  }
+}
+
+/** Keeps the open legend clear of the controls in the map's upper right corner (the layer list): what does
+ * not fit scrolls inside the legend. */
+function fitLegend() {
+  if (!legendControl || !legendControl.isConnected || legendBox.hidden) {
+    return;
+  }
+  const container = map.getContainer();
+  const above = [...container.querySelectorAll('.leaflet-top.leaflet-right .leaflet-control')]
+    .map((control) => control.getBoundingClientRect().bottom);
+  const top = Math.max(container.getBoundingClientRect().top, ...above) + 10;
+  const box = legendControl.getBoundingClientRect();
+  const body = legendBox.getBoundingClientRect();
+  const room = box.bottom - top - (body.top - box.top) - (box.bottom - body.bottom);
+  legendBox.style.maxHeight = `${Math.max(48, Math.floor(room))}px`;
+}
+
+function showLegend(open, remember) {
+  legendBox.hidden = !open;
+  fitLegend();
+  legendControl.classList.toggle('collapsed', !open);
+  legendToggle.setAttribute('aria-expanded', String(open));
+  const action = t(open ? 'legend.hide' : 'legend.show');
+  legendToggle.setAttribute('aria-label', action);
+  legendToggle.title = action;
+  if (remember) {
+    try {
+      window.localStorage.setItem(LEGEND_STORE, open ? 'open' : 'closed');
+    } catch (error) {
+      // not remembered, still shown as asked
+    }
+  }
+}
 
 function swatch(fill, stroke, weight, outer) {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="22" height="22" viewBox="0 0 22 22">${outer
@@ -427,9 +523,6 @@ function updateLegend(colours, metric) {
     return;
   }
   legendBox.replaceChildren();
-  const title = document.createElement('h3');
-  title.textContent = t('legend');
-  legendBox.appendChild(title);
   STATES.forEach((s) => legendBox.appendChild(
     legendRow(swatch(STATE_COLOURS[s], '#ffffff', 1), t(`state.${s}`), `legend-state state-${s}`)));
   legendBox.appendChild(legendRow(swatch('#bdbdbd', LPR_RING, 2.5), t('legend.lpr'), 'legend-lpr'));
@@ -465,17 +558,37 @@ function updateLegend(colours, metric) {
     ramp.appendChild(high);
     legendBox.appendChild(ramp);
   }
+  fitLegend();
 }
 
+const CHEVRON = '<svg class="legend-chevron" xmlns="http://www.w3.org/2000/svg" width="12" height="12" '
+  + 'viewBox="0 0 12 12" aria-hidden="true" focusable="false"><path d="M2 4.5 6 8.5 10 4.5" fill="none" '
+  + 'stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/></svg>';
+
 legend.onAdd = () => {
-  legendBox = L.DomUtil.create('div', 'leaflet-control map-legend');
-  legendBox.id = 'map-legend';
-  L.DomEvent.disableClickPropagation(legendBox);
-  L.DomEvent.disableScrollPropagation(legendBox);
+  legendControl = L.DomUtil.create('div', 'leaflet-control map-legend');
+  legendControl.id = 'map-legend';
+  legendToggle = L.DomUtil.create('button', 'legend-toggle', legendControl);
+  legendToggle.type = 'button';
+  legendToggle.id = 'legend-toggle';
+  legendToggle.setAttribute('aria-controls', 'legend-body');
+  const title = document.createElement('span');
+  title.className = 'legend-title';
+  title.textContent = t('legend');
+  legendToggle.innerHTML = CHEVRON;
+  legendToggle.prepend(title);
+  legendBox = L.DomUtil.create('div', 'legend-body', legendControl);
+  legendBox.id = 'legend-body';
+  L.DomEvent.disableClickPropagation(legendControl);
+  L.DomEvent.disableScrollPropagation(legendControl);
+  legendToggle.addEventListener('click', () => showLegend(legendBox.hidden, true));
+  const remembered = rememberedLegend();
+  showLegend(remembered == null ? !narrow : remembered, false);
   updateLegend();
-  return legendBox;
+  return legendControl;
 };
 legend.addTo(map);
+fitLegend();
 
 // ---- outages without reloading ----------------------------------------------------------------------------
 
@@ -512,7 +625,12 @@ map.on('moveend', () => {
   saveState();
   scheduleRefresh();
 });
+map.on('resize', () => {
+  fitLegend();
+  scheduleLabels();
+});
 map.on('zoomend', () => {
+  scheduleLabels();
   if (lastView && lastView.mode === 'cameras' && map.getZoom() < FOV_MIN_ZOOM) {
     overlays.fov.clearLayers();
     overlays.coverage.clearLayers();
@@ -532,6 +650,7 @@ map.on('overlayadd overlayremove', (event) => {
   } else if (name === 'choropleth') {
     updateLegend();
   }
+  scheduleLabels();
   saveState();
 });
 form.addEventListener('change', (event) => {
