@@ -260,9 +260,24 @@ class MapCells implements DisposableBean {
 		NOT_BUILT
 	}
 
-	/** Brings the cells up to date with the queued changes, unless another node is at it. For tests and jobs. */
+	/** Brings the cells up to date with the queued changes, unless another node is at it. For tests. */
 	boolean sync() {
 		return syncOrPlan(Integer.MAX_VALUE) == Outcome.SYNCED;
+	}
+
+	/**
+	 * For the scheduler: applies the whole queue, or rebuilds when a rebuild is queued or the cells were never built;
+	 * with the cells switched off ({@code aggregate-max-zoom} -1) nobody reads the queue, so it is emptied.
+	 */
+	String keepUp() {
+		if (properties.aggregateMaxZoom() < 0) {
+			return "cells off: " + jdbc.update("DELETE FROM map_dirty", Map.of()) + " queued changes dropped";
+		}
+		Outcome outcome = syncOrPlan(Integer.MAX_VALUE);
+		if (outcome == Outcome.REBUILD || outcome == Outcome.NOT_BUILT) {
+			return rebuild() ? "rebuilt" : "another node is rebuilding";
+		}
+		return "up to date";
 	}
 
 	private Outcome syncOrPlan(int limit) {

@@ -63,4 +63,11 @@ class JobCatalog {
 		return new JobDefinition("observation-retention", ObservationRetentionJob.class,
 				"Purges raw health observations past their retention", p.observationRetention(), Misfire.FIRE_ONCE_NOW, false);
 	}
+
+	@Bean
+	JobDefinition mapCellsJob(SchedulingProperties p) {
+		return new JobDefinition("map-cells", MapCellsJob.class,
+				"Brings the map's kept per-cell counts up to date with queued changes", p.mapCells(),
+				Misfire.FIRE_ONCE_NOW, false);
+	}
 }

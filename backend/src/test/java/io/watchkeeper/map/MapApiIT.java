@@ -59,6 +59,9 @@ class MapApiIT {
 	@Autowired
 	MapProperties properties;
 
+	@Autowired
+	MapCounts mapCounts;
+
 	final HttpClient http = HttpClient.newHttpClient();
 	final JsonMapper json = JsonMapper.builder().build();
 
@@ -343,6 +346,23 @@ class MapApiIT {
 			}
 		}
 		assertThat(cases.stream().filter(c -> c.expected() > 0).count()).isGreaterThan(8);
+	}
+
+	@Test
+	void theSchedulerKeepsTheCountsUpWhileNobodyLooks() throws Exception {
+		lat0 = 23.95;
+		List<Long> ids = twoGroups(anyPrecinct());
+		refreshCells();
+		openOutage(ids.get(16), Instant.now().minusSeconds(120));
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM map_dirty WHERE camera_id = ?", Long.class, ids.get(16)))
+			.isPositive();
+		assertThat(mapCounts.bringUpToDate()).isEqualTo("up to date");
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM map_dirty", Long.class)).isZero();
+		assertThat(jdbc.queryForObject("SELECT state FROM map_camera WHERE camera_id = ?", String.class, ids.get(16)))
+			.isEqualTo("OUTAGE");
+		jdbc.update("INSERT INTO map_dirty (camera_id) VALUES (NULL)");
+		assertThat(mapCounts.bringUpToDate()).isEqualTo("rebuilt");
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM map_dirty", Long.class)).isZero();
 	}
 
 	void refreshCells() throws InterruptedException {

@@ -145,7 +145,8 @@ class SchedulerClusterIT {
 					"--watchkeeper.scheduling.warranty-expiry.enabled=false",
 					"--watchkeeper.scheduling.sla-escalation.enabled=false",
 					"--watchkeeper.scheduling.notification-digest.enabled=false",
-					"--watchkeeper.scheduling.webhook-delivery.enabled=false");
+					"--watchkeeper.scheduling.webhook-delivery.enabled=false",
+					"--watchkeeper.scheduling.map-cells.enabled=false");
 		nodes.add(node);
 		return node;
 	}
