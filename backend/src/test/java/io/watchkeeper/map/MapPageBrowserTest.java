@@ -455,8 +455,10 @@ class MapPageBrowserTest extends BrowserTestSupport {
 		// zoomed in one step the 36-px pair is 72 px apart, and the sum is still the total
 		browser.findElement(By.cssSelector(".leaflet-control-zoom-in")).click();
 		waitUpTo.until(ExpectedConditions.urlContains("zoom=11"));
-		waitUpTo.until(d -> String.valueOf(total).equals(d.findElement(By.id("map-page")).getAttribute("data-clustered-cameras"))
-				&& d.findElements(By.cssSelector("#map .map-cluster svg")).size() == answered - 12);
+		String sum = String.valueOf(total);
+		int expected = answered - 12;
+		waitUpTo.until(d -> sum.equals(d.findElement(By.id("map-page")).getAttribute("data-clustered-cameras"))
+				&& d.findElements(By.cssSelector("#map .map-cluster svg")).size() == expected);
 		screenshot("map-clusters-merged-z11");
 		assertThat(unexpectedConsoleErrors()).isEmpty();
 	}

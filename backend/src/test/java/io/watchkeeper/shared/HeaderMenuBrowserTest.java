@@ -101,7 +101,8 @@ class HeaderMenuBrowserTest extends BrowserTestSupport {
 		browser.get(url("/cameras?lang=en"));
 		assertThat(browser.findElement(By.id("nav-toggle")).isDisplayed()).isFalse();
 		assertThat(browser.findElement(By.id("main-nav")).isDisplayed()).isTrue();
-		assertThat(consoleErrors()).isEmpty();
+		// the map page asked for base-map tiles, which the test machine cannot fetch: anything else is an error
+		assertThat(consoleErrors()).filteredOn(e -> !e.getMessage().contains("tile.openstreetmap.org")).isEmpty();
 	}
 
 	@Test
