@@ -36,7 +36,7 @@ class MapPageController {
 	static final List<String> METRICS = List.of("down", "downtimeHours", "availability");
 
 	/** The labels the scripts draw with (legend, layer control, popups, notices): message keys without "map.". */
-	static final List<String> SCRIPT_LABELS = List.of("layer.base", "layer.cameras", "layer.fov", "layer.coverage",
+	static final List<String> SCRIPT_LABELS = List.of("layer.base", "layer.none", "layer.cameras", "layer.fov", "layer.coverage",
 			"layer.precincts", "layer.districts", "layer.choropleth", "legend", "legend.lpr", "legend.realtimeLpr",
 			"legend.cluster", "legend.fov", "legend.low", "legend.high", "notice.tiles", "notice.api",
 			"notice.truncated", "notice.changes", "status.total", "status.loading", "popup.assetTag", "popup.address",

@@ -372,6 +372,194 @@ class MapPageBrowserTest extends BrowserTestSupport {
 		jdbc.update("UPDATE notification SET read_at = now() WHERE dedup_key = 'ITMAP-bell'");
 	}
 
+	/**
+	 * Answers /api/map/cameras in the page with the given JSON (other requests go to the server): a dense cluster
+	 * answer the test database does not hold. Injected before the page's scripts run, whatever its CSP.
+	 */
+	private void answerCamerasWith(String json) {
+		browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+				(() => {
+				  const answer = %s;
+				  const real = window.fetch.bind(window);
+				  window.fetch = (input, init) => String(input).includes('/api/map/cameras?')
+				    ? Promise.resolve(new Response(JSON.stringify(answer), { headers: { 'Content-Type': 'application/json' } }))
+				    : real(input, init);
+				})();""".formatted(json)));
+	}
+
+	@Test
+	void clustersThatWouldCoverEachOtherAreMergedAndStillAddUpToTheTotal() throws Exception {
+		// at zoom 10 (~728 px per degree) pairs 0.004 degrees apart (3 px: either side of a cell edge) and one pair
+		// of big clusters 0.05 degrees apart (36 px: touching, not hiding each other), eighteen spots in all
+		StringBuilder clusters = new StringBuilder();
+		long total = 0;
+		int answered = 0;
+		for (int row = 0; row < 3; row++) {
+			for (int column = 0; column < 4; column++) {
+				double lat = 22.50 + row * 0.12;
+				double lon = 120.15 + column * 0.12;
+				int big = 300 + 100 * column;
+				int small = 5 + row;
+				clusters.append(cluster(lon, lat, big, big - 10, 10, 0)).append(',')
+					.append(cluster(lon + 0.004, lat + 0.002, small, small - 1, 1, 1)).append(',');
+				total += big + small;
+				answered += 2;
+			}
+		}
+		clusters.append(cluster(120.40, 22.95, 9000, 8000, 1000, 0)).append(',')
+			.append(cluster(120.45, 22.95, 8000, 7990, 10, 0));
+		total += 17000;
+		answered += 2;
+		answerCamerasWith("{\"zoom\":10,\"mode\":\"clusters\",\"total\":" + total
+				+ ",\"truncated\":false,\"clusters\":[" + clusters + "],\"cameras\":[]}");
+		logIn(USER, PASSWORD);
+		waitUpTo.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		browser.get(url("/map?lat=22.70&lon=120.33&zoom=10&lang=en&layers=cameras"));
+		waitUpTo.until(ExpectedConditions.attributeToBe(By.id("map-page"), "data-loaded", "true"));
+		WebElement page = browser.findElement(By.id("map-page"));
+		assertThat(page.getAttribute("data-clusters-answered")).isEqualTo(String.valueOf(answered));
+
+		// each close pair drawn as one; the touching big pair left as two
+		assertThat(page.getAttribute("data-clusters-drawn")).isEqualTo(String.valueOf(answered - 12));
+		List<WebElement> icons = browser.findElements(By.cssSelector("#map .map-cluster svg"));
+		assertThat(icons).hasSize(answered - 12);
+		long drawn = icons.stream().mapToLong(icon -> Long.parseLong(icon.getAttribute("data-count"))).sum();
+		assertThat(drawn).as("what is drawn adds up to the answer's total").isEqualTo(total);
+		assertThat(page.getAttribute("data-clustered-cameras")).isEqualTo(String.valueOf(total));
+		assertThat(icons.stream().map(icon -> icon.getAttribute("data-count"))).contains("305", "9000", "8000");
+
+		// no icon is larger than 44 px and no two cover each other by more than a quarter of the smaller one
+		for (WebElement icon : icons) {
+			assertThat(icon.getRect().getWidth()).isBetween(26, 44);
+		}
+		Number worst = (Number) browser.executeScript("""
+				const boxes = [...document.querySelectorAll('#map .map-cluster svg')].map((e) => e.getBoundingClientRect());
+				let worst = 0;
+				boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => {
+				  const depth = a.width / 2 + b.width / 2 - Math.hypot(a.x + a.width / 2 - b.x - b.width / 2,
+				    a.y + a.height / 2 - b.y - b.height / 2);
+				  worst = Math.max(worst, depth / Math.min(a.width, b.width));
+				}));
+				return worst;""");
+		assertThat(worst.doubleValue()).isGreaterThan(0.05).isLessThanOrEqualTo(0.26);
+		screenshot("map-clusters-merged-z10");
+
+		// the merged cluster's tooltip sums the states of both
+		WebElement merged = icons.stream().filter(icon -> "305".equals(icon.getAttribute("data-count"))).findFirst()
+			.orElseThrow();
+		new Actions(browser).moveToElement(merged).perform();
+		WebElement tooltip = waitUpTo
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-tooltip:not(.area-label)")));
+		assertThat(tooltip.getText()).contains("In outage: 11", "Working: 294", "Real-time LPR: 1");
+
+		// zoomed in one step the 36-px pair is 72 px apart, and the sum is still the total
+		browser.findElement(By.cssSelector(".leaflet-control-zoom-in")).click();
+		waitUpTo.until(ExpectedConditions.urlContains("zoom=11"));
+		String sum = String.valueOf(total);
+		int expected = answered - 12;
+		waitUpTo.until(d -> sum.equals(d.findElement(By.id("map-page")).getAttribute("data-clustered-cameras"))
+				&& d.findElements(By.cssSelector("#map .map-cluster svg")).size() == expected);
+		screenshot("map-clusters-merged-z11");
+		assertThat(unexpectedConsoleErrors()).isEmpty();
+	}
+
+	private static String cluster(double lon, double lat, int count, int working, int outage, int realtime) {
+		return "{\"lon\":%s,\"lat\":%s,\"count\":%d,\"states\":{\"WORKING\":%d,\"OUTAGE\":%d},\"lpr\":0,\"realtimeLpr\":%d}"
+			.formatted(lon, lat, count, working, outage, realtime);
+	}
+
+	@Test
+	void theBaseMapCanBeSwitchedOffAndTheChoiceIsKeptInTheAddress() throws Exception {
+		logIn(USER, PASSWORD);
+		waitUpTo.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		browser.get(url("/map?lat=22.63&lon=120.31&zoom=12&lang=en"));
+		waitUpTo.until(ExpectedConditions.attributeToBe(By.id("map-page"), "data-ready", "true"));
+		List<WebElement> bases = browser.findElements(By.cssSelector(".leaflet-control-layers-base label"));
+		assertThat(bases).extracting(WebElement::getText)
+			.containsExactly("Base map: OpenStreetMap", "No base map (boundaries and cameras only)");
+		assertThat(bases.get(0).findElement(By.tagName("input")).isSelected()).isTrue();
+		waitUpTo.until(d -> !d.findElements(By.cssSelector("#map .leaflet-tile-pane img")).isEmpty());
+
+		bases.get(1).findElement(By.tagName("input")).click();
+		waitUpTo.until(ExpectedConditions.urlContains("base=none"));
+		assertThat(browser.findElements(By.cssSelector("#map .leaflet-tile-pane img"))).isEmpty();
+		assertThat(browser.findElement(By.id("tile-notice")).isDisplayed()).as("no tiles asked for, none failed").isFalse();
+		screenshot("map-no-base-map");
+
+		// the link keeps it, in either language
+		browser.get(url("/map?lat=22.63&lon=120.31&zoom=12&lang=zh-TW&base=none"));
+		waitUpTo.until(ExpectedConditions.attributeToBe(By.id("map-page"), "data-ready", "true"));
+		bases = browser.findElements(By.cssSelector(".leaflet-control-layers-base label"));
+		assertThat(bases).extracting(WebElement::getText).containsExactly("底圖：OpenStreetMap", "不顯示底圖（僅界線與攝影機）");
+		assertThat(bases.get(1).findElement(By.tagName("input")).isSelected()).isTrue();
+		assertThat(browser.findElements(By.cssSelector("#map .leaflet-tile-pane img"))).isEmpty();
+
+		// and the base map comes back
+		bases.get(0).findElement(By.tagName("input")).click();
+		waitUpTo.until(d -> !d.getCurrentUrl().contains("base="));
+		waitUpTo.until(d -> !d.findElements(By.cssSelector("#map .leaflet-tile-pane img")).isEmpty());
+		assertThat(unexpectedConsoleErrors()).isEmpty();
+	}
+
+	@Test
+	void switchingOnTheChoroplethOpensAFoldedLegendAndNamesItsAreas() throws Exception {
+		logIn(USER, PASSWORD);
+		waitUpTo.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		browser.get(url("/map?lat=22.70&lon=120.40&zoom=11&lang=en&layers=cameras"));
+		waitUpTo.until(ExpectedConditions.attributeToBe(By.id("map-page"), "data-ready", "true"));
+		browser.findElement(By.id("legend-toggle")).click();
+		assertThat(browser.findElement(By.id("legend-body")).isDisplayed()).isFalse();
+		assertThat(browser.findElements(By.cssSelector(".area-label"))).as("no boundary layer, no choropleth").isEmpty();
+
+		WebElement choropleth = browser.findElements(By.cssSelector(".leaflet-control-layers-overlays label")).stream()
+			.filter(l -> l.getText().contains("Downtime by area"))
+			.findFirst()
+			.orElseThrow();
+		choropleth.findElement(By.tagName("input")).click();
+		waitUpTo.until(ExpectedConditions.attributeToBe(By.id("map-page"), "data-areas-loaded", "true"));
+
+		// the legend opens with the colour scale
+		assertThat(browser.findElement(By.id("legend-toggle")).getAttribute("aria-expanded")).isEqualTo("true");
+		assertThat(browser.findElement(By.id("legend-body")).isDisplayed()).isTrue();
+		waitUpTo.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#legend-body .legend-ramp")));
+		assertThat(browser.findElement(By.id("legend-period")).isDisplayed()).isTrue();
+
+		// the choropleth names its areas itself (no boundary layer is on)
+		waitUpTo.until(d -> shownNames(".choropleth-label").size() >= 3);
+		assertThat(shownNames(".choropleth-label")).doesNotHaveDuplicates().allMatch(name -> name.endsWith("Precinct"));
+		screenshot("map-choropleth-names");
+
+		// with the precinct boundaries on, their names stand for both: each name once
+		WebElement precincts = browser.findElements(By.cssSelector(".leaflet-control-layers-overlays label")).stream()
+			.filter(l -> l.getText().contains("Precinct boundaries"))
+			.findFirst()
+			.orElseThrow();
+		precincts.findElement(By.tagName("input")).click();
+		waitUpTo.until(d -> !shownNames(".precinct-label:not(.choropleth-label)").isEmpty());
+		waitUpTo.until(d -> shownNames(".choropleth-label").isEmpty());
+		assertThat(shownNames(".area-label")).doesNotHaveDuplicates();
+
+		// opening it was for the choropleth's sake: without it, the next visit has the legend folded as chosen
+		choropleth = browser.findElements(By.cssSelector(".leaflet-control-layers-overlays label")).stream()
+			.filter(l -> l.getText().contains("Downtime by area"))
+			.findFirst()
+			.orElseThrow();
+		choropleth.findElement(By.tagName("input")).click();
+		waitUpTo.until(d -> !d.getCurrentUrl().contains("metric="));
+		browser.navigate().refresh();
+		waitUpTo.until(ExpectedConditions.attributeToBe(By.id("map-page"), "data-ready", "true"));
+		assertThat(browser.findElement(By.id("legend-toggle")).getAttribute("aria-expanded")).isEqualTo("false");
+		assertThat(unexpectedConsoleErrors()).isEmpty();
+	}
+
+	/** The texts of the area names of this selector that are shown. */
+	private List<String> shownNames(String selector) {
+		return browser.findElements(By.cssSelector(selector + ":not(.area-label-hidden)")).stream()
+			.filter(WebElement::isDisplayed)
+			.map(WebElement::getText)
+			.toList();
+	}
+
 	private static boolean contains(Rectangle box, int x, int y) {
 		return x >= box.getX() && x <= box.getX() + box.getWidth() && y >= box.getY()
 				&& y <= box.getY() + box.getHeight();

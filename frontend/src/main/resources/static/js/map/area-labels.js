@@ -3,7 +3,8 @@
 // hide the cluster circles. After every redraw each name is placed where it covers the fewest clusters and
 // cameras: at the area's centre or nudged a little (still inside the area), never on another name, and only in
 // an area wide and tall enough on screen to hold it; a name with no such place is not shown. Precincts come
-// before districts, larger areas first. The names live in their own pane under the cluster markers and never
+// before districts, larger areas first. The choropleth names its areas too when no boundary layer of the same
+// kind is shown (otherwise the boundary layer's names are used and the choropleth's are hidden). The names live in their own pane under the cluster markers and never
 // take a click (map.css), so whatever a name still covers stays clickable.
 
 export const LABEL_PANE = 'areaLabels';
@@ -96,7 +97,8 @@ function areaLabels(map, groups) {
 
 /**
  * Shows the names that find a place, hides the rest; answers how many are shown.
- * groups: [{ group, rank }], layer groups holding L.geoJSON layers whose paths carry permanent tooltips;
+ * groups: [{ group, rank, hide }], layer groups holding L.geoJSON layers whose paths carry permanent tooltips
+ * (hide: show none of this group's names);
  * obstacles: boxes in page (client) pixels that a name should not cover (cluster icons, camera dots).
  */
 export function placeLabels(map, groups, obstacles) {
@@ -105,7 +107,8 @@ export function placeLabels(map, groups, obstacles) {
     const point = map.latLngToContainerPoint(latLng);
     return { x: point.x + origin.left, y: point.y + origin.top };
   };
-  const candidates = areaLabels(map, groups);
+  areaLabels(map, groups.filter((g) => g.hide)).forEach(({ element }) => element.classList.add('area-label-hidden'));
+  const candidates = areaLabels(map, groups.filter((g) => !g.hide));
   candidates.forEach((candidate) => {
     const { element, path, tooltip } = candidate;
     // which area and where its name is anchored, for a look in the developer tools (and the browser tests)

@@ -2,6 +2,7 @@
 // with LPR rings, and field-of-view sectors. Everything but the clusters goes onto the shared canvas.
 
 import { t, durationSince, formatNumber } from './labels.js';
+import { clusterSize, mergeOverlapping } from './clusters.js';
 
 /** Map states, worst first. */
 export const STATES = ['OUTAGE', 'FAULTY', 'PAST_EOL', 'WORKING', 'PLANNED', 'DECOMMISSIONED'];
@@ -34,11 +35,11 @@ function compact(count) {
   return String(count);
 }
 
-/** An SVG ring of the cluster's state mix around its count. */
+/** An SVG ring of the cluster's state mix around its count (its size log-scaled, see clusters.js). */
 export function clusterSvg(count, states) {
-  const size = Math.round(28 + Math.min(28, Math.log10(count + 1) * 8));
+  const size = clusterSize(count);
   const centre = size / 2;
-  const radius = centre - 4;
+  const radius = centre - 3.5;
   const circumference = 2 * Math.PI * radius;
   let offset = 0;
   let ring = '';
@@ -47,7 +48,7 @@ export function clusterSvg(count, states) {
     if (n > 0 && count > 0) {
       const length = (circumference * n) / count;
       ring += `<circle r="${radius}" cx="${centre}" cy="${centre}" fill="none" stroke="${colour(state)}" `
-        + `stroke-width="6" stroke-dasharray="${length.toFixed(2)} ${(circumference - length).toFixed(2)}" `
+        + `stroke-width="5" stroke-dasharray="${length.toFixed(2)} ${(circumference - length).toFixed(2)}" `
         + `stroke-dashoffset="${(-offset).toFixed(2)}"/>`;
       offset += length;
     }
@@ -55,7 +56,8 @@ export function clusterSvg(count, states) {
   const down = Number(states.OUTAGE || 0) > 0;
   return {
     size,
-    html: `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}">`
+    html: `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}" `
+      + `data-count="${count}">`
       + `<circle r="${radius}" cx="${centre}" cy="${centre}" fill="#ffffff" fill-opacity="0.9"/>`
       + `<g transform="rotate(-90 ${centre} ${centre})">${ring}</g>`
       + `<text x="${centre}" y="${centre}" text-anchor="middle" dominant-baseline="central" `
@@ -87,8 +89,14 @@ function clusterTooltip(cluster) {
   return box;
 }
 
+/**
+ * Draws the answer's clusters, those whose icons would overlap too much merged (clusters.js); answers the
+ * clusters drawn.
+ */
 export function drawClusters(L, map, group, clusters) {
-  clusters.forEach((cluster) => {
+  const zoom = map.getZoom();
+  const drawn = mergeOverlapping(clusters, (lat, lon) => map.project([lat, lon], zoom));
+  drawn.forEach((cluster) => {
     const icon = clusterSvg(Number(cluster.count) || 0, cluster.states || {});
     const marker = L.marker([cluster.lat, cluster.lon], {
       icon: L.divIcon({ className: 'map-cluster', html: icon.html, iconSize: [icon.size, icon.size] }),
@@ -98,6 +106,7 @@ export function drawClusters(L, map, group, clusters) {
     marker.on('click', () => map.setView([cluster.lat, cluster.lon], Math.min(map.getZoom() + 2, 18)));
     group.addLayer(marker);
   });
+  return drawn;
 }
 
 function cameraTooltip(camera) {

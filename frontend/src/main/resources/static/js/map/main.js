@@ -77,7 +77,10 @@ tiles.on('tileload', () => {
     notice('tile-notice', null);
   }
 });
-tiles.addTo(map);
+// The base maps: the configured tile server, or none (boundaries and cameras on a plain background), for when
+// the tiles cannot be reached or only get in the way. Kept in the address as base=none.
+const noBaseMap = L.layerGroup();
+(state.base === 'none' ? noBaseMap : tiles).addTo(map);
 
 const overlays = {
   choropleth: L.featureGroup(),
@@ -108,7 +111,18 @@ const controlOverlays = {};
 ['cameras', 'fov', 'coverage', 'precincts', 'districts', 'choropleth'].forEach((name) => {
   controlOverlays[overlayLabels[name]] = overlays[name];
 });
-L.control.layers({ [t('layer.base')]: tiles }, controlOverlays, { collapsed: narrow, position: 'topright' }).addTo(map);
+L.control.layers({
+  [t('layer.base', page.dataset.tileName || '')]: tiles,
+  [t('layer.none')]: noBaseMap,
+}, controlOverlays, { collapsed: narrow, position: 'topright' }).addTo(map);
+map.on('baselayerchange', (event) => {
+  if (event.layer === noBaseMap) {
+    notice('tile-notice', null); // no tiles asked for: nothing failed
+  } else {
+    tileErrors = 0; // a fresh try; the notice returns with the next failed tile
+  }
+  saveState();
+});
 L.control.scale({ imperial: false }).addTo(map);
 
 function layerName(layer) {
@@ -179,6 +193,7 @@ function saveState() {
   const shown = Object.keys(overlays).filter((name) => map.hasLayer(overlays[name]));
   const same = shown.length === DEFAULT_LAYERS.length && DEFAULT_LAYERS.every((name) => shown.includes(name));
   state.layers = same ? null : shown;
+  state.base = map.hasLayer(noBaseMap) ? 'none' : null;
   writeState(state);
 }
 
@@ -234,13 +249,19 @@ function drawView(view) {
   overlays.fov.clearLayers();
   overlays.coverage.clearLayers();
   const zoom = map.getZoom();
+  ['clustersAnswered', 'clustersDrawn', 'clusteredCameras'].forEach((key) => delete page.dataset[key]);
   if (view.mode === 'cameras' || (!view.clusters && view.cameras)) {
     drawCameras(L, overlays.cameras, view.cameras || [], zoom, renderer, openCamera);
     if (zoom >= FOV_MIN_ZOOM) {
       drawSectors(L, overlays.fov, overlays.coverage, view.cameras || [], renderer);
     }
   } else {
-    drawClusters(L, map, overlays.cameras, view.clusters || []);
+    const clusters = view.clusters || [];
+    const drawn = drawClusters(L, map, overlays.cameras, clusters);
+    // answered and drawn, for the developer tools (and the browser tests): merging never changes the sum
+    page.dataset.clustersAnswered = String(clusters.length);
+    page.dataset.clustersDrawn = String(drawn.length);
+    page.dataset.clusteredCameras = String(drawn.reduce((sum, cluster) => sum + cluster.count, 0));
   }
   restack();
   scheduleLabels();
@@ -321,6 +342,8 @@ function areaClick(kind, feature, latLng) {
 }
 
 let labelFrame = 0;
+/** The kind of area the choropleth drawn now shows (null before it is drawn). */
+let choroplethKind = null;
 
 /** What area names should not cover or hide under: the map's controls and notices, the cluster circles and
  * camera dots drawn now (page pixels). */
@@ -354,8 +377,14 @@ function labelObstacles() {
 function scheduleLabels() {
   cancelAnimationFrame(labelFrame);
   labelFrame = requestAnimationFrame(() => {
-    const shown = placeLabels(map, [{ group: overlays.precincts, rank: 0 }, { group: overlays.districts, rank: 1 }],
-      labelObstacles());
+    // the choropleth's own names only where no boundary layer names the same areas
+    const kind = choroplethKind || form.elements.areas.value;
+    const boundary = overlays[kind === 'district' ? 'districts' : 'precincts'];
+    const shown = placeLabels(map, [
+      { group: overlays.precincts, rank: 0 },
+      { group: overlays.districts, rank: 1 },
+      { group: overlays.choropleth, rank: kind === 'district' ? 1 : 0, hide: map.hasLayer(boundary) },
+    ], labelObstacles());
     page.dataset.labelsShown = String(shown);
   });
 }
@@ -426,10 +455,16 @@ async function drawChoropleth(refresh = false) {
         return { color: '#ffffff', weight: 1, fillColor: colours.colour(value), fillOpacity: 0.55 };
       },
       onEachFeature(feature, path) {
+        path.bindTooltip(nameOf(feature.properties || {}), {
+          permanent: true, direction: 'center', className: `area-label ${kind}-label choropleth-label`,
+          interactive: false, pane: LABEL_PANE,
+        });
         path.on('click', (event) => areaClick(kind, feature, event.latlng));
       },
     }));
+    choroplethKind = kind;
     restack();
+    scheduleLabels();
     lastColours = colours;
     lastMetric = metric;
     lastPeriod = chosen;
@@ -590,6 +625,14 @@ legend.onAdd = () => {
 legend.addTo(map);
 fitLegend();
 
+/** The choropleth's colours mean nothing without their scale: switching it on opens a folded legend (for this
+ * time; what the reader chose for the legend stays remembered). */
+function revealScale() {
+  if (legendBox && legendBox.hidden) {
+    showLegend(true, false);
+  }
+}
+
 // ---- outages without reloading ----------------------------------------------------------------------------
 
 let since = page.dataset.serverNow || new Date().toISOString();
@@ -645,6 +688,7 @@ map.on('overlayadd overlayremove', (event) => {
       drawBoundaries('district');
     } else if (name === 'choropleth') {
       choroplethKey = null;
+      revealScale();
       drawChoropleth();
     }
   } else if (name === 'choropleth') {
@@ -696,6 +740,7 @@ if (map.hasLayer(overlays.districts)) {
   drawBoundaries('district');
 }
 if (map.hasLayer(overlays.choropleth)) {
+  revealScale();
   drawChoropleth();
 }
 saveState();

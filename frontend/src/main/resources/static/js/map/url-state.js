@@ -1,4 +1,4 @@
-// The view in the address bar: position (lat, lon, zoom), filters, area figure and layers, kept with
+// The view in the address bar: position (lat, lon, zoom), filters, area figure, layers and base map, kept with
 // history.replaceState so that a copied link shows a colleague the same view.
 
 export const FILTERS = ['precinct', 'district', 'state', 'lpr', 'funding', 'project', 'installFrom', 'installTo',
@@ -49,6 +49,7 @@ export function readState() {
     from: isoDate(query.get('from')),
     to: isoDate(query.get('to')),
     layers: query.has('layers') ? query.get('layers').split(',').filter(Boolean) : null,
+    base: query.get('base') === 'none' ? 'none' : null,
     camera: camera != null ? Math.floor(camera) : null,
   };
 }
@@ -83,6 +84,9 @@ export function writeState(state) {
   }
   if (state.layers) {
     query.set('layers', state.layers.join(','));
+  }
+  if (state.base) {
+    query.set('base', state.base);
   }
   if (state.camera) {
     query.set('camera', String(state.camera));
