@@ -40,8 +40,8 @@ import io.watchkeeper.map.MapView.Cluster;
  * request does it first when the cells were last brought up to date longer ago than {@code aggregate-max-age}, so
  * an outage opened a moment ago is in the next answer; a long queue is worked off in the background instead (the
  * answer then uses the counts as they are). A statement that changed more than 2,000 cameras at once queues a
- * rebuild ({@link #rebuild()}: everything summed again, in the background; readers keep the previous counts until
- * it commits). One node at a time does either (an advisory lock); the others answer with the counts as they are.
+ * rebuild ({@link #rebuild()}: everything summed again, in the background); until it commits, requests count from
+ * the cameras, since counts from before an import or a mass outage can be far off. One node at a time does either (an advisory lock); the others answer with the counts as they are.
  * <p>
  * Clusters from here count every camera of the cells the view touches: the view's edge is rounded out to the zoom's
  * 64-pixel grid (the cameras just beyond it show in the edge clusters).
@@ -240,7 +240,9 @@ class MapCells implements DisposableBean {
 				default -> {
 				}
 			}
-			return outcome != Outcome.NOT_BUILT;
+			// counts a moment old are fine; counts from before a bulk change (an import, a mass outage, the demo's
+			// first load) can be far off: until the rebuild is done the caller counts from the cameras
+			return outcome == Outcome.SYNCED || outcome == Outcome.LONG_QUEUE;
 		}
 		catch (RuntimeException e) {
 			// counts a moment old are better than no map
@@ -254,7 +256,7 @@ class MapCells implements DisposableBean {
 		SYNCED,
 		/** More changes are queued than the caller wants to wait for. */
 		LONG_QUEUE,
-		/** A rebuild is queued (the cells stay usable until it is done). */
+		/** A rebuild is queued (the cells are not used until it is done). */
 		REBUILD,
 		/** Never built for this cell size: unusable until rebuilt. */
 		NOT_BUILT

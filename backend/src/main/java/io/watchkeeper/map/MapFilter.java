@@ -13,7 +13,7 @@ import io.watchkeeper.shared.InvalidInputException.FieldError;
  * The map's filters, parsed and checked for form (codes and ids are checked against the database by
  * {@link MapQueries}). Null or empty: no filter.
  *
- * @param lpr NONE, LPR, REALTIME_LPR or ANY_LPR (LPR or REALTIME_LPR)
+ * @param lpr NONE, LPR, REALTIME_LPR or ANY_LPR (LPR or REALTIME_LPR; ANY, as the camera list says, means the same)
  */
 record MapFilter(String precinct, String district, Set<MapState> states, String lpr, Long funding, Long project,
 		Integer installFrom, Integer installTo, Integer eolFrom, Integer eolTo) {
@@ -43,6 +43,9 @@ record MapFilter(String precinct, String district, Set<MapState> states, String 
 			}
 		}
 		String lprValue = blank(lpr) ? null : lpr.trim().toUpperCase(Locale.ROOT);
+		if ("ANY".equals(lprValue)) {
+			lprValue = "ANY_LPR"; // the camera list's word for it
+		}
 		if (lprValue != null && !LPR_VALUES.contains(lprValue)) {
 			errors.add(new FieldError("lpr", "lpr must be one of " + LPR_VALUES + ", not '" + lpr + "'"));
 		}

@@ -271,7 +271,7 @@ class MapQueries {
 				rs.getString("state"), rs.getString("lpr"), rs.getObject("install_date", LocalDate.class),
 				rs.getObject("end_of_life", LocalDate.class), rs.getObject("heading_deg", Integer.class),
 				rs.getObject("fov_deg", Integer.class), rs.getObject("range_m", Integer.class), rs.getString("make"),
-				rs.getString("model"), instant(rs, "started_at"), null, List.of()));
+				rs.getString("model"), instant(rs, "started_at"), null, true, List.of()));
 		if (found.isEmpty()) {
 			return Optional.empty();
 		}
@@ -292,7 +292,7 @@ class MapQueries {
 						rs.getString("cause")));
 		return Optional.of(new CameraFacts(c.id(), c.assetTag(), c.address(), c.lon(), c.lat(), c.precinct(),
 				c.district(), c.status(), c.state(), c.lpr(), c.installDate(), c.endOfLife(), c.heading(), c.fov(),
-				c.range(), c.make(), c.model(), c.outageSince(), orders.isEmpty() ? null : orders.get(0), outages));
+				c.range(), c.make(), c.model(), c.outageSince(), orders.isEmpty() ? null : orders.get(0), true, outages));
 	}
 
 	private static CameraFacts.Area area(ResultSet rs, String prefix) throws SQLException {

@@ -33,7 +33,10 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  * any other method on /api/outages/**                  ADMIN, DISPATCHER
  * /api/reports/**                                      ADMIN, DISPATCHER, PROCUREMENT, VIEWER
  * /api/notifications/**                                any logged-in user (their own notifications)
- * GET /api/map/** (the map's data, read-only)          every role
+ * GET /api/map/** (the map's data, read-only)          ADMIN, DISPATCHER, INVESTIGATOR, VIEWER, PROCUREMENT
+ *                                                      (not vendors and squads: they see their own orders,
+ *                                                      not the city's outages; popups show work orders to
+ *                                                      ADMIN and DISPATCHER only, in the map module)
  * /v3/api-docs/**                                      any logged-in user
  * anything else under /api/**                          ADMIN (closed until a rule opens it); a path no
  *                                                      controller serves: any logged-in user, who gets 404
@@ -47,6 +50,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  * /outages/** (the outage board)                       ADMIN, DISPATCHER, INVESTIGATOR, VIEWER (changes: ADMIN,
  *                                                      DISPATCHER)
  * /reports/**                                          ADMIN, DISPATCHER, PROCUREMENT, VIEWER
+ * /map (the map page)                                  ADMIN, DISPATCHER, INVESTIGATOR, VIEWER, PROCUREMENT
  * Swagger UI                                           any logged-in user
  * everything else (camera list, camera page, ...)      every role
  * </pre>
@@ -70,6 +74,12 @@ final class AccessRules {
 
 	/** Who reads the maintenance figures of the whole city. */
 	static final Role[] REPORT_READERS = { ADMIN, DISPATCHER, PROCUREMENT, VIEWER };
+
+	/**
+	 * Who uses the city map: its states include the city's current outages and its area figures downtime, so the
+	 * outage watchers and the report readers; not vendors and squads (their own orders only).
+	 */
+	static final Role[] MAP_READERS = { ADMIN, DISPATCHER, INVESTIGATOR, VIEWER, PROCUREMENT };
 
 	/** The authority of a machine token that feeds health observations (not a person's role). */
 	static final String HEALTH_FEED = "HEALTH_FEED";
@@ -95,7 +105,7 @@ final class AccessRules {
 			.requestMatchers("/api/outages/**").hasAnyRole(names(REGISTRY_EDITORS))
 			.requestMatchers("/api/reports/**").hasAnyRole(names(REPORT_READERS))
 			.requestMatchers("/api/notifications/**").authenticated()
-			.requestMatchers(HttpMethod.GET, "/api/map/**").hasAnyRole(names(EVERY_ROLE))
+			.requestMatchers(HttpMethod.GET, "/api/map/**").hasAnyRole(names(MAP_READERS))
 			.requestMatchers("/v3/api-docs/**").authenticated()
 			.anyRequest().access(unknownPaths);
 	}
@@ -113,6 +123,7 @@ final class AccessRules {
 			.requestMatchers(HttpMethod.GET, "/outages/**").hasAnyRole(names(OUTAGE_WATCHERS))
 			.requestMatchers("/outages/**").hasAnyRole(names(REGISTRY_EDITORS))
 			.requestMatchers("/reports/**").hasAnyRole(names(REPORT_READERS))
+			.requestMatchers("/map", "/map/**").hasAnyRole(names(MAP_READERS))
 			.requestMatchers("/swagger-ui.html", "/swagger-ui/**").authenticated()
 			.anyRequest().hasAnyRole(names(EVERY_ROLE));
 	}

@@ -273,6 +273,9 @@ class MapApiIT {
 				FROM generate_series(0, 2499) i""", prefix, lon0, lat0);
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM map_dirty WHERE camera_id IS NULL", Long.class)).isOne();
 		assertThat(cells.sync()).as("a queued rebuild is not a sync").isFalse();
+		// until the rebuild is done the counts come from the cameras: the new ones are in them at once
+		String box = bbox(lon0 - 0.0005, lat0 - 0.0005, lon0 + 0.006, lat0 + 0.006);
+		assertThat(ok("/api/map/cameras?" + box + "&zoom=11").get("total").asLong()).isEqualTo(2500);
 		refreshCells();
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM map_dirty", Long.class)).isZero();
 		JsonNode body = ok("/api/map/cameras?" + bbox(lon0 - 0.0005, lat0 - 0.0005, lon0 + 0.006, lat0 + 0.006) + "&zoom=11");
@@ -391,6 +394,7 @@ class MapApiIT {
 		assertThat(ok("/api/map/cameras?" + view + "&zoom=14&state=OUTAGE,faulty").get("total").asLong()).isEqualTo(5);
 		assertThat(ok("/api/map/cameras?" + view + "&zoom=14&lpr=LPR").get("total").asLong()).isEqualTo(4);
 		assertThat(ok("/api/map/cameras?" + view + "&zoom=14&lpr=ANY_LPR").get("total").asLong()).isEqualTo(5);
+		assertThat(ok("/api/map/cameras?" + view + "&zoom=14&lpr=any").get("total").asLong()).as("the list's word").isEqualTo(5);
 		assertThat(ok("/api/map/cameras?" + view + "&zoom=14&lpr=REALTIME_LPR").get("total").asLong()).isEqualTo(1);
 		assertThat(ok("/api/map/cameras?" + view + "&zoom=14&precinct=" + precinct).get("total").asLong()).isEqualTo(6);
 		assertThat(ok("/api/map/cameras?" + view + "&zoom=14&installFrom=2024&installTo=2024").get("total").asLong())
@@ -551,12 +555,28 @@ class MapApiIT {
 		TestUsers.ensure(jdbc, "itmap-investigator", PASSWORD, "INVESTIGATOR");
 		TestUsers.ensure(jdbc, "itmap-vendor", PASSWORD, "VENDOR_TECHNICIAN");
 
+		TestUsers.ensure(jdbc, "itmap-squad", PASSWORD, "SQUAD_MEMBER");
+		TestUsers.ensure(jdbc, "itmap-procurement", PASSWORD, "PROCUREMENT");
+
 		HttpResponse<String> dispatcher = getAs("itmap-dispatcher", "/api/map/cameras/" + id);
 		assertThat(json.readTree(dispatcher.body()).get("workOrder").get("id").asLong()).isEqualTo(order);
-		for (String user : List.of(USER, "itmap-investigator", "itmap-vendor")) {
+		assertThat(json.readTree(dispatcher.body()).get("workOrderVisible").asBoolean()).isTrue();
+		// a camera without an order: visible, and none
+		long bare = camera(lon0 + 0.004, lat0 + 0.003, "ACTIVE", "NONE", anyPrecinct());
+		JsonNode none = json.readTree(getAs("itmap-dispatcher", "/api/map/cameras/" + bare).body());
+		assertThat(none.get("workOrder").isNull()).isTrue();
+		assertThat(none.get("workOrderVisible").asBoolean()).isTrue();
+		for (String user : List.of(USER, "itmap-investigator", "itmap-procurement")) {
 			HttpResponse<String> popup = getAs(user, "/api/map/cameras/" + id);
 			assertThat(popup.statusCode()).isEqualTo(200);
 			assertThat(json.readTree(popup.body()).get("workOrder").isNull()).as(user).isTrue();
+			assertThat(json.readTree(popup.body()).get("workOrderVisible").asBoolean()).as(user).isFalse();
+		}
+		// vendors and squads work from their own orders: the city map with its outages is not theirs
+		for (String user : List.of("itmap-vendor", "itmap-squad")) {
+			assertThat(getAs(user, "/api/map/cameras/" + id).statusCode()).as(user).isEqualTo(403);
+			assertThat(getAs(user, "/api/map/cameras?" + bbox(lon0, lat0, lon0 + 0.01, lat0 + 0.01) + "&zoom=14")
+				.statusCode()).as(user).isEqualTo(403);
 		}
 	}
 

@@ -32,6 +32,8 @@ class AccessRulesIT extends SecurityHttpSupport {
 	static final Set<Role> MAINTAINERS = EnumSet.of(ADMIN, DISPATCHER, Role.VENDOR_TECHNICIAN, Role.SQUAD_MEMBER);
 	static final Set<Role> OUTAGE_WATCHERS = EnumSet.of(ADMIN, DISPATCHER, Role.INVESTIGATOR, Role.VIEWER);
 	static final Set<Role> REPORT_READERS = EnumSet.of(ADMIN, DISPATCHER, Role.PROCUREMENT, Role.VIEWER);
+	static final Set<Role> MAP_READERS = EnumSet.of(ADMIN, DISPATCHER, Role.INVESTIGATOR, Role.VIEWER,
+			Role.PROCUREMENT);
 
 	record Rule(String method, String path, Set<Role> allowed, boolean probe) {
 
@@ -67,6 +69,11 @@ class AccessRulesIT extends SecurityHttpSupport {
 			new Rule("POST", "/api/outages/assign", EDITORS, false),
 			new Rule("GET", "/api/reports/maintenance", REPORT_READERS, false),
 			new Rule("GET", "/api/notifications", EVERYONE, false),
+			new Rule("GET", "/api/map/cameras?bbox=120.3,22.6,120.31,22.61&zoom=16", MAP_READERS, false),
+			new Rule("GET", "/api/map/cameras/1", MAP_READERS, false),
+			new Rule("GET", "/api/map/boundaries", MAP_READERS, false),
+			new Rule("GET", "/api/map/areas", MAP_READERS, false),
+			new Rule("GET", "/api/map/outages/changes?since=2026-01-01T00:00:00Z", MAP_READERS, false),
 			// machine tokens only: a person's login is refused
 			new Rule("POST", "/api/health/observations", NOBODY, false),
 			new Rule("GET", "/api/admin/tokens", ADMINS, false),
@@ -88,6 +95,7 @@ class AccessRulesIT extends SecurityHttpSupport {
 			new Rule("GET", "/my-work-orders", MAINTAINERS, false),
 			new Rule("GET", "/outages", OUTAGE_WATCHERS, false),
 			new Rule("GET", "/reports/maintenance", REPORT_READERS, false),
+			new Rule("GET", "/map", MAP_READERS, false),
 			new Rule("GET", "/notifications", EVERYONE, false));
 
 	@TestFactory
