@@ -49,8 +49,8 @@ class MapPageController {
 			"period.incomplete", "status.about", "status.invalidFilters", "status.failed", "status.sessionEnded",
 			"cluster.count", "notice.session", "notice.invalid", "notice.forbidden", "notice.notFound", "notice.offline",
 			"notice.noPosition", "field.view", "list.separator", "years.invalid", "years.order", "legend.precedence",
-			"legend.coverage", "legend.percent", "legend.hours", "popup.heading", "popup.headingValue", "popup.fov",
-			"popup.degrees", "popup.range", "popup.metres", "popup.model", "compass.N", "compass.NE", "compass.E",
+			"legend.coverage", "legend.percent", "legend.hours", "popup.view", "popup.facing", "popup.angle",
+			"popup.metres", "popup.model", "compass.N", "compass.NE", "compass.E",
 			"compass.SE", "compass.S", "compass.SW", "compass.W", "compass.NW");
 
 	/** The periods of the choropleth: presets, then a custom from/to. */

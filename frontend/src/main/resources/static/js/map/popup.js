@@ -88,12 +88,15 @@ export function cameraPopup(facts, urls) {
   add(t('popup.installed'), formatTime(pick(facts, 'installDate', 'installedOn', 'installed')));
   add(t('popup.endOfLife'), formatTime(pick(facts, 'endOfLife', 'endOfLifeDate')));
 
+  // the field of view in one row (facing, angle, range) so that the popup fits above its camera on a laptop
   const heading = pick(facts, 'heading');
-  add(t('popup.heading'), heading == null ? null : t('popup.headingValue', Number(heading), compass(heading)));
   const fov = pick(facts, 'fov');
-  add(t('popup.fov'), fov == null ? null : t('popup.degrees', Number(fov)));
   const range = pick(facts, 'range');
-  add(t('popup.range'), range == null ? null : t('popup.metres', formatNumber(range)));
+  add(t('popup.view'), [
+    heading == null ? null : t('popup.facing', Number(heading), compass(heading)),
+    fov == null ? null : t('popup.angle', Number(fov)),
+    range == null ? null : t('popup.metres', formatNumber(range)),
+  ].filter(Boolean).join(t('list.separator')), 'popup-view');
   add(t('popup.model'), [pick(facts, 'make'), pick(facts, 'model')].filter(Boolean).join(' '));
 
   // Only callers who may see any camera's work order get the row (the API says so): for the others "no open
