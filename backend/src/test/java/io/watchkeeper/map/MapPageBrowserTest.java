@@ -285,8 +285,13 @@ class MapPageBrowserTest extends BrowserTestSupport {
 	void underADistrictChoroplethAClickGivesTheDistrictNotThePrecinctOnTop() {
 		logIn(USER, PASSWORD);
 		waitUpTo.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-		browser.get(url("/map?lat=22.63&lon=120.31&zoom=12&lang=en&layers=precincts,choropleth&areas=district&metric=down"));
+		browser.get(url("/map?lat=22.63&lon=120.31&zoom=12&lang=en&layers=precincts,choropleth&areas=district&metric=availability"));
 		waitUpTo.until(ExpectedConditions.attributeToBe(By.id("map-page"), "data-areas-loaded", "true"));
+		// the availability scale runs over a fixed, rounded domain: 100 % down to 95 % (or the worst whole percent)
+		assertThat(browser.findElement(By.cssSelector("#legend-body .ramp-good")).getText()).isEqualTo("100 %");
+		String bad = browser.findElement(By.cssSelector("#legend-body .ramp-bad")).getText();
+		assertThat(bad).matches("\\d{1,2} %");
+		assertThat(Integer.parseInt(bad.replace(" %", ""))).isLessThanOrEqualTo(95);
 		waitUpTo.until(d -> !d.findElements(By.cssSelector(".precinct-label")).isEmpty());
 		waitUpTo.until(ExpectedConditions.attributeToBe(By.id("map-page"), "data-area-clicks", "district"));
 		new Actions(browser).moveToElement(browser.findElement(By.id("map"))).click().perform();
@@ -389,6 +394,39 @@ class MapPageBrowserTest extends BrowserTestSupport {
 			.isEqualTo(precinct.get("code"));
 		browser.get(url("/outages?lang=en"));
 		assertThat(browser.findElement(By.id("outages-on-map")).getAttribute("href")).doesNotContain("precinct=");
+		assertThat(unexpectedConsoleErrors()).isEmpty();
+	}
+
+	@Test
+	void atAPhonesWidthTheNoticesDoNotCoverAnOpenPopup() throws Exception {
+		long id = camera("ITMAP-PHONE", "NONE", LON - 0.0020, LAT + 0.0010);
+		// a refusal of the viewport (forced) adds a notice to the tile server's; the popup's own facts still come
+		browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+				(() => {
+				  const real = window.fetch.bind(window);
+				  window.fetch = (input, init) => String(input).includes('/api/map/cameras?')
+				    ? Promise.resolve(new Response('{"title":"Service Unavailable"}',
+				        { status: 503, headers: { 'Content-Type': 'application/problem+json' } }))
+				    : real(input, init);
+				})();"""));
+		browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+		logIn(USER, PASSWORD);
+		waitUpTo.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		browser.get(url("/map?lat=" + (LAT + 0.0010) + "&lon=" + (LON - 0.0020) + "&zoom=18&lang=zh-TW&camera=" + id));
+		waitUpTo.until(ExpectedConditions.visibilityOfElementLocated(By.id("api-notice")));
+		assertThat(browser.findElement(By.id("api-notice")).getText()).isEqualTo("地圖資料無法載入：HTTP 503");
+		By popup = By.cssSelector(".leaflet-popup");
+		waitUpTo.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".camera-popup[data-camera-id='" + id + "']")));
+		waitUpTo.until(d -> {
+			int noticesBottom = d.findElements(By.cssSelector("#map-notices .map-notice")).stream()
+				.filter(WebElement::isDisplayed)
+				.mapToInt(n -> n.getRect().getY() + n.getRect().getHeight())
+				.max()
+				.orElse(0);
+			return d.findElement(popup).getRect().getY() >= noticesBottom;
+		});
+		screenshot("map-phone-popup-below-notices");
 		assertThat(unexpectedConsoleErrors()).isEmpty();
 	}
 
@@ -663,7 +701,10 @@ class MapPageBrowserTest extends BrowserTestSupport {
 		new Actions(browser).moveToElement(merged).perform();
 		WebElement tooltip = waitUpTo
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-tooltip:not(.area-label)")));
-		assertThat(tooltip.getText()).contains("In outage: 11", "Working: 294", "Real-time LPR: 1");
+		assertThat(tooltip.getText()).contains("305 cameras here", "In outage: 11", "Working: 294", "Real-time LPR: 1");
+		// clusters count whole grid cells at the view's edges: the total is an estimate
+		assertThat(browser.findElement(By.id("map-status")).getText())
+			.isEqualTo(String.format(Locale.ENGLISH, "About %,d cameras in view", total));
 
 		// zoomed in one step the 36-px pair is 72 px apart, and the sum is still the total
 		browser.findElement(By.cssSelector(".leaflet-control-zoom-in")).click();
