@@ -925,6 +925,7 @@ function revealScale() {
 let since = page.dataset.serverNow || new Date().toISOString();
 let changesTimer = null;
 let changesFade = null;
+const reportedClosures = new Set();
 const CHANGES_SHOWN_MS = 10000;
 const clock = new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Taipei', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
@@ -950,7 +951,15 @@ async function pollChanges() {
       since = changes.now;
     }
     const opened = (changes.opened || []).length;
-    const closed = (changes.closed || []).length;
+    // the API repeats a closure for 15 minutes (an end may be recorded late): each is counted once
+    const closed = (changes.closed || []).filter((change) => {
+      const key = `${change.cameraId}@${change.endedAt}`;
+      if (reportedClosures.has(key)) {
+        return false;
+      }
+      reportedClosures.add(key);
+      return true;
+    }).length;
     if (opened || closed) {
       showChanges(opened, closed);
       page.dataset.changes = String(Number(page.dataset.changes || 0) + opened + closed);
