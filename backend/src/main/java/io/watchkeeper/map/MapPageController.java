@@ -46,7 +46,12 @@ class MapPageController {
 			"popup.downtimeHours", "popup.availability", "popup.openOrders", "popup.zoomIn", "duration.hours",
 			"duration.minutes", "duration.days", "choropleth.precinct", "choropleth.district", "metric.down",
 			"metric.downtimeHours", "metric.availability", "lpr.NONE", "lpr.LPR", "lpr.REALTIME_LPR", "legend.period", "period.invalid",
-			"period.incomplete");
+			"period.incomplete", "status.about", "status.invalidFilters", "status.failed", "status.sessionEnded",
+			"cluster.count", "notice.session", "notice.invalid", "notice.forbidden", "notice.notFound", "notice.offline",
+			"notice.noPosition", "field.view", "list.separator", "years.invalid", "years.order", "legend.precedence",
+			"legend.coverage", "legend.percent", "legend.hours", "popup.view", "popup.facing", "popup.angle",
+			"popup.metres", "popup.model", "compass.N", "compass.NE", "compass.E",
+			"compass.SE", "compass.S", "compass.SW", "compass.W", "compass.NW");
 
 	/** The periods of the choropleth: presets, then a custom from/to. */
 	static final List<String> PERIODS = List.of("7d", "30d", "month", "lastMonth", "year", "custom");

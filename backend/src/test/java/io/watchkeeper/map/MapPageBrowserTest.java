@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +33,8 @@ class MapPageBrowserTest extends BrowserTestSupport {
 	static final String USER = "itmap-viewer";
 	static final String PASSWORD = "itmap-viewer-secret";
 
+	static final String DISPATCHER = "itmap-dispatcher";
+
 	/** A quiet spot in Taoyuan District (Kaohsiung), away from other tests' cameras. */
 	static final double LAT = 23.05010;
 	static final double LON = 120.70010;
@@ -42,6 +45,7 @@ class MapPageBrowserTest extends BrowserTestSupport {
 	@BeforeEach
 	void user() {
 		TestUsers.ensure(jdbc, USER, PASSWORD, "VIEWER");
+		TestUsers.ensure(jdbc, DISPATCHER, PASSWORD, "DISPATCHER");
 	}
 
 	@Test
@@ -187,21 +191,247 @@ class MapPageBrowserTest extends BrowserTestSupport {
 		WebElement popup = waitUpTo
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".camera-popup[data-camera-id='" + id + "']")));
 		assertThat(popup.findElement(By.cssSelector(".camera-link")).getText()).isEqualTo("ITMAP-POP");
-		assertThat(popup.getText()).contains("Real-time LPR", "No open work order");
+		assertThat(popup.getText()).contains("Real-time LPR", "facing 90° (E), 60° wide, 40 m");
+		// a viewer may not see work orders: no row at all rather than a false "none"
+		assertThat(popup.getText()).doesNotContain("No open work order", "Open work order");
+		assertThat(popup.findElements(By.cssSelector(".popup-order"))).isEmpty();
 		assertThat(browser.getCurrentUrl()).contains("camera=" + id, "zoom=18");
 		screenshot("map-popup");
 
-		// closing it and clicking the camera (at the centre of the map) opens it again
+		// closing it takes it out of the address; clicking the camera (at the centre of the map again: the popup
+		// may have panned the map to fit) opens it again
 		browser.findElement(By.cssSelector(".leaflet-popup-close-button")).click();
 		waitUpTo.until(d -> !d.getCurrentUrl().contains("camera="));
+		browser.get(url("/map?lat=" + (LAT + 0.0010) + "&lon=" + (LON + 0.0010) + "&zoom=18&lang=en"));
 		waitUpTo.until(d -> drawn().contains(id + ":"));
 		new Actions(browser).moveToElement(browser.findElement(By.id("map"))).click().perform();
 		waitUpTo.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".camera-popup[data-camera-id='" + id + "']")));
 		assertThat(unexpectedConsoleErrors()).isEmpty();
 	}
 
+
 	@Test
-	void anOutageAppearsWithoutReloading() {
+	void aLinkedCameraOpensItsPopupAtTheCameraKeepingTheViewOrPanningToIt() throws Exception {
+		long id = camera("ITMAP-LINKED", "NONE", LON + 0.0010, LAT + 0.0010);
+		String at = String.format(Locale.ROOT, "%.6f,%.6f", LAT + 0.0010, LON + 0.0010);
+		logIn(USER, PASSWORD);
+		waitUpTo.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+
+		// the view of the link is ~110 m north of the camera: kept, the popup at the camera, well below the centre
+		browser.get(url("/map?lat=" + (LAT + 0.0020) + "&lon=" + (LON + 0.0010) + "&zoom=18&lang=en&camera=" + id));
+		waitUpTo.until(ExpectedConditions
+			.visibilityOfElementLocated(By.cssSelector(".camera-popup[data-camera-id='" + id + "']")));
+		assertThat(browser.findElement(By.id("map-page")).getAttribute("data-popup-at")).isEqualTo(at);
+		Rectangle map = browser.findElement(By.id("map")).getRect();
+		Rectangle tip = browser.findElement(By.cssSelector(".leaflet-popup-tip-container")).getRect();
+		assertThat(tip.getY() - (map.getY() + map.getHeight() / 2)).as("the tip lies south of the centre, at the camera")
+			.isGreaterThan(100);
+		assertThat(browser.getCurrentUrl()).contains("lat=" + String.format(Locale.ROOT, "%.5f", LAT + 0.0020), "camera=" + id);
+		screenshot("map-linked-camera-in-view");
+
+		// a link whose view does not hold the camera: the map pans to it
+		browser.get(url("/map?lat=22.63&lon=120.31&zoom=18&lang=en&camera=" + id));
+		waitUpTo.until(ExpectedConditions
+			.visibilityOfElementLocated(By.cssSelector(".camera-popup[data-camera-id='" + id + "']")));
+		assertThat(browser.findElement(By.id("map-page")).getAttribute("data-popup-at")).isEqualTo(at);
+		waitUpTo.until(ExpectedConditions.urlContains("lat=23.05"));
+		assertThat(browser.getCurrentUrl()).contains("zoom=18");
+		assertThat(unexpectedConsoleErrors()).isEmpty();
+	}
+
+	@Test
+	void aDispatcherSeesTheWorkOrderRowAndNoneWhenThereIsNone() {
+		long id = camera("ITMAP-DISPATCH", "NONE", LON + 0.0020, LAT - 0.0010);
+		logIn(DISPATCHER, PASSWORD);
+		waitUpTo.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		browser.get(url("/map?lat=" + (LAT - 0.0010) + "&lon=" + (LON + 0.0020) + "&zoom=18&lang=en&camera=" + id));
+		WebElement popup = waitUpTo.until(ExpectedConditions
+			.visibilityOfElementLocated(By.cssSelector(".camera-popup[data-camera-id='" + id + "']")));
+		waitUpTo.until(d -> !popup.findElements(By.cssSelector(".popup-order")).isEmpty());
+		assertThat(popup.findElement(By.cssSelector(".popup-order")).getText()).isEqualTo("No open work order");
+		assertThat(unexpectedConsoleErrors()).isEmpty();
+	}
+
+	@Test
+	void anEndedSessionSaysSoStopsAndLeadsThroughTheLoginBackToTheSameView() {
+		logIn(USER, PASSWORD);
+		waitUpTo.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		browser.get(url("/map?lat=" + LAT + "&lon=" + LON + "&zoom=17&lang=en"));
+		waitUpTo.until(ExpectedConditions.attributeToBe(By.id("map-page"), "data-loaded", "true"));
+		assertThat(browser.findElement(By.id("session-notice")).isDisplayed()).isFalse();
+
+		browser.manage().deleteCookieNamed("JSESSIONID");
+		browser.findElement(By.cssSelector(".leaflet-control-zoom-out")).click();
+		WebElement notice = waitUpTo.until(ExpectedConditions.visibilityOfElementLocated(By.id("session-notice")));
+		assertThat(notice.getText()).isEqualTo("Your session has expired. Log in again");
+		assertThat(browser.findElement(By.id("map-page")).getAttribute("data-session")).isEqualTo("ended");
+		assertThat(browser.findElement(By.id("map-status")).getText()).isEqualTo("Not updated: your session has expired.");
+		assertThat(browser.findElement(By.id("api-notice")).isDisplayed()).isFalse();
+		String view = browser.getCurrentUrl();
+		assertThat(view).contains("zoom=16");
+
+		// the link leads through the login page back to the same view
+		notice.findElement(By.id("session-login")).click();
+		waitUpTo.until(ExpectedConditions.urlContains("/login"));
+		browser.findElement(By.id("username")).sendKeys(USER);
+		browser.findElement(By.id("password")).sendKeys(PASSWORD);
+		browser.findElement(By.id("login-submit")).click();
+		waitUpTo.until(ExpectedConditions.attributeToBe(By.id("map-page"), "data-loaded", "true"));
+		assertThat(browser.getCurrentUrl()).contains("/map?", "lat=" + String.format(Locale.ROOT, "%.5f", LAT), "zoom=16");
+		assertThat(unexpectedConsoleErrors()).isEmpty();
+	}
+
+	@Test
+	void underADistrictChoroplethAClickGivesTheDistrictNotThePrecinctOnTop() {
+		logIn(USER, PASSWORD);
+		waitUpTo.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		browser.get(url("/map?lat=22.63&lon=120.31&zoom=12&lang=en&layers=precincts,choropleth&areas=district&metric=availability"));
+		waitUpTo.until(ExpectedConditions.attributeToBe(By.id("map-page"), "data-areas-loaded", "true"));
+		// the availability scale runs over a fixed, rounded domain: 100 % down to 95 % (or the worst whole percent)
+		assertThat(browser.findElement(By.cssSelector("#legend-body .ramp-good")).getText()).isEqualTo("100 %");
+		String bad = browser.findElement(By.cssSelector("#legend-body .ramp-bad")).getText();
+		assertThat(bad).matches("\\d{1,2} %");
+		assertThat(Integer.parseInt(bad.replace(" %", ""))).isLessThanOrEqualTo(95);
+		waitUpTo.until(d -> !d.findElements(By.cssSelector(".precinct-label")).isEmpty());
+		waitUpTo.until(ExpectedConditions.attributeToBe(By.id("map-page"), "data-area-clicks", "district"));
+		new Actions(browser).moveToElement(browser.findElement(By.id("map"))).click().perform();
+		WebElement popup = waitUpTo.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-popup")));
+		assertThat(popup.getAttribute("data-area-kind")).isEqualTo("district");
+		waitUpTo.until(d -> popup.getText().contains("Cameras in service"));
+		assertThat(popup.findElement(By.tagName("h3")).getText()).doesNotEndWith("Precinct");
+		assertThat(popup.getText()).contains("Recording (incl. past end of life)");
+		browser.findElement(By.cssSelector(".leaflet-popup-close-button")).click();
+
+		// without the choropleth the precinct lines answer again
+		WebElement choropleth = browser.findElements(By.cssSelector(".leaflet-control-layers-overlays label")).stream()
+			.filter(l -> l.getText().contains("Downtime by area"))
+			.findFirst()
+			.orElseThrow();
+		choropleth.findElement(By.tagName("input")).click();
+		waitUpTo.until(ExpectedConditions.attributeToBe(By.id("map-page"), "data-area-clicks", "boundaries"));
+		new Actions(browser).moveToElement(browser.findElement(By.id("map"))).click().perform();
+		WebElement precinct = waitUpTo.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-popup")));
+		assertThat(precinct.getAttribute("data-area-kind")).isEqualTo("precinct");
+		assertThat(unexpectedConsoleErrors()).isEmpty();
+	}
+
+	@Test
+	void yearFiltersAreCheckedInThePageAndARefusalIsSaidInThePagesLanguage() throws Exception {
+		logIn(USER, PASSWORD);
+		waitUpTo.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		browser.get(url("/map?lat=" + LAT + "&lon=" + LON + "&zoom=17&lang=zh-TW"));
+		waitUpTo.until(ExpectedConditions.attributeToBe(By.id("map-page"), "data-loaded", "true"));
+
+		WebElement from = browser.findElement(By.id("f-installFrom"));
+		from.sendKeys("2200", "\t");
+		waitUpTo.until(ExpectedConditions.visibilityOfElementLocated(By.id("f-install-error")));
+		assertThat(browser.findElement(By.id("f-install-error")).getText()).isEqualTo("請輸入 1990 至 2100 之間的年份。");
+		assertThat(from.getAttribute("aria-invalid")).isEqualTo("true");
+		waitUpTo.until(ExpectedConditions.attributeToBe(By.id("map-page"), "data-loaded", "invalid"));
+		assertThat(browser.findElement(By.id("map-page")).getAttribute("data-stale")).isEqualTo("true");
+		assertThat(browser.findElement(By.id("map-status")).getText()).isEqualTo("未更新：請修正上方的篩選條件。");
+
+		from.clear();
+		from.sendKeys("2020", "\t");
+		WebElement to = browser.findElement(By.id("f-installTo"));
+		to.sendKeys("2010", "\t");
+		waitUpTo.until(ExpectedConditions.textToBe(By.id("f-install-error"), "起始年份不可晚於結束年份。"));
+		to.clear();
+		to.sendKeys("2030", "\t");
+		waitUpTo.until(ExpectedConditions.invisibilityOfElementLocated(By.id("f-install-error")));
+		waitUpTo.until(ExpectedConditions.attributeToBe(By.id("map-page"), "data-loaded", "true"));
+		assertThat(browser.getCurrentUrl()).contains("installFrom=2020", "installTo=2030");
+
+		// a refusal of the server (here forced) is said in Chinese, naming the field, never in the server's English
+		browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+				(() => {
+				  const real = window.fetch.bind(window);
+				  window.fetch = (input, init) => String(input).includes('/api/map/cameras?')
+				    ? Promise.resolve(new Response(JSON.stringify({ title: 'Invalid input',
+				        detail: 'eolFrom must be a year from 1990 to 2100', errors: [{ field: 'eolFrom', message: 'x' }] }),
+				        { status: 400, headers: { 'Content-Type': 'application/problem+json' } }))
+				    : real(input, init);
+				})();"""));
+		browser.navigate().refresh();
+		WebElement notice = waitUpTo.until(ExpectedConditions.visibilityOfElementLocated(By.id("api-notice")));
+		assertThat(notice.getText()).isEqualTo("地圖資料無法載入：請檢查「屆齡年度（西元） 自」。").doesNotContain("must");
+		assertThat(browser.findElement(By.id("map-status")).getText()).isEqualTo("未更新：地圖資料無法載入，畫面所示可能不是最新。");
+		screenshot("map-refused-zh");
+		assertThat(unexpectedConsoleErrors()).isEmpty();
+	}
+
+	@Test
+	void pastEndOfLifeCamerasCountInTheCoverageAndTheLegendExplainsIt() {
+		long old = camera("ITMAP-OLD", "NONE", LON + 0.0100, LAT + 0.0100);
+		jdbc.update("UPDATE camera SET install_date = DATE '2012-01-01' WHERE id = ?", old);
+		long planned = camera("ITMAP-PLANNED", "NONE", LON + 0.0102, LAT + 0.0100);
+		jdbc.update("UPDATE camera SET status = 'PLANNED' WHERE id = ?", planned);
+		logIn(USER, PASSWORD);
+		waitUpTo.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		browser.get(url("/map?lat=" + (LAT + 0.0100) + "&lon=" + (LON + 0.0101) + "&zoom=18&lang=en&layers=cameras,fov,coverage"));
+		waitUpTo.until(d -> drawn().contains(" " + old + ":PAST_EOL ") && drawn().contains(" " + planned + ":PLANNED "));
+		String covering = " " + browser.findElement(By.id("map-page")).getAttribute("data-covering") + " ";
+		assertThat(covering).contains(" " + old + " ").doesNotContain(" " + planned + " ");
+		WebElement legend = browser.findElement(By.id("legend-body"));
+		assertThat(legend.findElement(By.cssSelector(".legend-coverage")).getText())
+			.isEqualTo("Coverage: where a recording camera looks (past end of life included)");
+		assertThat(legend.findElement(By.cssSelector(".legend-fov")).getText()).isEqualTo("Field of view (zoom 17+)");
+		assertThat(legend.findElement(By.id("legend-precedence")).getText()).contains("in outage, then faulty, then past end of life");
+		assertThat(browser.findElement(By.id("map-status")).getText()).matches("\\d+ cameras in view");
+		assertThat(unexpectedConsoleErrors()).isEmpty();
+	}
+
+	@Test
+	void theOutageBoardsMapLinkKeepsItsPrecinctAsTheMapsFilter() {
+		Map<String, Object> precinct = jdbc.queryForMap("SELECT id, code FROM precinct ORDER BY code LIMIT 1");
+		logIn(USER, PASSWORD);
+		waitUpTo.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		browser.get(url("/outages?lang=en&precinct=" + precinct.get("id")));
+		browser.findElement(By.id("outages-on-map")).click();
+		waitUpTo.until(ExpectedConditions.attributeToBe(By.id("map-page"), "data-ready", "true"));
+		assertThat(browser.getCurrentUrl()).contains("precinct=" + precinct.get("code"), "state=OUTAGE");
+		assertThat(new Select(browser.findElement(By.id("f-precinct"))).getFirstSelectedOption().getAttribute("value"))
+			.isEqualTo(precinct.get("code"));
+		browser.get(url("/outages?lang=en"));
+		assertThat(browser.findElement(By.id("outages-on-map")).getAttribute("href")).doesNotContain("precinct=");
+		assertThat(unexpectedConsoleErrors()).isEmpty();
+	}
+
+	@Test
+	void atAPhonesWidthTheNoticesDoNotCoverAnOpenPopup() throws Exception {
+		long id = camera("ITMAP-PHONE", "NONE", LON - 0.0020, LAT + 0.0010);
+		// a refusal of the viewport (forced) adds a notice to the tile server's; the popup's own facts still come
+		browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+				(() => {
+				  const real = window.fetch.bind(window);
+				  window.fetch = (input, init) => String(input).includes('/api/map/cameras?')
+				    ? Promise.resolve(new Response('{"title":"Service Unavailable"}',
+				        { status: 503, headers: { 'Content-Type': 'application/problem+json' } }))
+				    : real(input, init);
+				})();"""));
+		browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+		logIn(USER, PASSWORD);
+		waitUpTo.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		browser.get(url("/map?lat=" + (LAT + 0.0010) + "&lon=" + (LON - 0.0020) + "&zoom=18&lang=zh-TW&camera=" + id));
+		waitUpTo.until(ExpectedConditions.visibilityOfElementLocated(By.id("api-notice")));
+		assertThat(browser.findElement(By.id("api-notice")).getText()).isEqualTo("地圖資料無法載入：HTTP 503");
+		By popup = By.cssSelector(".leaflet-popup");
+		waitUpTo.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".camera-popup[data-camera-id='" + id + "']")));
+		waitUpTo.until(d -> {
+			int noticesBottom = d.findElements(By.cssSelector("#map-notices .map-notice")).stream()
+				.filter(WebElement::isDisplayed)
+				.mapToInt(n -> n.getRect().getY() + n.getRect().getHeight())
+				.max()
+				.orElse(0);
+			return d.findElement(popup).getRect().getY() >= noticesBottom;
+		});
+		screenshot("map-phone-popup-below-notices");
+		assertThat(unexpectedConsoleErrors()).isEmpty();
+	}
+
+	@Test
+	void anOutageAppearsWithoutReloading() throws Exception {
 		long id = camera("ITMAP-DOWN", "NONE", LON - 0.0010, LAT - 0.0010);
 		jdbc.update("UPDATE outage SET ended_at = now() WHERE camera_id = ? AND ended_at IS NULL", id);
 		logIn(USER, PASSWORD);
@@ -209,14 +439,37 @@ class MapPageBrowserTest extends BrowserTestSupport {
 		browser.get(url("/map?lat=" + (LAT - 0.0010) + "&lon=" + (LON - 0.0010) + "&zoom=18&lang=en"));
 		waitUpTo.until(d -> drawn().contains(id + ":WORKING"));
 		browser.executeScript("document.getElementById('map-page').dataset.marker = 'same page';");
+		// its popup open (the camera is at the centre)
+		new Actions(browser).moveToElement(browser.findElement(By.id("map"))).click().perform();
+		By popup = By.cssSelector(".camera-popup[data-camera-id='" + id + "']");
+		waitUpTo.until(d -> d.findElement(popup).getText().contains("No recent outages"));
+		assertThat(browser.findElement(popup).findElement(By.cssSelector(".popup-state")).getText()).isEqualTo("Working");
+		Thread.sleep(800); // a popup that did not fit has panned the map (0.25 s) and the view been asked for again
+		waitUpTo.until(ExpectedConditions.attributeToBe(By.id("map-page"), "data-loaded", "true"));
+		String view = browser.getCurrentUrl();
+		Rectangle before = browser.findElement(By.cssSelector(".leaflet-popup")).getRect();
 
 		// the outage as the health feed records it (an open outage row)
 		jdbc.update("""
 				INSERT INTO outage (camera_id, started_at, cause, detected_at, source)
 				VALUES (?, now(), 'REPORTED_DOWN', now(), 'ITMAP test')""", id);
-		new WebDriverWait(browser, Duration.ofSeconds(45)).until(d -> drawn().contains(id + ":OUTAGE"));
-		assertThat(browser.findElement(By.id("changes-notice")).getText()).startsWith("Outages: 1 new");
+		new WebDriverWait(browser, Duration.ofSeconds(45))
+			.until(ExpectedConditions.visibilityOfElementLocated(By.id("changes-notice")));
+		assertThat(browser.findElement(By.id("changes-notice")).getText())
+			.startsWith("Outages in the city: 1 new, ") // other tests' outages may have cleared meanwhile
+			.matches(".*\\(\\d\\d:\\d\\d\\)");
+		waitUpTo.until(d -> drawn().contains(id + ":OUTAGE"));
 		assertThat(browser.findElement(By.id("map-page")).getAttribute("data-marker")).isEqualTo("same page");
+
+		// the open popup says so too, where it was, without a reload
+		waitUpTo.until(d -> d.findElement(popup).findElement(By.cssSelector(".popup-state")).getText().startsWith("In outage"));
+		assertThat(browser.findElement(popup).getText()).contains("ongoing").doesNotContain("No recent outages");
+		assertThat(browser.findElement(By.cssSelector(".leaflet-popup")).getRect().getX()).isEqualTo(before.getX());
+		assertThat(browser.getCurrentUrl()).isEqualTo(view);
+
+		// the notice of the change fades after about ten seconds
+		new WebDriverWait(browser, Duration.ofSeconds(20))
+			.until(ExpectedConditions.invisibilityOfElementLocated(By.id("changes-notice")));
 		jdbc.update("UPDATE outage SET ended_at = now() WHERE camera_id = ? AND ended_at IS NULL", id);
 		assertThat(unexpectedConsoleErrors()).isEmpty();
 	}
@@ -450,7 +703,10 @@ class MapPageBrowserTest extends BrowserTestSupport {
 		new Actions(browser).moveToElement(merged).perform();
 		WebElement tooltip = waitUpTo
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-tooltip:not(.area-label)")));
-		assertThat(tooltip.getText()).contains("In outage: 11", "Working: 294", "Real-time LPR: 1");
+		assertThat(tooltip.getText()).contains("305 cameras here", "In outage: 11", "Working: 294", "Real-time LPR: 1");
+		// clusters count whole grid cells at the view's edges: the total is an estimate
+		assertThat(browser.findElement(By.id("map-status")).getText())
+			.isEqualTo(String.format(Locale.ENGLISH, "About %,d cameras in view", total));
 
 		// zoomed in one step the 36-px pair is 72 px apart, and the sum is still the total
 		browser.findElement(By.cssSelector(".leaflet-control-zoom-in")).click();

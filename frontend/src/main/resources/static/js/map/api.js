@@ -1,33 +1,67 @@
-// Fetching JSON from the map API: a failed answer becomes an ApiError carrying the problem detail's message
-// (RFC 9457), so that the page can show it in a notice instead of throwing.
+// Fetching JSON from the map API. A failed answer becomes an ApiError with its status and the fields a 400
+// names (RFC 9457 `errors`), so that the page can say what went wrong in its own language; the server's own
+// English detail is kept only for the developer tools.
+//
+// Every request says it comes from a script (X-Requested-With), so that an ended session answers a plain 401
+// rather than the browser's login dialog; the page is told once, through whenSessionEnds.
 
 export class ApiError extends Error {
-  constructor(message, status) {
+  constructor(message, status, fields = []) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
+    this.fields = fields;
   }
+
+  get sessionEnded() {
+    return this.status === 401;
+  }
+}
+
+let sessionEnded = null;
+
+/** What to do (once) when an answer says the session has ended. */
+export function whenSessionEnds(handler) {
+  sessionEnded = handler;
+}
+
+function ended(status, detail) {
+  const error = new ApiError(detail || 'session ended', 401);
+  if (sessionEnded) {
+    const handler = sessionEnded;
+    sessionEnded = null;
+    handler(error);
+  }
+  return error;
 }
 
 export async function getJson(url, signal) {
   const response = await fetch(url, {
-    headers: { Accept: 'application/json, application/problem+json' },
+    headers: { Accept: 'application/json, application/problem+json', 'X-Requested-With': 'XMLHttpRequest' },
     credentials: 'same-origin',
     signal,
   });
+  if (response.status === 401) {
+    throw ended(401);
+  }
   if (!response.ok) {
     let message = `${response.status} ${response.statusText || ''}`.trim();
+    let fields = [];
     try {
       const problem = await response.json();
       message = problem.detail || problem.title || message;
+      fields = (problem.errors || []).map((e) => e && e.field).filter(Boolean);
     } catch (ignored) {
       // not a problem document: keep the status line
     }
-    throw new ApiError(message, response.status);
+    throw new ApiError(message, response.status, fields);
   }
   const type = response.headers.get('Content-Type') || '';
   if (!type.includes('json')) {
-    // e.g. the login page after the session ended
+    // the login page where JSON was expected: the session ended on the way
+    if (response.redirected && new URL(response.url).pathname.endsWith('/login')) {
+      throw ended(401);
+    }
     throw new ApiError(`${response.status} ${type}`, response.status);
   }
   return response.json();

@@ -97,22 +97,37 @@ export function metricValue(row, metric) {
 /** Light yellow (good) to dark red (bad). */
 export const RAMP = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'];
 
+/** The smallest of 1, 2, 5 × 10ⁿ at or above a value (at least 1): a scale's end a reader can take in at a glance. */
+export function niceCeiling(value) {
+  if (!(value > 1)) {
+    return 1;
+  }
+  const power = 10 ** Math.floor(Math.log10(value));
+  const step = [1, 2, 5, 10].find((f) => value <= f * power + 1e-9);
+  return step * power;
+}
+
+/**
+ * The colours of a figure over a fixed, rounded domain rather than the spread of the values shown: availability
+ * from 100 % down to 95 % (lower when an area is below, to the whole percent), counts and hours from 0 up to a
+ * round number. So 99.8 % and 100 % look alike, as they should, and the legend's ends read as round figures.
+ * {@code good} and {@code bad} are the domain's ends (the legend shows good on the left).
+ */
 export function scale(rows, metric) {
   const values = Object.values(rows).map((row) => metricValue(row, metric)).filter((v) => v != null && Number.isFinite(v));
-  const min = values.length ? Math.min(...values) : 0;
-  const max = values.length ? Math.max(...values) : 0;
-  const worseWhenLow = metric === 'availability';
+  const availability = metric === 'availability';
+  const good = availability ? 100 : 0;
+  const bad = availability
+    ? Math.min(95, Math.floor(values.length ? Math.min(...values) : 95))
+    : niceCeiling(values.length ? Math.max(...values) : 0);
   return {
-    min,
-    max,
+    good,
+    bad,
     colour(value) {
       if (value == null || !Number.isFinite(value)) {
         return '#cfd8dc';
       }
-      let share = max > min ? (value - min) / (max - min) : 0;
-      if (worseWhenLow) {
-        share = 1 - share;
-      }
+      const share = Math.min(1, Math.max(0, (value - good) / (bad - good)));
       return RAMP[Math.min(RAMP.length - 1, Math.floor(share * RAMP.length))];
     },
   };

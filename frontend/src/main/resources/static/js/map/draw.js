@@ -66,7 +66,7 @@ export function clusterSvg(count, states) {
 }
 
 function clusterTooltip(cluster) {
-  const lines = [t('status.total', formatNumber(cluster.count))];
+  const lines = [t('cluster.count', formatNumber(cluster.count))];
   STATES.forEach((state) => {
     const n = Number((cluster.states || {})[state] || 0);
     if (n > 0) {
@@ -175,7 +175,14 @@ export function sector(camera) {
 // Cameras that look at nothing (not installed yet, or taken down) get no field of view.
 const NOT_LOOKING = new Set(['PLANNED', 'DECOMMISSIONED']);
 
+/** The states of cameras that record now: past end of life still records, only its replacement is due. */
+export const RECORDING = new Set(['WORKING', 'PAST_EOL']);
+
+export const COVERAGE_COLOUR = '#43a047';
+
+/** Draws the fields of view and, of recording cameras, the coverage; answers the ids of the cameras covering. */
 export function drawSectors(L, fovGroup, coverageGroup, cameras, renderer) {
+  const covering = [];
   cameras.forEach((camera) => {
     const points = NOT_LOOKING.has(camera.state) ? null : sector(camera);
     if (!points) {
@@ -185,10 +192,12 @@ export function drawSectors(L, fovGroup, coverageGroup, cameras, renderer) {
       renderer, interactive: false, color: colour(camera.state), weight: 1, opacity: 0.8,
       fillColor: colour(camera.state), fillOpacity: 0.12,
     }));
-    if (camera.state === 'WORKING') {
+    if (RECORDING.has(camera.state)) {
       coverageGroup.addLayer(L.polygon(points, {
-        renderer, interactive: false, stroke: false, fillColor: '#43a047', fillOpacity: 0.3,
+        renderer, interactive: false, stroke: false, fillColor: COVERAGE_COLOUR, fillOpacity: 0.3,
       }));
+      covering.push(camera.id);
     }
   });
+  return covering;
 }

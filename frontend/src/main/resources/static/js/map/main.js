@@ -1,12 +1,14 @@
 // The map page: Leaflet (window.L, from the webjar's classic script) on one canvas renderer; cameras per
 // viewport from /api/map/cameras, boundaries and the downtime choropleth, filters kept in the address bar,
-// outages polled every 15 s. Every API failure becomes a quiet notice; the map keeps working.
+// outages polled every 15 s. Every API failure becomes a quiet notice in the page's language; the map keeps
+// working, and an ended session stops the polling and says how to log in again.
 
-import { getJson, aborted } from './api.js';
-import { t, nameOf, formatNumber } from './labels.js';
+import { getJson, aborted, whenSessionEnds } from './api.js';
+import { t, nameOf, formatNumber, locale, serverNow } from './labels.js';
 import { readState, writeState, FILTERS } from './url-state.js';
 import {
-  STATES, STATE_COLOURS, LPR_RING, REALTIME_RING, FOV_MIN_ZOOM, clusterSvg, drawClusters, drawCameras, drawSectors,
+  STATES, STATE_COLOURS, LPR_RING, REALTIME_RING, FOV_MIN_ZOOM, COVERAGE_COLOUR, clusterSvg, drawClusters, drawCameras,
+  drawSectors,
 } from './draw.js';
 import {
   boundaries, figures, metricValue, scale, areaPopup, RAMP, periodDays, periodProblem,
@@ -27,6 +29,13 @@ const narrow = window.matchMedia('(max-width: 800px)').matches;
 
 const state = readState();
 state.metric = METRICS.includes(state.metric) ? state.metric : null;
+/** The popup open now (a camera's or an area's), if any. */
+let shownPopup = null;
+/** Set once an answer said the session has ended: nothing more is asked for. */
+let sessionOver = false;
+
+/** Notices after which an open popup moves clear of them (the changes notice fades by itself). */
+const LASTING_NOTICES = new Set(['tile-notice', 'api-notice', 'truncated-notice', 'session-notice']);
 
 function notice(id, text) {
   const element = document.getElementById(id);
@@ -36,11 +45,19 @@ function notice(id, text) {
   if (text == null) {
     element.hidden = true;
   } else {
+    const appears = element.hidden;
     if (text !== true) {
       element.textContent = text;
     }
     element.hidden = false;
+    if (appears && LASTING_NOTICES.has(id)) {
+      clearNoticesOfPopup();
+    }
   }
+}
+
+function setStatus(text) {
+  document.getElementById('map-status').textContent = text;
 }
 
 // ---- the map and its layers -------------------------------------------------------------------------------
@@ -136,6 +153,43 @@ function restack() {
   overlays.choropleth.bringToBack();
 }
 
+// ---- popups clear of the notices ----------------------------------------------------------------------------
+
+/** How far down the map the shown notices reach (px from the map's top edge). */
+function noticesBottom() {
+  const top = map.getContainer().getBoundingClientRect().top;
+  let bottom = 0;
+  document.querySelectorAll('#map-notices .map-notice:not([hidden])').forEach((element) => {
+    const box = element.getBoundingClientRect();
+    if (box.height > 0) {
+      bottom = Math.max(bottom, box.bottom - top);
+    }
+  });
+  return bottom;
+}
+
+/** A popup pans the map so that it opens below the notices, not under them (on a phone they span the map). */
+function padBelowNotices(popup) {
+  popup.options.autoPanPaddingTopLeft = L.point(20, Math.max(20, Math.ceil(noticesBottom()) + 8));
+  return popup;
+}
+
+map.on('popupopen', (event) => {
+  shownPopup = event.popup;
+});
+map.on('popupclose', (event) => {
+  if (shownPopup === event.popup) {
+    shownPopup = null;
+  }
+});
+
+/** A notice that appears over an open popup moves the map so that the popup shows whole again. */
+function clearNoticesOfPopup() {
+  if (shownPopup && shownPopup.isOpen()) {
+    padBelowNotices(shownPopup).update();
+  }
+}
+
 // ---- the address bar --------------------------------------------------------------------------------------
 
 const form = document.getElementById('map-filters');
@@ -159,6 +213,85 @@ function checkPeriod() {
   form.elements.from.setAttribute('aria-invalid', problem ? 'true' : 'false');
   form.elements.to.setAttribute('aria-invalid', problem ? 'true' : 'false');
   return !problem;
+}
+
+/** The year ranges of the filters and where their message goes. */
+const YEAR_RANGES = [['installFrom', 'installTo', 'f-install-error'], ['eolFrom', 'eolTo', 'f-eol-error']];
+const FIRST_YEAR = 1990;
+const LAST_YEAR = 2100;
+
+function yearProblem(field) {
+  if (field.validity && field.validity.badInput) {
+    return 'years.invalid';
+  }
+  const text = field.value.trim();
+  if (!text) {
+    return null;
+  }
+  const year = Number(text);
+  return /^\d{4}$/.test(text) && year >= FIRST_YEAR && year <= LAST_YEAR ? null : 'years.invalid';
+}
+
+/**
+ * Says next to the year filters what is wrong with them (a year outside 1990..2100, from after to), as the
+ * server would refuse them; true when they can be asked for.
+ */
+function checkYears() {
+  let fine = true;
+  YEAR_RANGES.forEach(([fromName, toName, messageId]) => {
+    const from = form.elements[fromName];
+    const to = form.elements[toName];
+    const fromProblem = yearProblem(from);
+    const toProblem = yearProblem(to);
+    const reversed = !fromProblem && !toProblem && from.value.trim() && to.value.trim()
+      && Number(from.value) > Number(to.value);
+    const problem = fromProblem || toProblem || (reversed ? 'years.order' : null);
+    from.setAttribute('aria-invalid', fromProblem || reversed ? 'true' : 'false');
+    to.setAttribute('aria-invalid', toProblem || reversed ? 'true' : 'false');
+    const message = document.getElementById(messageId);
+    message.textContent = problem ? t(problem, FIRST_YEAR, LAST_YEAR) : '';
+    message.hidden = !problem;
+    fine = fine && !problem;
+  });
+  return fine;
+}
+
+/** A field's label as the page shows it (for a refusal naming the field), e.g. "Installed (years) from". */
+function fieldLabel(name) {
+  const field = form.elements[name];
+  if (field instanceof HTMLElement) {
+    const range = field.closest('fieldset.map-range');
+    if (range) {
+      const part = field.closest('label');
+      return `${range.querySelector('legend').textContent} ${part ? part.querySelector('span').textContent : ''}`.trim();
+    }
+    const label = form.querySelector(`label[for="${field.id}"]`);
+    if (label) {
+      return label.textContent;
+    }
+  }
+  if (name === 'state') {
+    return document.querySelector('#f-state legend').textContent;
+  }
+  return t('field.view');
+}
+
+/** What went wrong with a request, in the page's language (the server's English detail stays out of it). */
+function problemText(error) {
+  switch (error && error.status) {
+    case 400: {
+      const fields = [...new Set((error.fields || []).map(fieldLabel))];
+      return t('notice.invalid', fields.length ? fields.join(t('list.separator')) : t('field.view'));
+    }
+    case 401:
+      return t('notice.session');
+    case 403:
+      return t('notice.forbidden');
+    case 404:
+      return t('notice.notFound');
+    default:
+      return t('notice.api', error && error.status ? `HTTP ${error.status}` : t('notice.offline'));
+  }
 }
 
 function currentFilters() {
@@ -223,6 +356,7 @@ function fillForm() {
     form.elements.to.value = days.to;
   }
   checkPeriod();
+  checkYears();
 }
 
 // ---- cameras in view --------------------------------------------------------------------------------------
@@ -250,10 +384,13 @@ function drawView(view) {
   overlays.coverage.clearLayers();
   const zoom = map.getZoom();
   ['clustersAnswered', 'clustersDrawn', 'clusteredCameras'].forEach((key) => delete page.dataset[key]);
+  delete page.dataset.stale;
+  delete page.dataset.covering;
   if (view.mode === 'cameras' || (!view.clusters && view.cameras)) {
     drawCameras(L, overlays.cameras, view.cameras || [], zoom, renderer, openCamera);
     if (zoom >= FOV_MIN_ZOOM) {
-      drawSectors(L, overlays.fov, overlays.coverage, view.cameras || [], renderer);
+      // the ids of the cameras drawn in the coverage layer, for the developer tools (and the browser tests)
+      page.dataset.covering = drawSectors(L, overlays.fov, overlays.coverage, view.cameras || [], renderer).join(' ');
     }
   } else {
     const clusters = view.clusters || [];
@@ -270,17 +407,44 @@ function drawView(view) {
   const drawn = view.mode === 'cameras' ? (view.cameras || []) : [];
   page.dataset.drawnCameras = drawn.length <= 500 ? drawn.map((c) => `${c.id}:${c.state}`).join(' ') : '';
   page.dataset.total = String(view.total ?? '');
-  document.getElementById('map-status').textContent = t('status.total', formatNumber(view.total));
+  // exact only for every camera of the view one by one; clusters count whole grid cells at the view's edges, and
+  // a sample's total is estimated
+  const exact = view.mode === 'cameras' && !view.truncated;
+  setStatus(t(exact ? 'status.total' : 'status.about', formatNumber(view.total)));
+  page.dataset.exact = String(exact);
   notice('truncated-notice', view.truncated ? true : null);
+}
+
+/** What is drawn no longer answers the filters or the view: dimmed, and the status line says why. */
+function markStale(text) {
+  setStatus(text);
+  page.dataset.stale = 'true';
+  [overlays.cameras, overlays.fov, overlays.coverage].forEach((group) => group.eachLayer((layer) => {
+    if (layer.setStyle) {
+      layer.setStyle({ opacity: 0.3, fillOpacity: 0.12 });
+    } else if (layer.setOpacity) {
+      layer.setOpacity(0.35);
+    }
+  }));
 }
 
 async function refreshView() {
   if (viewRequest) {
     viewRequest.abort();
+    viewRequest = null;
+  }
+  if (sessionOver) {
+    return;
+  }
+  if (!checkYears()) {
+    // nothing asked for with years the server would refuse: the message is next to the field
+    markStale(t('status.invalidFilters'));
+    page.dataset.loaded = 'invalid';
+    return;
   }
   const request = new AbortController();
   viewRequest = request;
-  document.getElementById('map-status').textContent = t('status.loading');
+  setStatus(t('status.loading'));
   try {
     const view = await getJson(`${api}/cameras?${viewQuery()}`, request.signal);
     if (viewRequest === request) {
@@ -289,9 +453,12 @@ async function refreshView() {
       page.dataset.loaded = 'true';
     }
   } catch (error) {
-    if (!aborted(error)) {
-      notice('api-notice', t('notice.api', error.message));
-      document.getElementById('map-status').textContent = '';
+    if (!aborted(error) && viewRequest === request) {
+      viewRequest = null;
+      if (!error.sessionEnded) {
+        notice('api-notice', problemText(error));
+        markStale(t('status.failed'));
+      }
       page.dataset.loaded = 'failed';
     }
   }
@@ -306,17 +473,82 @@ function scheduleRefresh() {
 
 const popup = L.popup({ maxWidth: 320, autoPanPadding: [20, 20] });
 
+function placePopup(latLng) {
+  page.dataset.popupAt = `${latLng.lat.toFixed(6)},${latLng.lng.toFixed(6)}`;
+}
+
+/**
+ * Opens a camera's popup: at the camera clicked at once (its facts follow), or for a camera named in the link
+ * (no position yet) once its facts give the camera's place. The view of the link is kept when the camera is in
+ * it; otherwise the map pans to the camera (same zoom).
+ */
 async function openCamera(camera) {
   state.camera = camera.id;
-  popup.setLatLng([camera.lat, camera.lon]).setContent(loadingPopup()).openOn(map);
+  const known = camera.lat != null && camera.lon != null;
+  if (known) {
+    padBelowNotices(popup).setLatLng([camera.lat, camera.lon]).setContent(loadingPopup()).openOn(map);
+    placePopup(popup.getLatLng());
+  }
   saveState();
   try {
     const facts = await getJson(`${api}/cameras/${encodeURIComponent(camera.id)}`);
-    if (state.camera === camera.id) {
-      popup.setContent(cameraPopup({ ...facts, id: facts.id ?? camera.id }, urls));
+    if (state.camera !== camera.id) {
+      return;
     }
+    const content = cameraPopup({ ...facts, id: facts.id ?? camera.id }, urls);
+    if (known) {
+      popup.setContent(content);
+      return;
+    }
+    if (facts.lat == null || facts.lon == null) {
+      notice('api-notice', t('notice.noPosition', facts.assetTag || `#${camera.id}`));
+      state.camera = null;
+      saveState();
+      return;
+    }
+    const at = L.latLng(facts.lat, facts.lon);
+    if (!map.getBounds().contains(at)) {
+      map.panTo(at, { animate: false });
+    }
+    padBelowNotices(popup).setLatLng(at).setContent(content).openOn(map);
+    placePopup(at);
   } catch (error) {
-    popup.setContent(errorPopup(error.message));
+    if (state.camera !== camera.id) {
+      return;
+    }
+    if (known && popup.isOpen()) {
+      popup.setContent(errorPopup(problemText(error)));
+    } else {
+      if (!error.sessionEnded) {
+        notice('api-notice', problemText(error));
+      }
+      state.camera = null;
+      saveState();
+    }
+  }
+}
+
+let popupRefreshes = 0;
+
+/** The open camera popup with fresh facts, in place: no loading step, no move of the map. */
+async function refreshCameraPopup() {
+  const id = state.camera;
+  if (!id || !popup.isOpen()) {
+    return;
+  }
+  try {
+    const facts = await getJson(`${api}/cameras/${encodeURIComponent(id)}`);
+    if (state.camera !== id || !popup.isOpen()) {
+      return;
+    }
+    const autoPan = popup.options.autoPan;
+    popup.options.autoPan = false;
+    popup.setContent(cameraPopup({ ...facts, id: facts.id ?? id }, urls));
+    popup.options.autoPan = autoPan;
+    popupRefreshes += 1;
+    page.dataset.popupRefreshes = String(popupRefreshes);
+  } catch (error) {
+    // the popup keeps what it showed; the next change tries again
   }
 }
 
@@ -331,14 +563,31 @@ map.on('popupclose', (event) => {
 
 function areaClick(kind, feature, latLng) {
   const name = nameOf(feature.properties || {});
-  const box = L.popup({ maxWidth: 280 }).setLatLng(latLng).setContent(areaPopup(name, null)).openOn(map);
+  const box = padBelowNotices(L.popup({ maxWidth: 280 })).setLatLng(latLng).setContent(areaPopup(name, null))
+    .openOn(map);
+  box.getElement().dataset.areaKind = kind;
   const chosen = currentPeriod();
   if (periodProblem(chosen)) {
     return;
   }
   figures(api, kind, chosen)
     .then((rows) => box.setContent(areaPopup(name, rows[(feature.properties || {}).code])))
-    .catch((error) => box.setContent(errorPopup(error.message)));
+    .catch((error) => box.setContent(errorPopup(problemText(error))));
+}
+
+/**
+ * With the choropleth shown, a click on an area opens the choropleth's kind of area (a district's figures
+ * under a district choropleth even where precinct lines are drawn on top): the boundary lines then take no
+ * clicks. The canvas renderer reads `interactive` at each click, so switching it is enough.
+ */
+function routeAreaClicks() {
+  const choropleth = map.hasLayer(overlays.choropleth) && overlays.choropleth.getLayers().length > 0;
+  [overlays.precincts, overlays.districts].forEach((group) => group.eachLayer((layer) => {
+    (layer.eachLayer ? layer.getLayers() : [layer]).forEach((path) => {
+      path.options.interactive = !choropleth;
+    });
+  }));
+  page.dataset.areaClicks = choropleth ? choroplethKind || '' : 'boundaries';
 }
 
 let labelFrame = 0;
@@ -412,9 +661,12 @@ async function drawBoundaries(kind) {
     });
     group.addLayer(layer);
     restack();
+    routeAreaClicks();
     scheduleLabels();
   } catch (error) {
-    notice('api-notice', t('notice.api', error.message));
+    if (!error.sessionEnded) {
+      notice('api-notice', problemText(error));
+    }
   }
 }
 
@@ -436,6 +688,7 @@ async function drawChoropleth(refresh = false) {
     // an impossible custom period: say so next to the dates, ask nothing
     choroplethKey = null;
     overlays.choropleth.clearLayers();
+    routeAreaClicks();
     updateLegend();
     return;
   }
@@ -464,6 +717,7 @@ async function drawChoropleth(refresh = false) {
     }));
     choroplethKind = kind;
     restack();
+    routeAreaClicks();
     scheduleLabels();
     lastColours = colours;
     lastMetric = metric;
@@ -474,7 +728,9 @@ async function drawChoropleth(refresh = false) {
     if (choroplethKey === key) {
       choroplethKey = null;
       lastColours = null;
-      notice('api-notice', t('notice.api', error.message));
+      if (!error.sessionEnded) {
+        notice('api-notice', problemText(error));
+      }
       updateLegend();
       page.dataset.areasLoaded = 'failed';
     }
@@ -553,6 +809,22 @@ function legendRow(symbol, text, className) {
   return row;
 }
 
+function sectorSwatch(fill, stroke, opacity) {
+  const span = document.createElement('span');
+  span.className = 'legend-swatch';
+  span.innerHTML = '<svg xmlns="http://www.w3.org/2000/svg" width="22" height="22" viewBox="0 0 22 22">'
+    + `<path d="M11 19 L3.5 5.5 A 13 13 0 0 1 18.5 5.5 Z" fill="${fill}" fill-opacity="${opacity}" `
+    + `stroke="${stroke || 'none'}" stroke-width="1"/></svg>`;
+  return span;
+}
+
+function legendValue(metric, value) {
+  if (metric === 'availability') {
+    return t('legend.percent', formatNumber(value));
+  }
+  return metric === 'downtimeHours' ? t('legend.hours', formatNumber(value)) : formatNumber(value);
+}
+
 function updateLegend(colours, metric) {
   if (!legendBox) {
     return;
@@ -560,6 +832,11 @@ function updateLegend(colours, metric) {
   legendBox.replaceChildren();
   STATES.forEach((s) => legendBox.appendChild(
     legendRow(swatch(STATE_COLOURS[s], '#ffffff', 1), t(`state.${s}`), `legend-state state-${s}`)));
+  const precedence = document.createElement('p');
+  precedence.className = 'legend-note';
+  precedence.id = 'legend-precedence';
+  precedence.textContent = t('legend.precedence');
+  legendBox.appendChild(precedence);
   legendBox.appendChild(legendRow(swatch('#bdbdbd', LPR_RING, 2.5), t('legend.lpr'), 'legend-lpr'));
   legendBox.appendChild(legendRow(swatch('#bdbdbd', LPR_RING, 2.5, REALTIME_RING), t('legend.realtimeLpr'),
     'legend-realtime'));
@@ -567,6 +844,14 @@ function updateLegend(colours, metric) {
   cluster.className = 'legend-swatch';
   cluster.innerHTML = clusterSvg(12, { WORKING: 9, OUTAGE: 2, FAULTY: 1 }).html;
   legendBox.appendChild(legendRow(cluster, t('legend.cluster'), 'legend-cluster'));
+  if (map.hasLayer(overlays.fov)) {
+    legendBox.appendChild(legendRow(sectorSwatch(STATE_COLOURS.WORKING, STATE_COLOURS.WORKING, 0.15), t('legend.fov'),
+      'legend-fov'));
+  }
+  if (map.hasLayer(overlays.coverage)) {
+    legendBox.appendChild(legendRow(sectorSwatch(COVERAGE_COLOUR, null, 0.45), t('legend.coverage'),
+      'legend-coverage'));
+  }
   if (colours && metric && lastPeriod && map.hasLayer(overlays.choropleth)) {
     const heading = document.createElement('h3');
     heading.textContent = t(`metric.${metric}`);
@@ -578,9 +863,10 @@ function updateLegend(colours, metric) {
     legendBox.appendChild(period);
     const ramp = document.createElement('div');
     ramp.className = 'legend-ramp';
+    // the good end on the left (yellow), the bad end on the right; both ends of a fixed, rounded domain
     const low = document.createElement('span');
-    const digits = metric === 'down' ? 0 : 1;
-    low.textContent = formatNumber(metric === 'availability' ? colours.max : colours.min, digits);
+    low.className = 'ramp-good';
+    low.textContent = legendValue(metric, colours.good);
     ramp.appendChild(low);
     RAMP.forEach((c) => {
       const step = document.createElement('span');
@@ -589,7 +875,8 @@ function updateLegend(colours, metric) {
       ramp.appendChild(step);
     });
     const high = document.createElement('span');
-    high.textContent = formatNumber(metric === 'availability' ? colours.min : colours.max, digits);
+    high.className = 'ramp-bad';
+    high.textContent = legendValue(metric, colours.bad);
     ramp.appendChild(high);
     legendBox.appendChild(ramp);
   }
@@ -637,6 +924,25 @@ function revealScale() {
 
 let since = page.dataset.serverNow || new Date().toISOString();
 let changesTimer = null;
+let changesFade = null;
+const reportedClosures = new Set();
+const CHANGES_SHOWN_MS = 10000;
+const clock = new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Taipei', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** Says what the last poll found (in the whole city: closed outages carry no place), then fades after ~10 s. */
+function showChanges(opened, closed) {
+  const element = document.getElementById('changes-notice');
+  clearTimeout(changesFade);
+  element.classList.remove('fading');
+  notice('changes-notice', t('notice.changes', opened, closed, clock.format(new Date(serverNow()))));
+  changesFade = setTimeout(() => {
+    element.classList.add('fading');
+    changesFade = setTimeout(() => {
+      notice('changes-notice', null);
+      element.classList.remove('fading');
+    }, 1000);
+  }, CHANGES_SHOWN_MS);
+}
 
 async function pollChanges() {
   try {
@@ -645,11 +951,20 @@ async function pollChanges() {
       since = changes.now;
     }
     const opened = (changes.opened || []).length;
-    const closed = (changes.closed || []).length;
+    // the API repeats a closure for 15 minutes (an end may be recorded late): each is counted once
+    const closed = (changes.closed || []).filter((change) => {
+      const key = `${change.cameraId}@${change.endedAt}`;
+      if (reportedClosures.has(key)) {
+        return false;
+      }
+      reportedClosures.add(key);
+      return true;
+    }).length;
     if (opened || closed) {
-      notice('changes-notice', t('notice.changes', opened, closed));
+      showChanges(opened, closed);
       page.dataset.changes = String(Number(page.dataset.changes || 0) + opened + closed);
       refreshView();
+      refreshCameraPopup();
       if (map.hasLayer(overlays.choropleth)) {
         drawChoropleth(true);
       }
@@ -657,9 +972,29 @@ async function pollChanges() {
   } catch (error) {
     // the next poll tries again; the view itself shows API failures
   } finally {
-    changesTimer = setTimeout(pollChanges, POLL_MS);
+    if (!sessionOver) {
+      changesTimer = setTimeout(pollChanges, POLL_MS);
+    }
   }
 }
+
+// ---- an ended session -------------------------------------------------------------------------------------
+
+whenSessionEnds(() => {
+  sessionOver = true;
+  clearTimeout(changesTimer);
+  clearTimeout(refreshTimer);
+  if (viewRequest) {
+    viewRequest.abort();
+    viewRequest = null;
+  }
+  // the map's own address leads through the login page and back here (the login returns to the page asked for)
+  document.getElementById('session-login').href = `${window.location.pathname}${window.location.search}`;
+  notice('api-notice', null);
+  notice('session-notice', true);
+  markStale(t('status.sessionEnded'));
+  page.dataset.session = 'ended';
+});
 
 // ---- wiring -----------------------------------------------------------------------------------------------
 
@@ -694,6 +1029,10 @@ map.on('overlayadd overlayremove', (event) => {
   } else if (name === 'choropleth') {
     updateLegend();
   }
+  if (name === 'fov' || name === 'coverage') {
+    updateLegend(lastColours, lastMetric);
+  }
+  routeAreaClicks();
   scheduleLabels();
   saveState();
 });
@@ -708,6 +1047,7 @@ form.addEventListener('change', (event) => {
     if (!checkPeriod()) {
       choroplethKey = null;
       overlays.choropleth.clearLayers();
+      routeAreaClicks();
       updateLegend();
     } else if (!map.hasLayer(overlays.choropleth)) {
       overlays.choropleth.addTo(map);
@@ -746,8 +1086,16 @@ if (map.hasLayer(overlays.choropleth)) {
 saveState();
 refreshView();
 if (state.camera) {
-  const id = state.camera;
-  openCamera({ id, lat: state.lat, lon: state.lon });
+  openCamera({ id: state.camera });
+}
+if (!state.positioned && state.filters.precinct) {
+  // a link with a precinct but no position (the outage board's): the precinct fills the view
+  boundaries(api, 'precinct').then((collection) => {
+    const feature = (collection.features || []).find((f) => (f.properties || {}).code === state.filters.precinct);
+    if (feature && !state.camera) {
+      map.fitBounds(L.geoJSON(feature).getBounds(), { padding: [10, 10] });
+    }
+  }).catch(() => {});
 }
 changesTimer = setTimeout(pollChanges, POLL_MS);
 window.addEventListener('pagehide', () => clearTimeout(changesTimer));

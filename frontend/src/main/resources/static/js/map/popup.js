@@ -1,6 +1,14 @@
 // A camera's popup from /api/map/cameras/{id}: key facts, its open work order (link) and recent outages.
 
-import { t, nameOf, formatTime, durationSince } from './labels.js';
+import { t, nameOf, formatTime, durationSince, formatNumber } from './labels.js';
+
+const POINTS = ['N', 'NE', 'E', 'SE', 'S', 'SW', 'W', 'NW'];
+
+/** The compass point (of eight) of a heading in degrees clockwise from north, labelled. */
+export function compass(heading) {
+  const degrees = ((Number(heading) % 360) + 360) % 360;
+  return t(`compass.${POINTS[Math.round(degrees / 45) % 8]}`);
+}
 
 function pick(object, ...names) {
   for (const name of names) {
@@ -30,10 +38,11 @@ export function loadingPopup() {
   return box;
 }
 
-export function errorPopup(message) {
+/** A popup saying why its facts could not be had (text in the page's language). */
+export function errorPopup(text) {
   const box = document.createElement('div');
   box.className = 'map-popup error';
-  box.textContent = t('notice.api', message);
+  box.textContent = text;
   return box;
 }
 
@@ -79,26 +88,42 @@ export function cameraPopup(facts, urls) {
   add(t('popup.installed'), formatTime(pick(facts, 'installDate', 'installedOn', 'installed')));
   add(t('popup.endOfLife'), formatTime(pick(facts, 'endOfLife', 'endOfLifeDate')));
 
-  const order = pick(facts, 'openWorkOrder', 'workOrder');
-  if (order && order.id != null) {
-    const orderLink = document.createElement('a');
-    orderLink.href = `${urls.workOrder}${order.id}`;
-    orderLink.className = 'work-order-link';
-    const assignee = order.assigneeNameZh || order.assigneeNameEn
-      ? nameOf({ nameZh: order.assigneeNameZh, nameEn: order.assigneeNameEn })
-      : pick(order, 'assigneeName', 'assignee');
-    const orderState = pick(order, 'state', 'status');
-    orderLink.textContent = [`#${order.id}`, orderState ? t(`order.${orderState}`) : null, assignee].filter(Boolean).join(' · ');
-    add(t('popup.workOrder'), orderLink, 'popup-order');
-  } else {
-    add(t('popup.workOrder'), t('popup.noWorkOrder'), 'popup-order');
+  // the field of view in one row (facing, angle, range) so that the popup fits above its camera on a laptop
+  const heading = pick(facts, 'heading');
+  const fov = pick(facts, 'fov');
+  const range = pick(facts, 'range');
+  add(t('popup.view'), [
+    heading == null ? null : t('popup.facing', Number(heading), compass(heading)),
+    fov == null ? null : t('popup.angle', Number(fov)),
+    range == null ? null : t('popup.metres', formatNumber(range)),
+  ].filter(Boolean).join(t('list.separator')), 'popup-view');
+  add(t('popup.model'), [pick(facts, 'make'), pick(facts, 'model')].filter(Boolean).join(' '));
+
+  // Only callers who may see any camera's work order get the row (the API says so): for the others "no open
+  // work order" would be a claim the page cannot make.
+  if (facts.workOrderVisible === true) {
+    const order = pick(facts, 'workOrder', 'openWorkOrder');
+    if (order && order.id != null) {
+      const orderLink = document.createElement('a');
+      orderLink.href = `${urls.workOrder}${order.id}`;
+      orderLink.className = 'work-order-link';
+      const assignee = order.assigneeNameZh || order.assigneeNameEn
+        ? nameOf({ nameZh: order.assigneeNameZh, nameEn: order.assigneeNameEn })
+        : pick(order, 'assigneeName', 'assignee');
+      const orderState = pick(order, 'state', 'status');
+      orderLink.textContent = [`#${order.id}`, orderState ? t(`order.${orderState}`) : null, assignee]
+        .filter(Boolean).join(' · ');
+      add(t('popup.workOrder'), orderLink, 'popup-order');
+    } else {
+      add(t('popup.workOrder'), t('popup.noWorkOrder'), 'popup-order');
+    }
   }
   box.appendChild(list);
 
   const outages = pick(facts, 'recentOutages', 'outages') || [];
-  const heading = document.createElement('h4');
-  heading.textContent = t('popup.recentOutages');
-  box.appendChild(heading);
+  const outagesTitle = document.createElement('h4');
+  outagesTitle.textContent = t('popup.recentOutages');
+  box.appendChild(outagesTitle);
   if (!outages.length) {
     const none = document.createElement('p');
     none.className = 'muted';

@@ -51,6 +51,8 @@ export function readState() {
     layers: query.has('layers') ? query.get('layers').split(',').filter(Boolean) : null,
     base: query.get('base') === 'none' ? 'none' : null,
     camera: camera != null ? Math.floor(camera) : null,
+    /** Whether the address gave a position (else the default view). */
+    positioned: lat != null && lon != null,
   };
 }
 
