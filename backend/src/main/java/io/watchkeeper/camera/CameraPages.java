@@ -146,7 +146,7 @@ class CameraPages {
 		model.addAttribute("audit", catalog.auditTrail(id));
 		model.addAttribute("auditNames", format.auditNames(catalog));
 		model.addAttribute("pastEndOfLife", !camera.decommissioned() && camera.endOfLife() != null
-				&& camera.endOfLife().isBefore(catalog.today()));
+				&& !camera.endOfLife().isAfter(catalog.today())); // at or past, as the lifecycle job and the map count
 		return "cameras/detail";
 	}
 

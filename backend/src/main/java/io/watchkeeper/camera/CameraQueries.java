@@ -366,7 +366,7 @@ class CameraQueries {
 			params.addValue("eolTo", Date.valueOf(LocalDate.of(f.endOfLifeYear() + 1, 1, 1)));
 		}
 		if (f.pastEndOfLife()) {
-			sql.append(" AND c.end_of_life < :today AND c.status <> 'DECOMMISSIONED'");
+			sql.append(" AND c.end_of_life <= :today AND c.status <> 'DECOMMISSIONED'");
 			params.addValue("today", Date.valueOf(today));
 		}
 		if (f.placed() != null) {

@@ -352,6 +352,20 @@ class MapApiIT {
 	}
 
 	@Test
+	void aCameraWhoseEndOfLifeIsTodayIsPastEndOfLifeOnTheMapAndInTheList() throws Exception {
+		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Taipei"));
+		long id = camera(lon0 + 0.002, lat0 + 0.002, "ACTIVE", "NONE", null);
+		jdbc.update("UPDATE camera SET install_date = ? WHERE id = ?", today.minusYears(8), id);
+		String tag = jdbc.queryForObject("SELECT asset_tag FROM camera WHERE id = ?", String.class, id);
+		assertThat(ok("/api/map/cameras/" + id).get("state").asString()).isEqualTo("PAST_EOL");
+		JsonNode list = ok("/api/cameras?pastEndOfLife=true&q=" + tag);
+		assertThat(list.toString()).contains(tag);
+		jdbc.update("UPDATE camera SET install_date = ? WHERE id = ?", today.minusYears(8).plusDays(1), id);
+		assertThat(ok("/api/map/cameras/" + id).get("state").asString()).isEqualTo("WORKING");
+		assertThat(ok("/api/cameras?pastEndOfLife=true&q=" + tag).toString()).doesNotContain(tag);
+	}
+
+	@Test
 	void theSchedulerKeepsTheCountsUpWhileNobodyLooks() throws Exception {
 		lat0 = 23.95;
 		List<Long> ids = twoGroups(anyPrecinct());

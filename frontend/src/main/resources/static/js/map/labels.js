@@ -58,11 +58,20 @@ export function durationSince(iso) {
   return t('duration.days', Math.floor(hours / 24), hours % 24);
 }
 
-const dateTime = new Intl.DateTimeFormat(english ? 'en-GB' : 'zh-TW', {
+const dateTimeParts = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Asia/Taipei', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  hourCycle: 'h23',
 });
 
-/** An instant in Taipei time; a plain date (yyyy-mm-dd) as it is. */
+/** ISO form in Taipei time, as the server's pages write it: 2026-11-28 16:26. */
+const dateTime = {
+  format(date) {
+    const part = Object.fromEntries(dateTimeParts.formatToParts(date).map((p) => [p.type, p.value]));
+    return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
+  },
+};
+
+/** An instant in Taipei time (ISO form); a plain date (yyyy-mm-dd) as it is. */
 export function formatTime(value) {
   if (value == null || value === '') {
     return '—';

@@ -183,6 +183,16 @@ map.on('popupclose', (event) => {
   }
 });
 
+/** Whether the top of an open popup lies under a shown notice. */
+function popupUnderNotices(shown) {
+  const element = shown.getElement();
+  if (!element) {
+    return false;
+  }
+  const top = element.getBoundingClientRect().top - map.getContainer().getBoundingClientRect().top;
+  return top < noticesBottom();
+}
+
 /** A notice that appears over an open popup moves the map so that the popup shows whole again. */
 function clearNoticesOfPopup() {
   if (shownPopup && shownPopup.isOpen()) {
@@ -545,6 +555,10 @@ async function refreshCameraPopup() {
     popup.options.autoPan = false;
     popup.setContent(cameraPopup({ ...facts, id: facts.id ?? id }, urls));
     popup.options.autoPan = autoPan;
+    // a popup grown by the new facts (or one a notice appeared over) must not stay under the notices (phones)
+    if (popupUnderNotices(popup)) {
+      clearNoticesOfPopup();
+    }
     popupRefreshes += 1;
     page.dataset.popupRefreshes = String(popupRefreshes);
   } catch (error) {
