@@ -1,7 +1,7 @@
 // Drawing what /api/map/cameras answers: clusters (count, ring of the state mix), cameras coloured by state
 // with LPR rings, and field-of-view sectors. Everything but the clusters goes onto the shared canvas.
 
-import { t, durationSince, formatNumber } from './labels.js';
+import { t, durationSince, formatNumber, english } from './labels.js';
 import { clusterSize, mergeOverlapping } from './clusters.js';
 
 /** Map states, worst first. */
@@ -65,19 +65,24 @@ export function clusterSvg(count, states) {
   };
 }
 
+/** "label: value" with the colon of the page's language. */
+function labelled(label, value) {
+  return english ? `${label}: ${value}` : `${label}：${value}`;
+}
+
 function clusterTooltip(cluster) {
   const lines = [t('cluster.count', formatNumber(cluster.count))];
   STATES.forEach((state) => {
     const n = Number((cluster.states || {})[state] || 0);
     if (n > 0) {
-      lines.push(`${t(`state.${state}`)}: ${formatNumber(n)}`);
+      lines.push(labelled(t(`state.${state}`), formatNumber(n)));
     }
   });
   if (cluster.lpr) {
-    lines.push(`${t('lpr.LPR')}: ${formatNumber(cluster.lpr)}`);
+    lines.push(labelled(t('lpr.LPR'), formatNumber(cluster.lpr)));
   }
   if (cluster.realtimeLpr) {
-    lines.push(`${t('lpr.REALTIME_LPR')}: ${formatNumber(cluster.realtimeLpr)}`);
+    lines.push(labelled(t('lpr.REALTIME_LPR'), formatNumber(cluster.realtimeLpr)));
   }
   lines.push(t('popup.zoomIn'));
   const box = document.createElement('div');
