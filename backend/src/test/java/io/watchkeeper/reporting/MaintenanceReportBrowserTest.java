@@ -65,11 +65,15 @@ class MaintenanceReportBrowserTest extends BrowserTestSupport {
 		assertThat(browser.findElement(By.id("csv-link")).getAttribute("href"))
 			.endsWith("/reports/maintenance.csv?from=1996-03-01&to=1996-03-31&groupBy=vendor");
 
-		// the language switch (in the layout) reloads the page without its query: the current month, by precinct
+		// the language switch (in the layout) keeps the page's query: the same period by vendor, in English
 		browser.findElement(By.id("lang-en")).click();
 		waitUpTo.until(ExpectedConditions.textToBe(By.tagName("h1"), "Maintenance figures"));
+		assertThat(browser.getCurrentUrl()).contains("from=1996-03-01", "groupBy=vendor", "lang=en");
+		assertThat(browser.findElement(By.id("total-by-vendors")).getText()).isEqualTo("3");
 		assertThat(browser.findElement(By.cssSelector("#totals th")).getText()).isEqualTo("City total");
 		assertThat(browser.findElement(By.id("def-in-service")).getText()).contains("not decommissioned before its first day");
+		browser.findElement(By.id("group-precinct")).click();
+		waitUpTo.until(ExpectedConditions.attributeContains(By.id("group-precinct"), "class", "current"));
 		browser.findElement(By.id("quick-lastMonth")).click();
 		waitUpTo.until(ExpectedConditions.presenceOfElementLocated(By.id("figures")));
 		assertThat(browser.findElements(By.cssSelector("#figures tr.figure-row"))).hasSizeGreaterThanOrEqualTo(17);
