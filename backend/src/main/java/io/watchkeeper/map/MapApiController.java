@@ -94,19 +94,22 @@ class MapApiController {
 			java.util.Optional<MapQueries.ClusterResult> kept = cells.serves(view)
 					? cells.clusters(view, filter, ids, properties.maxFeatures())
 					: java.util.Optional.empty();
-			MapQueries.ClusterResult clusters = kept.orElseGet(() -> queries.clusters(view, filter, today,
+			MapQueries.ClusterResult clusters = kept.orElseGet(() -> queries.clusters(view, filter, ids, today,
 					view.cellMetres(properties.clusterCellPixels()), properties.maxFeatures()));
 			if (clusters.total() > properties.cameraThreshold()) {
 				return new MapView(view.zoom(), "clusters", clusters.total(), view.clipped() || clusters.truncated(),
 						view.bbox(), clusters.clusters(), java.util.List.of());
 			}
 		}
-		java.util.OptionalLong estimate = cells.estimate(view, filter, ids);
-		// the estimate counts the view rounded out to ~306 m: only several times the cap makes a sample certain
+		// below camerasFromZoom only a view of at most camera-threshold cameras gets here: no estimate needed; from it
+		// on, the estimate counts the view rounded out to ~306 m: only several times the cap makes a sample certain
+		java.util.OptionalLong estimate = view.zoom() >= properties.camerasFromZoom()
+				? cells.estimate(view, filter, ids) : java.util.OptionalLong.empty();
 		boolean manyExpected = estimate.isPresent() && estimate.getAsLong() > 4L * properties.maxFeatures();
-		MapQueries.CameraResult cameras = queries.cameras(view, filter, today, properties.maxFeatures(), manyExpected);
+		MapQueries.CameraResult cameras = queries.cameras(view, filter, ids, today, properties.maxFeatures(),
+				manyExpected);
 		long total = cameras.total() >= 0 ? cameras.total()
-				: estimate.orElseGet(() -> queries.count(view, filter, today));
+				: estimate.orElseGet(() -> queries.count(view, filter, ids, today));
 		return new MapView(view.zoom(), "cameras", total, view.clipped() || cameras.truncated(), view.bbox(),
 				java.util.List.of(), cameras.cameras());
 	}

@@ -105,9 +105,4 @@ record MapFilter(String precinct, String district, Set<MapState> states, String 
 			return null;
 		}
 	}
-
-	boolean isEmpty() {
-		return precinct == null && district == null && states.isEmpty() && lpr == null && funding == null
-				&& project == null && installFrom == null && installTo == null && eolFrom == null && eolTo == null;
-	}
 }

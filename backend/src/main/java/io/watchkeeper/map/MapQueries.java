@@ -47,7 +47,8 @@ class MapQueries {
 	}
 
 	/** Clusters of the view's matching cameras, the biggest first, at most {@code limit}; and the total. */
-	ClusterResult clusters(Viewport view, MapFilter filter, LocalDate today, double cellMetres, int limit) {
+	ClusterResult clusters(Viewport view, MapFilter filter, Map<String, Object> ids, LocalDate today, double cellMetres,
+			int limit) {
 		MapSqlParameterSource params = params(view, today).addValue("cell", cellMetres);
 		String sql = """
 				WITH v AS (
@@ -61,7 +62,7 @@ class MapQueries {
 				       count(*) FILTER (WHERE state = 'DECOMMISSIONED') AS decommissioned,
 				       count(*) FILTER (WHERE lpr = 'LPR') AS lpr, count(*) FILTER (WHERE lpr = 'REALTIME_LPR') AS realtime
 				FROM v GROUP BY gx, gy ORDER BY n DESC, gx, gy""".formatted(MERC_X, MERC_Y, MapState.SQL, FROM,
-				where(filter, params));
+				where(filter, ids, params));
 		List<Cluster> all = jdbc.query(sql, params, (rs, i) -> cluster(rs));
 		long total = all.stream().mapToLong(Cluster::count).sum();
 		return new ClusterResult(all.size() > limit ? List.copyOf(all.subList(0, limit)) : all, total, all.size() > limit);
@@ -90,9 +91,10 @@ class MapQueries {
 	 * first, and the first {@code limit} cameras are fetched only when no tile was full after all (the view then
 	 * holds fewer than the limit, and the sample was all of them).
 	 */
-	CameraResult cameras(Viewport view, MapFilter filter, LocalDate today, int limit, boolean manyExpected) {
+	CameraResult cameras(Viewport view, MapFilter filter, Map<String, Object> ids, LocalDate today, int limit,
+			boolean manyExpected) {
 		MapSqlParameterSource params = params(view, today).addValue("limit", limit + 1);
-		String where = where(filter, params);
+		String where = where(filter, ids, params);
 		if (manyExpected) {
 			Sample sample = sample(view, params, where, limit);
 			if (sample.full()) {
@@ -148,9 +150,9 @@ class MapQueries {
 	}
 
 	/** How many of the view's cameras match, counted from the cameras. */
-	long count(Viewport view, MapFilter filter, LocalDate today) {
+	long count(Viewport view, MapFilter filter, Map<String, Object> ids, LocalDate today) {
 		MapSqlParameterSource params = params(view, today);
-		return jdbc.queryForObject("SELECT count(*) " + FROM + " " + where(filter, params), params, Long.class);
+		return jdbc.queryForObject("SELECT count(*) " + FROM + " " + where(filter, ids, params), params, Long.class);
 	}
 
 	private static MapCamera camera(ResultSet rs) throws SQLException {
@@ -189,15 +191,18 @@ class MapQueries {
 			.addValue("maxLon", view.maxLon()).addValue("maxLat", view.maxLat()).addValue("today", today);
 	}
 
-	/** The filters as SQL conditions on camera {@code c} (after the viewport's), resolving codes and ids. */
-	private String where(MapFilter filter, MapSqlParameterSource params) {
+	/**
+	 * The filters as SQL conditions on camera {@code c} (after the viewport's), with the precinct and district ids
+	 * {@link #resolve} found (which also checked the funding source and project).
+	 */
+	private static String where(MapFilter filter, Map<String, Object> ids, MapSqlParameterSource params) {
 		StringBuilder sql = new StringBuilder();
-		if (filter.precinct() != null) {
-			params.addValue("precinctId", areaId("precinct", filter.precinct()));
+		if (ids.containsKey("precinctId")) {
+			params.addValue("precinctId", ids.get("precinctId"));
 			sql.append(" AND c.precinct_id = :precinctId");
 		}
-		if (filter.district() != null) {
-			params.addValue("districtId", areaId("district", filter.district()));
+		if (ids.containsKey("districtId")) {
+			params.addValue("districtId", ids.get("districtId"));
 			sql.append(" AND c.district_id = :districtId");
 		}
 		if (!filter.states().isEmpty()) {
@@ -214,12 +219,10 @@ class MapQueries {
 			}
 		}
 		if (filter.funding() != null) {
-			exists("funding", "funding_source", filter.funding());
 			params.addValue("funding", filter.funding());
 			sql.append(" AND c.funding_source_id = :funding");
 		}
 		if (filter.project() != null) {
-			exists("project", "procurement_project", filter.project());
 			params.addValue("project", filter.project());
 			sql.append(" AND c.project_id = :project");
 		}

@@ -339,7 +339,8 @@ class MapApiIT {
 		for (Case c : cases) {
 			JsonNode body = ok("/api/map/cameras?bbox=" + box + "&zoom=11&" + c.query());
 			assertThat(body.get("total").asLong()).as(c.query() + " from the cells").isEqualTo(c.expected());
-			MapQueries.ClusterResult counted = queries.clusters(view, c.filter(), today, view.cellMetres(64), 3000);
+			MapQueries.ClusterResult counted = queries.clusters(view, c.filter(), queries.resolve(c.filter()), today,
+					view.cellMetres(64), 3000);
 			assertThat(counted.total()).as(c.query() + " from the cameras").isEqualTo(c.expected());
 			for (String state : List.of("WORKING", "OUTAGE", "FAULTY", "PAST_EOL")) {
 				long answered = body.get("mode").asString().equals("clusters") ? sum(body, state)
@@ -470,14 +471,14 @@ class MapApiIT {
 		// when the kept counts promise many, the sample comes first: full tiles make it a sample ...
 		Viewport view = Viewport.parse((lon0 - 0.00005) + "," + (lat0 - 0.00005) + "," + (maxLon + 0.00005) + ","
 				+ (maxLat + 0.00005), "18", properties);
-		MapFilter none = MapFilter.parse(null, null, null, null, null, null, null, null, null, null);
+		MapFilter none = MapFilter.NONE;
 		java.time.LocalDate today = java.time.LocalDate.now();
-		MapQueries.CameraResult sampled = queries.cameras(view, none, today, 640, true);
+		MapQueries.CameraResult sampled = queries.cameras(view, none, java.util.Map.of(), today, 640, true);
 		assertThat(sampled.truncated()).isTrue();
 		assertThat(sampled.total()).isEqualTo(-1);
 		assertThat(sampled.cameras().size()).isBetween(500, 640);
 		// ... and a sample in which no tile was full is all of the view's cameras, exactly
-		MapQueries.CameraResult whole = queries.cameras(view, none, today, 640 * 8, true);
+		MapQueries.CameraResult whole = queries.cameras(view, none, java.util.Map.of(), today, 640 * 8, true);
 		assertThat(whole.truncated()).isFalse();
 		assertThat(whole.total()).isEqualTo(3600);
 		assertThat(whole.cameras()).hasSize(3600);
