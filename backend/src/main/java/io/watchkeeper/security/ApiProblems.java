@@ -33,8 +33,7 @@ class ApiProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 		if (failure instanceof LoginThrottledException throttled) {
 			LoginThrottle.Lock lock = throttled.lock();
 			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, lock.secondsLeft())));
-			write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins",
-					"Too many failed attempts; try again in " + lock.minutesLeft() + " minutes");
+			write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins", throttled.getMessage());
 			return;
 		}
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);

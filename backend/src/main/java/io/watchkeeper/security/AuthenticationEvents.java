@@ -1,6 +1,7 @@
 package io.watchkeeper.security;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Listens to Spring Security's authentication events: audits logins ({@code auth.login}), failed logins
- * ({@code auth.login_failed}) and lockouts ({@code auth.locked}), and keeps the throttling counters.
+ * ({@code auth.login_failed}), lockouts of a pair, address or device cookie ({@code auth.locked}) and the start of
+ * a user name's wait for untrusted browsers ({@code auth.slowed_down}), and keeps the throttling counters.
  */
 @Component
 class AuthenticationEvents {
@@ -37,8 +39,12 @@ class AuthenticationEvents {
 			return; // an API call within the credential cache's lifetime, not a new login
 		}
 		String username = authentication.getName();
-		throttle.recordSuccess(username);
-		audit.record(username, "auth.login", "user", username, Map.of("method", method()), address(authentication));
+		LoginSource source = ThrottlingAuthenticationProvider.currentSource(authentication);
+		throttle.recordSuccess(source);
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("method", method());
+		details.put("knownBrowser", source.knownBrowser());
+		audit.record(username, "auth.login", "user", username, details, source.address());
 	}
 
 	@EventListener
@@ -46,37 +52,43 @@ class AuthenticationEvents {
 		Authentication attempt = event.getAuthentication();
 		AuthenticationException failure = event.getException();
 		String username = truncate(attempt.getName(), 64);
-		String address = address(attempt);
+		LoginSource source = ThrottlingAuthenticationProvider.currentSource(attempt);
+		String address = source.address();
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("method", method());
+		details.put("knownBrowser", source.knownBrowser());
 		if (failure instanceof LoginThrottledException throttled) {
 			// Refused without looking at the password; not counted again, or a lockout would never end.
-			details.put("reason", "locked");
+			details.put("reason", throttled.lock().slowdown() ? "slowed_down" : "locked");
+			details.put("scope", throttled.lock().scope().name().toLowerCase(Locale.ROOT));
 			details.put("lockedUntil", throttled.lock().until().toString());
 			audit.record(username, "auth.login_failed", "user", username, details, address);
 			return;
 		}
 		details.put("reason", failure instanceof DisabledException ? "disabled" : "bad_credentials");
 		audit.record(username, "auth.login_failed", "user", username, details, address);
-		for (LoginThrottle.Lock lock : throttle.recordFailure(username, address)) {
-			log.warn("Login locked for {} {} until {} after repeated failures",
-					lock.scope() == LoginThrottle.Scope.USER ? "user" : "address",
-					lock.scope() == LoginThrottle.Scope.USER ? username : address, lock.until());
+		for (LoginThrottle.Lock lock : throttle.recordFailure(source)) {
+			String scope = lock.scope().name().toLowerCase(Locale.ROOT);
 			Map<String, Object> lockDetails = new LinkedHashMap<>();
-			lockDetails.put("scope", lock.scope().name().toLowerCase());
+			lockDetails.put("scope", scope);
 			lockDetails.put("address", address);
 			lockDetails.put("lockedUntil", lock.until().toString());
-			lockDetails.put("minutes", lock.minutesLeft());
-			audit.record(username, "auth.locked", "user", username, lockDetails, address);
+			if (lock.slowdown()) {
+				log.warn("Logins for user {} from unknown browsers slowed down after repeated failures", username);
+				lockDetails.put("seconds", lock.secondsLeft());
+				audit.record(username, "auth.slowed_down", "user", username, lockDetails, address);
+			}
+			else {
+				log.warn("Login locked for {} of user {} from {} until {} after repeated failures", scope, username,
+						address, lock.until());
+				lockDetails.put("minutes", lock.minutesLeft());
+				audit.record(username, "auth.locked", "user", username, lockDetails, address);
+			}
 		}
 	}
 
 	private static String method() {
 		return ThrottlingAuthenticationProvider.isFormLogin() ? "form" : "basic";
-	}
-
-	private static String address(Authentication authentication) {
-		return ThrottlingAuthenticationProvider.remoteAddress(authentication);
 	}
 
 	private static String truncate(String value, int max) {

@@ -9,9 +9,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 class LoginController {
 
 	@GetMapping(SecurityConfig.LOGIN_PAGE)
-	String login(@RequestParam(name = "locked", required = false) String locked, Model model) {
+	String login(@RequestParam(name = "locked", required = false) String locked,
+			@RequestParam(name = "wait", required = false) String wait, Model model) {
 		if (locked != null && locked.matches("\\d{1,5}")) {
 			model.addAttribute("lockedMinutes", Integer.parseInt(locked));
+		}
+		if (wait != null && wait.matches("\\d{1,5}")) {
+			model.addAttribute("waitSeconds", Integer.parseInt(wait));
 		}
 		return "login";
 	}

@@ -68,11 +68,12 @@ class SecurityConfig {
 
 	@Bean
 	AuthenticationManager authenticationManager(DatabaseUserDetailsService users, PasswordEncoder passwordEncoder,
-			LoginThrottle throttle, VerifiedCredentials verified, AuthenticationEventPublisher events) {
+			LoginThrottle throttle, VerifiedCredentials verified, DeviceCookies devices,
+			AuthenticationEventPublisher events) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(passwordEncoder);
 		passwords.setUserDetailsPasswordService(users);
-		ProviderManager manager = new ProviderManager(new ThrottlingAuthenticationProvider(passwords, throttle, verified));
+		ProviderManager manager = new ProviderManager(new ThrottlingAuthenticationProvider(passwords, throttle, verified, devices));
 		manager.setAuthenticationEventPublisher(events);
 		return manager;
 	}
@@ -115,11 +116,11 @@ class SecurityConfig {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager,
-			SecuritySettings settings, SessionRegistry sessionRegistry) throws Exception {
+			SecuritySettings settings, SessionRegistry sessionRegistry, DeviceCookies devices) throws Exception {
 		http.authorizeHttpRequests(AccessRules::pages)
 			.authenticationManager(authenticationManager)
 			.formLogin(form -> form.loginPage(LOGIN_PAGE)
-				.defaultSuccessUrl("/", false)
+				.successHandler(new KnownBrowserSuccessHandler(devices))
 				.failureHandler(new LoginFailureHandler())
 				.permitAll())
 			// Refusals (a role that may not, a missing or expired CSRF token) end on the error page, which tells

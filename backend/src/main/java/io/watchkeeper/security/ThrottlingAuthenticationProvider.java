@@ -2,6 +2,8 @@ package io.watchkeeper.security;
 
 import java.util.Collection;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -12,8 +14,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Checks user name and password (form login and HTTP Basic alike), but first refuses, without looking at the
- * password, a user name or address that {@link LoginThrottle} has locked: a correct password does not get
- * through a lockout. Counting the failures happens in {@link AuthenticationEvents}.
+ * password, an attempt that {@link LoginThrottle} holds back (a locked pair, address or device cookie, or a user
+ * name's wait for untrusted browsers): a correct password does not get through. Who the attempt comes from
+ * ({@link LoginSource}, with the browser's device cookie on a form login) is kept in the request for
+ * {@link AuthenticationEvents}, which counts the failures, and for the cookie after a success.
  */
 class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
@@ -28,18 +32,21 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 	private final AuthenticationProvider passwords;
 	private final LoginThrottle throttle;
 	private final VerifiedCredentials verified;
+	private final DeviceCookies devices;
 
 	ThrottlingAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle,
-			VerifiedCredentials verified) {
+			VerifiedCredentials verified, DeviceCookies devices) {
 		this.passwords = passwords;
 		this.throttle = throttle;
 		this.verified = verified;
+		this.devices = devices;
 	}
 
 	@Override
 	public Authentication authenticate(Authentication attempt) {
 		String username = attempt.getName();
-		throttle.activeLock(username, remoteAddress(attempt)).ifPresent(lock -> {
+		LoginSource source = source(attempt, devices);
+		throttle.refusal(source).ifPresent(lock -> {
 			throw new LoginThrottledException(lock);
 		});
 		Object password = attempt.getCredentials();
@@ -68,6 +75,29 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
 				&& "POST".equals(attributes.getRequest().getMethod())
 				&& SecurityConfig.LOGIN_PAGE.equals(attributes.getRequest().getServletPath());
+	}
+
+	/** Where the attempt comes from; on a form login with the device this browser proves for the user name. */
+	static LoginSource source(Authentication attempt, DeviceCookies devices) {
+		HttpServletRequest request = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
+				? a.getRequest() : null;
+		String device = devices != null && request != null && isFormLogin()
+				? devices.deviceFor(request, attempt.getName()).orElse(null) : null;
+		LoginSource source = new LoginSource(attempt.getName(), remoteAddress(attempt), device);
+		if (request != null) {
+			request.setAttribute(LoginSource.ATTRIBUTE, source);
+		}
+		return source;
+	}
+
+	/** The source worked out for this attempt by {@link #authenticate}, or (without it) an untrusted one. */
+	static LoginSource currentSource(Authentication attempt) {
+		LoginSource source = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
+				? LoginSource.of(a.getRequest()) : null;
+		if (source != null && LoginThrottle.userKey(source.username()).equals(LoginThrottle.userKey(attempt.getName()))) {
+			return source;
+		}
+		return new LoginSource(attempt.getName(), remoteAddress(attempt), null);
 	}
 
 	static String remoteAddress(Authentication authentication) {

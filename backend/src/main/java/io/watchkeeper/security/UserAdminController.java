@@ -77,7 +77,7 @@ class UserAdminController {
 	String show(@PathVariable long id, Model model) {
 		UserAdministration.UserSummary user = require(id);
 		model.addAttribute("user", user);
-		model.addAttribute("lockedUntil", users.lockedUntil(user.username()).orElse(null));
+		lockout(model, user);
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", UserForm.of(user));
 		}
@@ -103,7 +103,7 @@ class UserAdminController {
 		}
 		form.setUsername(user.username());
 		model.addAttribute("user", user);
-		model.addAttribute("lockedUntil", users.lockedUntil(user.username()).orElse(null));
+		lockout(model, user);
 		model.addAttribute("passwordForm", new UserForm());
 		return "admin/user";
 	}
@@ -146,9 +146,15 @@ class UserAdminController {
 			}
 		}
 		model.addAttribute("user", user);
-		model.addAttribute("lockedUntil", users.lockedUntil(user.username()).orElse(null));
+		lockout(model, user);
 		model.addAttribute("form", UserForm.of(user));
 		return "admin/user";
+	}
+
+	private void lockout(Model model, UserAdministration.UserSummary user) {
+		java.util.List<UserAdministration.Throttle> throttles = users.throttles(user.username());
+		model.addAttribute("throttles", throttles);
+		model.addAttribute("lockedUntil", throttles.isEmpty() ? null : throttles.get(0).lockedUntil());
 	}
 
 	private UserAdministration.UserSummary require(long id) {

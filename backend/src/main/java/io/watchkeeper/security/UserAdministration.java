@@ -195,38 +195,60 @@ class UserAdministration {
 		}
 	}
 
-	/** User names (lower case) whose logins are locked by the throttle right now, and until when. */
+	/** A lockout (pair, device cookie) or wait (the user name) that holds the user's logins back right now. */
+	record Throttle(String scope, String address, java.time.Instant lockedUntil) {
+	}
+
+	/**
+	 * User names (lower case) with a login throttle in force right now (a locked address and user name pair, a
+	 * locked device cookie, or the name's wait for unknown browsers), and until when at the latest.
+	 */
 	@Transactional(readOnly = true)
 	Map<String, java.time.Instant> lockouts() {
 		Map<String, java.time.Instant> locked = new java.util.HashMap<>();
-		jdbc.query("SELECT key, locked_until FROM login_throttle WHERE scope = 'USER' AND locked_until > now()",
+		jdbc.query("""
+				SELECT username, max(locked_until) AS locked_until FROM login_throttle
+				WHERE username IS NOT NULL AND locked_until > now() GROUP BY username""",
 				(java.sql.ResultSet rs) -> {
-					locked.put(rs.getString("key"), rs.getTimestamp("locked_until").toInstant());
+					locked.put(rs.getString("username"), rs.getTimestamp("locked_until").toInstant());
 				});
 		return locked;
 	}
 
-	/** The user's login lockout, if any. */
+	/** The user's throttles in force, longest first. */
+	@Transactional(readOnly = true)
+	List<Throttle> throttles(String username) {
+		return jdbc.query("""
+				SELECT scope, address, locked_until FROM login_throttle
+				WHERE username = ? AND locked_until > now() ORDER BY locked_until DESC""",
+				(rs, n) -> new Throttle(rs.getString("scope").toLowerCase(java.util.Locale.ROOT), rs.getString("address"),
+						rs.getTimestamp("locked_until").toInstant()),
+				LoginThrottle.userKey(username));
+	}
+
+	/** When the user's last throttle in force ends, if one is. */
 	Optional<java.time.Instant> lockedUntil(String username) {
-		return Optional.ofNullable(lockouts().get(LoginThrottle.userKey(username)));
+		return throttles(username).stream().map(Throttle::lockedUntil).findFirst();
 	}
 
 	/**
-	 * Clears the user name's failed logins and lockout (not its addresses': a police station's shared address
-	 * may be locked because of someone else). Audited as {@code user.unlocked}; false when it was not locked.
+	 * Clears the user's throttles and failure counts: the locked addresses of its name, its device cookies' and its
+	 * name's wait (not the addresses' own counts: a police station's shared address may be locked because of someone
+	 * else). Audited as {@code user.unlocked}; false when nothing was in force.
 	 */
 	@Transactional
 	boolean unlock(long id) {
 		UserSummary user = require(id);
-		String key = LoginThrottle.userKey(user.username());
-		List<java.sql.Timestamp> until = jdbc.queryForList(
-				"DELETE FROM login_throttle WHERE scope = 'USER' AND key = ? AND locked_until > now() RETURNING locked_until",
-				java.sql.Timestamp.class, key);
-		if (until.isEmpty()) {
+		List<Throttle> cleared = throttles(user.username());
+		jdbc.update("DELETE FROM login_throttle WHERE username = ?", LoginThrottle.userKey(user.username()));
+		if (cleared.isEmpty()) {
 			return false;
 		}
-		audit.record("user.unlocked", "user", user.username(),
-				Map.of("locked_until", until.get(0).toInstant().toString()));
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("locked_until", cleared.get(0).lockedUntil().toString());
+		details.put("cleared", cleared.stream()
+			.map(t -> t.address() == null ? t.scope() : t.scope() + " " + t.address()).toList());
+		audit.record("user.unlocked", "user", user.username(), details);
 		return true;
 	}
 
@@ -241,7 +263,7 @@ class UserAdministration {
 		jdbc.update("UPDATE app_user SET password_hash = ?, updated_at = now() WHERE id = ?",
 				passwordEncoder.encode(password), id);
 		// A reset usually means the old password is known to someone else: forget the lockout too.
-		jdbc.update("DELETE FROM login_throttle WHERE scope = 'USER' AND key = ?", LoginThrottle.userKey(user.username()));
+		jdbc.update("DELETE FROM login_throttle WHERE username = ?", LoginThrottle.userKey(user.username()));
 		audit.record("user.password_reset", "user", user.username(), Map.of("sessionsEnded", !isCurrentUser(user)));
 		if (!isCurrentUser(user)) {
 			afterCommitLogOut(user.username());

@@ -251,6 +251,22 @@ class CameraApiIT {
 	}
 
 	@Test
+	void everyChangeThroughTheApiRecordsTheCallersAddress() throws Exception {
+		long id = create("AAPI022-01");
+		assertThat(send("PUT", "/api/cameras/" + id, "{\"assetTag\": \"AAPI022-01\", \"heading\": 10, \"version\": 0}")
+			.statusCode()).isEqualTo(200);
+		assertThat(send("PATCH", "/api/cameras/" + id, "{\"heading\": 20, \"version\": 1}").statusCode()).isEqualTo(200);
+		JsonNode trail = json.readTree(send("GET", "/api/cameras/" + id + "/audit", null, "it-api-admin", "secret-3").body());
+		assertThat(trail).extracting(e -> e.get("action").asString())
+			.containsExactly("camera.updated", "camera.updated", "camera.created");
+		assertThat(trail).as(trail.toString()).extracting(e -> e.get("remoteAddress").asString())
+			.containsOnly("127.0.0.1");
+		JsonNode audit = json.readTree(send("GET", "/api/audit?objectType=camera&objectId=" + id, null, "it-api-admin",
+				"secret-3").body());
+		assertThat(audit.toString()).contains("127.0.0.1");
+	}
+
+	@Test
 	void fundingSourcesAndProjectsCarryAmountsCountsAndMilestones() throws Exception {
 		jdbc.update("""
 				INSERT INTO funding_source (code, kind, name_zh, name_en, sponsor, fiscal_year, amount_ntd)

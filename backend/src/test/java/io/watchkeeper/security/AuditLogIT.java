@@ -55,6 +55,11 @@ class AuditLogIT extends SecurityHttpSupport {
 			.containsEntry("object_type", "user").containsEntry("remote_addr", address)
 			.containsEntry("reason", "bad_credentials").containsEntry("method", "basic");
 		assertThat(events.get(1)).containsEntry("action", "auth.login").containsEntry("remote_addr", address);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM login_throttle WHERE scope = 'PAIR' AND address = ?",
+				Integer.class, address)).as("loopback is a trusted proxy here: the throttle counts the forwarded address")
+			.isEqualTo(0); // the success cleared the pair's failure
+		assertThat(jdbc.queryForObject("SELECT failures FROM login_throttle WHERE scope = 'ADDRESS' AND key = ?",
+				Integer.class, address)).isEqualTo(1);
 
 		Browser browser = new Browser();
 		browser.logIn("it-audited", PASSWORD);

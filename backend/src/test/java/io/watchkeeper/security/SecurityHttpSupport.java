@@ -35,8 +35,8 @@ import io.watchkeeper.support.TestUsers;
 /**
  * Real HTTP against the application on a random port: HTTP Basic for the API, form-login sessions for pages.
  * One user per role ({@code it-admin}, {@code it-viewer}, ...). Every request names its own client address
- * (X-Forwarded-For, believed from 127.0.0.1 as from any internal proxy) so that throttling counters of one
- * test never touch another's.
+ * (X-Forwarded-For, believed from 127.0.0.1 because the tests' configuration lists loopback as a trusted proxy) so
+ * that throttling counters of one test never touch another's.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SecurityHttpSupport.AccessProbe.class)
@@ -182,6 +182,18 @@ abstract class SecurityHttpSupport {
 
 		HttpResponse<String> logIn(String username, String password) {
 			return submit("/login", "/login", Map.of("username", username, "password", password));
+		}
+
+		/** Ends the session on the client's side only (a new visit of the same browser): cookies stay. */
+		void forgetSession() {
+			cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID")).toList()
+				.forEach(c -> cookies.getCookieStore().remove(null, c));
+		}
+
+		/** The device cookies this browser holds (one per user name that logged in with it). */
+		java.util.List<HttpCookie> deviceCookies() {
+			return cookies.getCookieStore().getCookies().stream()
+				.filter(c -> c.getName().startsWith(DeviceCookies.COOKIE_PREFIX)).toList();
 		}
 
 		String sessionId() {
