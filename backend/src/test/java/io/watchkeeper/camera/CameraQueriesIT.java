@@ -28,6 +28,9 @@ class CameraQueriesIT {
 	@Autowired
 	CameraCatalog catalog;
 
+	@Autowired
+	io.watchkeeper.maintenance.CameraScopes scopes;
+
 	CameraFixtures.Areas areas;
 	long fundA, fundB, projectA;
 
@@ -189,7 +192,7 @@ class CameraQueriesIT {
 
 	/** A catalog with other settings, called in a transaction as the Spring bean would be. */
 	private CameraCatalogInTx catalog(CameraProperties properties) {
-		CameraCatalog c = new CameraCatalog(queries, properties,
+		CameraCatalog c = new CameraCatalog(queries, properties, scopes,
 				new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(java.time.Clock.class));
 		var tx = new org.springframework.transaction.support.TransactionTemplate(txManager);
 		return (f, sort, desc, page, size) -> tx.execute(s -> c.list(f, sort, desc, page, size));

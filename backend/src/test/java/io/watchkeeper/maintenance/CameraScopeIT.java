@@ -81,7 +81,7 @@ class CameraScopeIT extends MaintenanceHttp {
 		assertThat(precincts).as("outside its contract's precinct only warranty, own-contract or order cameras")
 			.containsOnly(ids.precinctB());
 
-		JsonNode geo = json(get(VENDOR1, "/api/cameras/export.geojson"));
+		JsonNode geo = geoJson(VENDOR1);
 		assertThat(geo.get("features").size()).isEqualTo((int) expected);
 
 		JsonNode list = json(get(VENDOR1, "/api/cameras?size=200"));
@@ -132,7 +132,7 @@ class CameraScopeIT extends MaintenanceHttp {
 				SELECT count(*) FROM camera c
 				 WHERE c.precinct_id = ? OR c.id IN (SELECT camera_id FROM work_order WHERE squad_id = ?)""", Long.class,
 				ids.precinctA(), ids.squadA());
-		JsonNode geo = json(get(SQUAD_A, "/api/cameras/export.geojson"));
+		JsonNode geo = geoJson(SQUAD_A);
 		assertThat(geo.get("features").size()).isEqualTo((int) expectedA);
 		List<String> tags = csvTags(get(SQUAD_A, "/api/cameras/export.csv").body());
 		assertThat(tags).hasSize((int) expectedA).contains(tag(inPrecinctA))
@@ -147,7 +147,7 @@ class CameraScopeIT extends MaintenanceHttp {
 	void dispatchersAndViewersStillSeeTheWholeCity() {
 		long all = jdbc.queryForObject("SELECT count(*) FROM camera", Long.class);
 		for (String user : List.of(ADMIN, DISPATCHER, VIEWER)) {
-			assertThat(json(get(user, "/api/cameras/export.geojson")).get("features").size()).as(user).isEqualTo((int) all);
+			assertThat(geoJson(user).get("features").size()).as(user).isEqualTo((int) all);
 			assertThat(get(user, "/api/cameras/" + inPrecinctB).statusCode()).as(user).isEqualTo(200);
 		}
 	}
@@ -171,6 +171,13 @@ class CameraScopeIT extends MaintenanceHttp {
 		Browser dispatcher = loggedIn(DISPATCHER);
 		assertThat(dispatcher.get("/procurement").statusCode()).isEqualTo(200);
 		assertThat(dispatcher.get("/cameras").body()).contains("href=\"/procurement\"");
+	}
+
+	private JsonNode geoJson(String user) {
+		HttpResponse<String> response = send(request(user, "/api/cameras/export.geojson")
+			.setHeader("Accept", "application/geo+json").GET());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return json(response);
 	}
 
 	private List<String> listedTags(String user, String path) {
