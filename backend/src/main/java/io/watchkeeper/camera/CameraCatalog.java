@@ -161,6 +161,11 @@ public class CameraCatalog {
 		return queries.vendors();
 	}
 
+	/** False for vendors and squads, who see only the cameras they maintain (the list says so). */
+	public boolean seesWholeCity() {
+		return scopes.current().wholeCity();
+	}
+
 	public LocalDate today() {
 		return LocalDate.now(clock);
 	}

@@ -118,12 +118,15 @@ class CameraScopeIT extends MaintenanceHttp {
 			assertThat(get(VENDOR1, "/api/cameras/" + own).statusCode()).isEqualTo(200);
 			assertThat(vendor.get("/cameras/" + own).statusCode()).isEqualTo(200);
 		}
-		HttpResponse<String> list = vendor.get("/cameras?q=" + tag(inPrecinctA));
+		HttpResponse<String> list = vendor.get("/cameras?lang=en&q=" + tag(inPrecinctA));
 		assertThat(list.statusCode()).isEqualTo(200);
-		assertThat(list.body()).contains(tag(inPrecinctA));
-		assertThat(vendor.get("/cameras?q=" + tag(inPrecinctB)).body()).doesNotContain(tag(inPrecinctB));
-		assertThat(vendor.get("/cameras/unplaced?q=" + tag(ofItsOrder)).body()).contains(tag(ofItsOrder));
-		assertThat(vendor.get("/cameras/unplaced?q=" + tag(ownContract2)).body()).doesNotContain(tag(ownContract2));
+		assertThat(list.body()).contains(link(inPrecinctA), "Only the cameras you maintain are listed");
+		assertThat(vendor.get("/cameras?lang=zh-TW").body()).contains("僅列出您負責維護的攝影機");
+		assertThat(loggedIn(DISPATCHER).get("/cameras?lang=en").body()).doesNotContain("id=\"scope-note\"");
+		assertThat(vendor.get("/cameras?q=" + tag(inPrecinctB)).body()).doesNotContain(link(inPrecinctB));
+		assertThat(vendor.get("/cameras/unplaced?q=" + tag(ofItsOrder)).body()).contains(link(ofItsOrder));
+		assertThat(vendor.get("/cameras/unplaced?q=" + tag(ownContract2)).body()).doesNotContain(link(ownContract2));
+		assertThat(loggedIn(DISPATCHER).get("/cameras/unplaced?q=" + tag(ownContract2)).body()).contains(link(ownContract2));
 	}
 
 	@Test
@@ -141,6 +144,10 @@ class CameraScopeIT extends MaintenanceHttp {
 		assertThat(loggedIn(SQUAD_A).get("/cameras/" + inPrecinctB).statusCode()).isEqualTo(404);
 		assertThat(get(SQUAD_B, "/api/cameras/" + inPrecinctB).statusCode()).isEqualTo(200);
 		assertThat(get(SQUAD_B, "/api/cameras/" + inPrecinctA).statusCode()).isEqualTo(404);
+		for (String user : List.of(VENDOR1, SQUAD_A)) { // the map shows the whole city: refused to them, as before
+			assertThat(get(user, "/api/map/cameras?bbox=120.2,22.5,120.4,22.7&zoom=16").statusCode()).isEqualTo(403);
+			assertThat(loggedIn(user).get("/map").statusCode()).isEqualTo(403);
+		}
 	}
 
 	@Test
@@ -186,6 +193,11 @@ class CameraScopeIT extends MaintenanceHttp {
 		List<String> tags = new ArrayList<>();
 		json(response).get("items").forEach(i -> tags.add(i.get("assetTag").asString()));
 		return tags;
+	}
+
+	/** A camera's link in a list page. */
+	private static String link(long cameraId) {
+		return "href=\"/cameras/" + cameraId + "\"";
 	}
 
 	private String tag(long cameraId) {
