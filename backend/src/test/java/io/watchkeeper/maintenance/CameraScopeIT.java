@@ -151,6 +151,23 @@ class CameraScopeIT extends MaintenanceHttp {
 	}
 
 	@Test
+	void theHeadquartersSquadHasNoPrecinctAndSeesTheCamerasOfItsOrders() {
+		String hq = "itm-squad-hq";
+		io.watchkeeper.support.TestUsers.ensure(jdbc, hq, MaintenanceFixtures.PASSWORD, "SQUAD_MEMBER");
+		jdbc.update("UPDATE app_user SET squad_id = ? WHERE username = ?", ids.hqSquad(), hq);
+		long order = openOrder(inPrecinctB, "INSPECTION");
+		HttpResponse<String> assigned = post(DISPATCHER, "/api/work-orders/" + order + "/assign",
+				Map.of("version", version(order), "squadId", ids.hqSquad()));
+		assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
+
+		long expected = jdbc.queryForObject("SELECT count(DISTINCT camera_id) FROM work_order WHERE squad_id = ?",
+				Long.class, ids.hqSquad());
+		assertThat(geoJson(hq).get("features").size()).isEqualTo((int) expected);
+		assertThat(get(hq, "/api/cameras/" + inPrecinctB).statusCode()).isEqualTo(200);
+		assertThat(get(hq, "/api/cameras/" + inPrecinctA).statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void dispatchersAndViewersStillSeeTheWholeCity() {
 		long all = jdbc.queryForObject("SELECT count(*) FROM camera", Long.class);
 		for (String user : List.of(ADMIN, DISPATCHER, VIEWER)) {
