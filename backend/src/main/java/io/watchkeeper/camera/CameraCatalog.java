@@ -9,10 +9,16 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.watchkeeper.maintenance.CameraScope;
+import io.watchkeeper.maintenance.CameraScopes;
 import io.watchkeeper.shared.InvalidInputException;
 import io.watchkeeper.shared.NotFoundException;
 
-/** Finds cameras: the list with its filters, one camera with its site and audit trail, the reference lists. */
+/**
+ * Finds cameras: the list with its filters, one camera with its site and audit trail, the reference lists. Every
+ * camera it finds lies within the signed-in user's {@link CameraScope} (vendors and squads: the cameras they
+ * maintain); a camera outside it is not found.
+ */
 @Service
 @Transactional(readOnly = true)
 public class CameraCatalog {
@@ -22,11 +28,13 @@ public class CameraCatalog {
 
 	private final CameraQueries queries;
 	private final CameraProperties properties;
+	private final CameraScopes scopes;
 	private final Clock clock;
 
-	CameraCatalog(CameraQueries queries, CameraProperties properties, ObjectProvider<Clock> clock) {
+	CameraCatalog(CameraQueries queries, CameraProperties properties, CameraScopes scopes, ObjectProvider<Clock> clock) {
 		this.queries = queries;
 		this.properties = properties;
+		this.scopes = scopes;
 		this.clock = clock.getIfAvailable(() -> Clock.system(CameraRegistry.TAIWAN));
 	}
 
@@ -59,12 +67,13 @@ public class CameraCatalog {
 					+ " cameras are not shown; narrow the filter or export the list");
 		}
 		LocalDate today = LocalDate.now(clock);
+		CameraScope scope = scopes.current();
 		queries.tunePlannerForList();
 		int cap = properties.countCap();
-		List<Long> ids = queries.matchingIds(filter, today, cap + 1);
+		List<Long> ids = queries.matchingIds(filter, scope, today, cap + 1);
 		boolean exact = ids.size() <= cap;
 		List<CameraListItem> rows = exact ? queries.listAmong(ids, sort, descending, offset, size + 1)
-				: queries.list(filter, today, sort, descending, offset, size + 1);
+				: queries.list(filter, scope, today, sort, descending, offset, size + 1);
 		boolean hasNext = rows.size() > size;
 		List<CameraListItem> items = hasNext ? rows.subList(0, size) : rows;
 		long total = ids.size();
@@ -77,9 +86,9 @@ public class CameraCatalog {
 			kind = CameraPage.TotalKind.AT_LEAST;
 		}
 		else if (!exact) {
-			long estimate = queries.estimateCount(filter, today);
+			long estimate = queries.estimateCount(filter, scope, today);
 			java.util.OptionalLong counted = estimate <= properties.exactCountLimit()
-					? queries.countWithin(filter, today, properties.countTimeout()) : java.util.OptionalLong.empty();
+					? queries.countWithin(filter, scope, today, properties.countTimeout()) : java.util.OptionalLong.empty();
 			// the estimate can be off; never below what the page itself proves
 			total = counted.orElse(Math.max(estimate, Math.max(cap + 1, offset + rows.size())));
 			kind = counted.isPresent() ? CameraPage.TotalKind.EXACT : CameraPage.TotalKind.ESTIMATE;
@@ -87,33 +96,37 @@ public class CameraCatalog {
 		return CameraPage.of(items, page, size, hasNext, total, kind);
 	}
 
+	/** The camera; not found when there is none or it lies outside the caller's scope (its existence stays hidden). */
 	public CameraView get(long id) {
-		return queries.findView(id).orElseThrow(() -> new NotFoundException("Camera", id));
+		return queries.findView(id, scopes.current(), today()).orElseThrow(() -> new NotFoundException("Camera", id));
 	}
 
 	public CameraView getByAssetTag(String assetTag) {
 		String tag = assetTag == null ? "" : assetTag.strip().toUpperCase(java.util.Locale.ROOT);
-		return queries.findIdByAssetTag(tag).flatMap(queries::findView)
+		CameraScope scope = scopes.current();
+		return queries.findIdByAssetTag(tag, scope, today()).flatMap(id -> queries.findView(id, scope, today()))
 			.orElseThrow(() -> new NotFoundException("Camera with asset tag", assetTag));
 	}
 
 	public java.util.Optional<Long> getByAssetTagOptional(String assetTag) {
-		return queries.findIdByAssetTag(assetTag.strip().toUpperCase(java.util.Locale.ROOT));
+		return queries.findIdByAssetTag(assetTag.strip().toUpperCase(java.util.Locale.ROOT), scopes.current(), today());
 	}
 
-	/** The other cameras on the camera's site. */
+	/** The other cameras on the camera's site that the caller may see. */
 	public List<CameraListItem> neighbours(long id) {
-		return queries.neighbours(id);
+		return queries.neighbours(id, scopes.current(), today());
 	}
 
 	/** The camera's audit trail, newest first (the latest 200 events). */
 	public List<AuditEntry> auditTrail(long id) {
+		get(id); // not found outside the caller's scope
 		return queries.auditTrail(id, 200);
 	}
 
 	/** Every matching camera, in order, for an export (at most {@code watchkeeper.camera.export-max-rows}). */
 	public void export(CameraFilter filter, CameraSort sort, boolean descending, Consumer<CameraView> consumer) {
-		queries.forEach(filter, LocalDate.now(clock), sort, descending, properties.exportMaxRows(), consumer);
+		queries.forEach(filter, scopes.current(), LocalDate.now(clock), sort, descending, properties.exportMaxRows(),
+				consumer);
 	}
 
 	public List<Reference> precincts() {
@@ -146,6 +159,11 @@ public class CameraCatalog {
 
 	public List<Reference> vendors() {
 		return queries.vendors();
+	}
+
+	/** False for vendors and squads, who see only the cameras they maintain (the list says so). */
+	public boolean seesWholeCity() {
+		return scopes.current().wholeCity();
 	}
 
 	public LocalDate today() {

@@ -129,6 +129,7 @@ class CameraPages {
 		}
 		model.addAttribute("page", page);
 		model.addAttribute("unplaced", unplaced);
+		model.addAttribute("scoped", !catalog.seesWholeCity());
 		model.addAttribute("statuses", CameraStatus.values());
 		model.addAttribute("lprFilters", LprFilter.values());
 		model.addAttribute("precincts", format.byName(catalog.precincts()));

@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import io.watchkeeper.maintenance.CameraScope;
+
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -94,16 +96,16 @@ class CameraQueries {
 	 * The ids of the cameras that match, in no particular order, at most {@code limit} of them. When a
 	 * filter matches few cameras this is the cheap way to both count them and page through them.
 	 */
-	List<Long> matchingIds(CameraFilter filter, LocalDate today, int limit) {
+	List<Long> matchingIds(CameraFilter filter, CameraScope scope, LocalDate today, int limit) {
 		MapSqlParameterSource params = new MapSqlParameterSource("limit", limit);
-		return jdbc.queryForList("SELECT c.id FROM camera c WHERE " + where(filter, today, params) + " LIMIT :limit",
+		return jdbc.queryForList("SELECT c.id FROM camera c WHERE " + where(filter, scope, today, params) + " LIMIT :limit",
 				params, Long.class);
 	}
 
 	/** The planner's estimate of how many cameras match (EXPLAIN only: no rows are read). */
-	long estimateCount(CameraFilter filter, LocalDate today) {
+	long estimateCount(CameraFilter filter, CameraScope scope, LocalDate today) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		String plan = jdbc.queryForObject("EXPLAIN (FORMAT JSON) SELECT 1 FROM camera c WHERE " + where(filter, today, params),
+		String plan = jdbc.queryForObject("EXPLAIN (FORMAT JSON) SELECT 1 FROM camera c WHERE " + where(filter, scope, today, params),
 				params, String.class);
 		tools.jackson.databind.JsonNode rows = json.readTree(plan).path(0).path("Plan").path("Plan Rows");
 		return rows.isNumber() ? Math.round(rows.asDouble()) : 0;
@@ -114,9 +116,9 @@ class CameraQueries {
 	 * count runs under a savepoint with a local statement timeout; rolling back to the savepoint undoes both
 	 * the timeout setting and the cancelled statement, so the caller's transaction carries on.
 	 */
-	java.util.OptionalLong countWithin(CameraFilter filter, LocalDate today, java.time.Duration timeout) {
+	java.util.OptionalLong countWithin(CameraFilter filter, CameraScope scope, LocalDate today, java.time.Duration timeout) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		return countWithin("SELECT count(*) FROM camera c WHERE " + where(filter, today, params), params, timeout);
+		return countWithin("SELECT count(*) FROM camera c WHERE " + where(filter, scope, today, params), params, timeout);
 	}
 
 	/** Runs a count under a savepoint and a local statement timeout (inside the caller's transaction). */
@@ -146,13 +148,13 @@ class CameraQueries {
 	 * One page of cameras: {@code limit} rows from {@code offset}, in the given order. The page is chosen on
 	 * the camera table alone; names are joined for those rows only.
 	 */
-	List<CameraListItem> list(CameraFilter filter, LocalDate today, CameraSort sort, boolean descending, long offset,
-			int limit) {
+	List<CameraListItem> list(CameraFilter filter, CameraScope scope, LocalDate today, CameraSort sort, boolean descending,
+			long offset, int limit) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		return page(where(filter, today, params), params, sort, descending, offset, limit);
+		return page(where(filter, scope, today, params), params, sort, descending, offset, limit);
 	}
 
-	/** One page of the given cameras (ids from {@link #matchingIds}), in the given order. */
+	/** One page of the given cameras (ids from {@link #matchingIds}, so already within the scope), in the given order. */
 	List<CameraListItem> listAmong(List<Long> ids, CameraSort sort, boolean descending, long offset, int limit) {
 		MapSqlParameterSource params = new MapSqlParameterSource("ids", ids.toArray(Long[]::new));
 		return page("c.id = ANY (:ids)", params, sort, descending, offset, limit);
@@ -183,37 +185,42 @@ class CameraQueries {
 	}
 
 	/** Streams every matching camera, in order, to the consumer (for exports); at most {@code maxRows}. */
-	void forEach(CameraFilter filter, LocalDate today, CameraSort sort, boolean descending, long maxRows,
-			Consumer<CameraView> consumer) {
+	void forEach(CameraFilter filter, CameraScope scope, LocalDate today, CameraSort sort, boolean descending,
+			long maxRows, Consumer<CameraView> consumer) {
 		MapSqlParameterSource params = new MapSqlParameterSource("max", maxRows);
-		String sql = VIEW_SELECT + " FROM camera c " + VIEW_JOINS + " WHERE " + where(filter, today, params)
+		String sql = VIEW_SELECT + " FROM camera c " + VIEW_JOINS + " WHERE " + where(filter, scope, today, params)
 				+ " ORDER BY " + sort.orderBy(descending) + " LIMIT :max";
 		streaming.query(sql, params, (RowCallbackHandler) rs -> consumer.accept(view(rs)));
 	}
 
-	Optional<CameraView> findView(long id) {
-		return jdbc.query(VIEW_SELECT + " FROM camera c " + VIEW_JOINS + " WHERE c.id = :id",
-				Map.of("id", id), (rs, n) -> view(rs)).stream().findFirst();
+	/** The camera, when it exists and lies within the scope: a camera outside it is as good as none. */
+	Optional<CameraView> findView(long id, CameraScope scope, LocalDate today) {
+		MapSqlParameterSource params = new MapSqlParameterSource("id", id);
+		return jdbc.query(VIEW_SELECT + " FROM camera c " + VIEW_JOINS + " WHERE c.id = :id AND " + scope.where(today, params),
+				params, (rs, n) -> view(rs)).stream().findFirst();
 	}
 
-	Optional<Long> findIdByAssetTag(String assetTag) {
-		return jdbc.queryForList("SELECT id FROM camera WHERE asset_tag = :tag", Map.of("tag", assetTag), Long.class)
-			.stream().findFirst();
+	Optional<Long> findIdByAssetTag(String assetTag, CameraScope scope, LocalDate today) {
+		MapSqlParameterSource params = new MapSqlParameterSource("tag", assetTag);
+		return jdbc.queryForList("SELECT c.id FROM camera c WHERE c.asset_tag = :tag AND " + scope.where(today, params),
+				params, Long.class).stream().findFirst();
 	}
 
-	/** The other cameras on the same site, by index. */
-	List<CameraListItem> neighbours(long cameraId) {
+	/** The other cameras on the same site within the scope, by index. */
+	List<CameraListItem> neighbours(long cameraId, CameraScope scope, LocalDate today) {
+		MapSqlParameterSource params = new MapSqlParameterSource("id", cameraId);
+		String inScope = scope.where(today, params);
 		return jdbc.query("""
-				SELECT n.id, n.asset_tag, s.code AS site_code, n.address, n.status, n.lpr, n.install_date, n.end_of_life,
-				       n.location IS NOT NULL AS placed, p.id AS p_id, p.code AS p_code, p.name_zh AS p_zh, p.name_en AS p_en,
+				SELECT c.id, c.asset_tag, s.code AS site_code, c.address, c.status, c.lpr, c.install_date, c.end_of_life,
+				       c.location IS NOT NULL AS placed, p.id AS p_id, p.code AS p_code, p.name_zh AS p_zh, p.name_en AS p_en,
 				       d.id AS d_id, d.code AS d_code, d.name_zh AS d_zh, d.name_en AS d_en
-				  FROM camera c
-				  JOIN camera n ON n.site_id = c.site_id AND n.id <> c.id
-				  JOIN site s ON s.id = n.site_id
-				  LEFT JOIN precinct p ON p.id = n.precinct_id
-				  LEFT JOIN district d ON d.id = n.district_id
-				 WHERE c.id = :id
-				 ORDER BY n.site_index NULLS LAST, n.asset_tag""", Map.of("id", cameraId),
+				  FROM camera o
+				  JOIN camera c ON c.site_id = o.site_id AND c.id <> o.id
+				  JOIN site s ON s.id = c.site_id
+				  LEFT JOIN precinct p ON p.id = c.precinct_id
+				  LEFT JOIN district d ON d.id = c.district_id
+				 WHERE o.id = :id AND %s
+				 ORDER BY c.site_index NULLS LAST, c.asset_tag""".formatted(inScope), params,
 				(rs, n) -> new CameraListItem(rs.getLong("id"), rs.getString("asset_tag"), rs.getString("site_code"),
 						rs.getString("address"), ref(rs, "p"), ref(rs, "d"), CameraStatus.valueOf(rs.getString("status")),
 						LprCapability.valueOf(rs.getString("lpr")), date(rs, "install_date"), date(rs, "end_of_life"),
@@ -327,10 +334,11 @@ class CameraQueries {
 	/**
 	 * The WHERE clause for a filter, binding its values into {@code params}. The text search is written so
 	 * that each part can use its own trigram index (asset tag, address, site code) and PostgreSQL can OR
-	 * the bitmaps together: the matching site ids are computed once and compared with {@code = ANY}.
+	 * the bitmaps together: the matching site ids are computed once and compared with {@code = ANY}. The caller's
+	 * scope comes first: who sees only the cameras they maintain never gets a row, a count or an estimate of others.
 	 */
-	static String where(CameraFilter f, LocalDate today, MapSqlParameterSource params) {
-		StringBuilder sql = new StringBuilder("TRUE");
+	static String where(CameraFilter f, CameraScope scope, LocalDate today, MapSqlParameterSource params) {
+		StringBuilder sql = new StringBuilder(scope.where(today, params));
 		if (f.precinctId() != null) {
 			sql.append(" AND c.precinct_id = :precinctId");
 			params.addValue("precinctId", f.precinctId());

@@ -71,8 +71,10 @@ class WorkOrderPages {
 		model.addAttribute("kinds", WorkOrderKind.values());
 		model.addAttribute("priorities", WorkOrderPriority.values());
 		model.addAttribute("precincts", assignables.precincts());
-		model.addAttribute("contracts", assignables.allContracts());
-		model.addAttribute("squads", assignables.squads());
+		if (caller.dispatches()) { // the assignee filter lists every contract and squad: for those who assign only
+			model.addAttribute("contracts", assignables.allContracts());
+			model.addAttribute("squads", assignables.squads());
+		}
 		model.addAttribute("caller", caller);
 		model.addAttribute("exportQuery", exportQuery(params));
 		return "maintenance/work-orders";

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 import io.watchkeeper.shared.NotFoundException;
 
-/** Funding, projects and maintenance contracts: read-only pages for every role. */
+/** Funding, projects and maintenance contracts: read-only pages for every role but vendors and squads (AccessRules). */
 @Controller
 @RequestMapping("/procurement")
 class ProcurementPages {

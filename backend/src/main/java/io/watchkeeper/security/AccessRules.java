@@ -21,10 +21,14 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  * <pre>
  * API (/api/**, HTTP Basic or the page session)       who
  * /api/admin/**, /api/audit/**, /api/users/**          ADMIN
- * GET registry and reference data (cameras, sites,     every role
- *     precincts, districts, funding sources, projects)
+ * GET registry and reference data (cameras, sites,     every role (vendors and squads only the cameras they
+ *     precincts, districts)                            maintain: a camera scope applied by the camera module's
+ *                                                      queries; any other camera is not found, 404)
+ * GET /api/funding-sources/**, /api/projects/** (money) FUNDING_READERS: every role but VENDOR_TECHNICIAN and
+ *                                                      SQUAD_MEMBER (no other company's money)
  * any other method on /api/cameras/**, /api/imports/** ADMIN, DISPATCHER
  * POST /api/health/observations                       a machine token (Bearer) of an active health feed
+ * GET /api/work-orders/assignees (the assign-list)     ADMIN, DISPATCHER (who may assign)
  * /api/work-orders/**                                  ADMIN, DISPATCHER, VENDOR_TECHNICIAN, SQUAD_MEMBER
  *                                                      (vendors and squads only their own orders: checked
  *                                                      per object in the maintenance module; which
@@ -51,8 +55,9 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  *                                                      DISPATCHER)
  * /reports/**                                          ADMIN, DISPATCHER, PROCUREMENT, VIEWER
  * /map (the map page)                                  ADMIN, DISPATCHER, INVESTIGATOR, VIEWER, PROCUREMENT
+ * /procurement/** (budgets, contracts, funding)        FUNDING_READERS (not vendors and squads)
  * Swagger UI                                           any logged-in user
- * everything else (camera list, camera page, ...)      every role
+ * everything else (camera list, camera page, ...)      every role (vendors and squads: their cameras only, as above)
  * </pre>
  */
 final class AccessRules {
@@ -81,6 +86,13 @@ final class AccessRules {
 	 */
 	static final Role[] MAP_READERS = { ADMIN, DISPATCHER, INVESTIGATOR, VIEWER, PROCUREMENT };
 
+	/**
+	 * Who reads funding sources, project budgets and maintenance contracts (/procurement, /api/funding-sources,
+	 * /api/projects): not vendor technicians and squad members, who would read other companies' contract budgets and
+	 * have no need of them.
+	 */
+	static final Role[] FUNDING_READERS = { ADMIN, DISPATCHER, PROCUREMENT, INVESTIGATOR, VIEWER };
+
 	/** The authority of a machine token that feeds health observations (not a person's role). */
 	static final String HEALTH_FEED = "HEALTH_FEED";
 
@@ -88,7 +100,9 @@ final class AccessRules {
 			"/favicon.ico", "/error", "/actuator/health" };
 
 	static final String[] REGISTRY_API = { "/api/cameras/**", "/api/sites/**", "/api/precincts/**",
-			"/api/districts/**", "/api/funding-sources/**", "/api/projects/**" };
+			"/api/districts/**" };
+
+	static final String[] FUNDING_API = { "/api/funding-sources/**", "/api/projects/**" };
 
 	private AccessRules() {
 	}
@@ -98,8 +112,11 @@ final class AccessRules {
 		auth.requestMatchers("/api/admin/**", "/api/audit/**", "/api/users/**").hasRole(ADMIN.name())
 			.requestMatchers(HttpMethod.GET, REGISTRY_API).hasAnyRole(names(EVERY_ROLE))
 			.requestMatchers(HttpMethod.HEAD, REGISTRY_API).hasAnyRole(names(EVERY_ROLE))
+			.requestMatchers(HttpMethod.GET, FUNDING_API).hasAnyRole(names(FUNDING_READERS))
+			.requestMatchers(HttpMethod.HEAD, FUNDING_API).hasAnyRole(names(FUNDING_READERS))
 			.requestMatchers("/api/cameras/**", "/api/imports/**").hasAnyRole(names(REGISTRY_EDITORS))
 			.requestMatchers(HttpMethod.POST, "/api/health/observations").hasAuthority(HEALTH_FEED)
+			.requestMatchers("/api/work-orders/assignees").hasAnyRole(names(REGISTRY_EDITORS))
 			.requestMatchers("/api/work-orders/**").hasAnyRole(names(MAINTAINERS))
 			.requestMatchers(HttpMethod.GET, "/api/outages/**").hasAnyRole(names(OUTAGE_WATCHERS))
 			.requestMatchers("/api/outages/**").hasAnyRole(names(REGISTRY_EDITORS))
@@ -124,6 +141,7 @@ final class AccessRules {
 			.requestMatchers("/outages/**").hasAnyRole(names(REGISTRY_EDITORS))
 			.requestMatchers("/reports/**").hasAnyRole(names(REPORT_READERS))
 			.requestMatchers("/map", "/map/**").hasAnyRole(names(MAP_READERS))
+			.requestMatchers("/procurement", "/procurement/**").hasAnyRole(names(FUNDING_READERS))
 			.requestMatchers("/swagger-ui.html", "/swagger-ui/**").authenticated()
 			.anyRequest().hasAnyRole(names(EVERY_ROLE));
 	}

@@ -11,6 +11,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.watchkeeper.maintenance.CameraScope;
+
 /** The camera list's SQL on the real PostGIS: every filter, the text search, sorting, paging and counting. */
 @SpringBootTest
 class CameraQueriesIT {
@@ -25,6 +27,9 @@ class CameraQueriesIT {
 
 	@Autowired
 	CameraCatalog catalog;
+
+	@Autowired
+	io.watchkeeper.maintenance.CameraScopes scopes;
 
 	CameraFixtures.Areas areas;
 	long fundA, fundB, projectA;
@@ -123,8 +128,8 @@ class CameraQueriesIT {
 		assertThat(second.hasNext()).isFalse();
 		assertThat(second.hasPrevious()).isTrue();
 
-		assertThat(queries.matchingIds(east, TODAY, 2)).as("counting stops at the cap").hasSize(2);
-		assertThat(queries.matchingIds(east, TODAY, 100)).hasSize(4);
+		assertThat(queries.matchingIds(east, CameraScope.WHOLE_CITY, TODAY, 2)).as("counting stops at the cap").hasSize(2);
+		assertThat(queries.matchingIds(east, CameraScope.WHOLE_CITY, TODAY, 100)).hasSize(4);
 	}
 
 	@Test
@@ -151,7 +156,7 @@ class CameraQueriesIT {
 		assertThat(page.totalKind()).isEqualTo(CameraPage.TotalKind.ESTIMATE);
 		assertThat(page.total()).as("never below what was seen: more than the cap").isGreaterThanOrEqualTo(4);
 		assertThat(page.items()).hasSize(2);
-		assertThat(queries.estimateCount(CameraFilter.none(), TODAY)).isPositive();
+		assertThat(queries.estimateCount(CameraFilter.none(), CameraScope.WHOLE_CITY, TODAY)).isPositive();
 
 		CameraCatalogInTx counting = catalog(new CameraProperties(3, 200, 1000, 100_000, java.time.Duration.ofMillis(500)));
 		CameraPage searched = counting.list(filter().text("Q").build(), CameraSort.ASSET_TAG, false, 0, 2);
@@ -169,7 +174,7 @@ class CameraQueriesIT {
 			assertThat(slow).as("cancelled by the statement timeout").isEmpty();
 			assertThat(jdbc.queryForObject("SELECT current_setting('statement_timeout')", String.class))
 				.as("the timeout is undone with the savepoint").isEqualTo("0");
-			java.util.OptionalLong all = queries.countWithin(CameraFilter.none(), TODAY, java.time.Duration.ofSeconds(5));
+			java.util.OptionalLong all = queries.countWithin(CameraFilter.none(), CameraScope.WHOLE_CITY, TODAY, java.time.Duration.ofSeconds(5));
 			assertThat(all).hasValue(jdbc.queryForObject("SELECT count(*) FROM camera", Long.class));
 		});
 	}
@@ -187,7 +192,7 @@ class CameraQueriesIT {
 
 	/** A catalog with other settings, called in a transaction as the Spring bean would be. */
 	private CameraCatalogInTx catalog(CameraProperties properties) {
-		CameraCatalog c = new CameraCatalog(queries, properties,
+		CameraCatalog c = new CameraCatalog(queries, properties, scopes,
 				new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(java.time.Clock.class));
 		var tx = new org.springframework.transaction.support.TransactionTemplate(txManager);
 		return (f, sort, desc, page, size) -> tx.execute(s -> c.list(f, sort, desc, page, size));
@@ -217,7 +222,7 @@ class CameraQueriesIT {
 	}
 
 	private List<String> tags(CameraFilter filter, CameraSort sort, boolean descending) {
-		return queries.list(filter, TODAY, sort, descending, 0, 100).stream().map(CameraListItem::assetTag)
+		return queries.list(filter, CameraScope.WHOLE_CITY, TODAY, sort, descending, 0, 100).stream().map(CameraListItem::assetTag)
 			.filter(t -> t.startsWith("Q")).toList();
 	}
 

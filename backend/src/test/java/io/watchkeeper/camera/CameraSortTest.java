@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
+import io.watchkeeper.maintenance.CameraScope;
 import io.watchkeeper.shared.InvalidInputException;
 
 class CameraSortTest {
@@ -27,7 +28,7 @@ class CameraSortTest {
 	@Test
 	void searchTextIsABoundParameterWithWildcardsEscaped() {
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		String where = CameraQueries.where(CameraFilter.none().withText("100%_a\\b"), LocalDate.of(2024, 1, 1), params);
+		String where = CameraQueries.where(CameraFilter.none().withText("100%_a\\b"), CameraScope.WHOLE_CITY, LocalDate.of(2024, 1, 1), params);
 		assertThat(where).doesNotContain("100");
 		assertThat(params.getValue("text")).isEqualTo("%100\\%\\_a\\\\b%");
 	}
@@ -35,7 +36,7 @@ class CameraSortTest {
 	@Test
 	void chineseTextSearchesTheAddressOnly() {
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		String where = CameraQueries.where(CameraFilter.none().withText("中山一路"), LocalDate.of(2024, 1, 1), params);
+		String where = CameraQueries.where(CameraFilter.none().withText("中山一路"), CameraScope.WHOLE_CITY, LocalDate.of(2024, 1, 1), params);
 		assertThat(where).contains("c.address ILIKE :text").doesNotContain("asset_tag");
 	}
 

@@ -131,9 +131,15 @@ class ProcurementPagesIT {
 	}
 
 	@Test
-	void everyRoleMayReadAndAnonymousUsersAreSentToLogIn() throws Exception {
-		for (String role : new String[] { "VIEWER", "VENDOR_TECHNICIAN", "PROCUREMENT", "INVESTIGATOR" }) {
+	void everyRoleButVendorsAndSquadsMayReadAndAnonymousUsersAreSentToLogIn() throws Exception {
+		for (String role : new String[] { "VIEWER", "PROCUREMENT", "INVESTIGATOR", "DISPATCHER", "ADMIN" }) {
 			mvc.perform(get("/procurement").with(user("proc-" + role).roles(role))).andExpect(status().isOk());
+		}
+		// other companies' contract budgets are no business of a vendor's technician or a squad
+		for (String role : new String[] { "VENDOR_TECHNICIAN", "SQUAD_MEMBER" }) {
+			mvc.perform(get("/procurement").with(user("proc-" + role).roles(role))).andExpect(status().isForbidden());
+			mvc.perform(get("/procurement/projects/" + ids.replacementProject()).with(user("proc-" + role).roles(role)))
+				.andExpect(status().isForbidden());
 		}
 		mvc.perform(get("/procurement")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
 		mvc.perform(get("/procurement/projects/" + ids.replacementProject()))

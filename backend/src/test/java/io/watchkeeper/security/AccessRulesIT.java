@@ -34,6 +34,8 @@ class AccessRulesIT extends SecurityHttpSupport {
 	static final Set<Role> REPORT_READERS = EnumSet.of(ADMIN, DISPATCHER, Role.PROCUREMENT, Role.VIEWER);
 	static final Set<Role> MAP_READERS = EnumSet.of(ADMIN, DISPATCHER, Role.INVESTIGATOR, Role.VIEWER,
 			Role.PROCUREMENT);
+	static final Set<Role> FUNDING_READERS = EnumSet.of(ADMIN, DISPATCHER, Role.PROCUREMENT, Role.INVESTIGATOR,
+			Role.VIEWER);
 
 	record Rule(String method, String path, Set<Role> allowed, boolean probe) {
 
@@ -49,8 +51,9 @@ class AccessRulesIT extends SecurityHttpSupport {
 			new Rule("GET", "/api/cameras/1", EVERYONE, false),
 			new Rule("GET", "/api/precincts/access-probe", EVERYONE, true),
 			new Rule("GET", "/api/districts", EVERYONE, false),
-			new Rule("GET", "/api/funding-sources", EVERYONE, false),
-			new Rule("GET", "/api/projects", EVERYONE, false),
+			new Rule("GET", "/api/cameras/export.csv", EVERYONE, false),
+			new Rule("GET", "/api/funding-sources", FUNDING_READERS, false),
+			new Rule("GET", "/api/projects", FUNDING_READERS, false),
 			new Rule("POST", "/api/cameras/access-probe", EDITORS, true),
 			new Rule("POST", "/api/cameras", EDITORS, false),
 			new Rule("PUT", "/api/cameras/1", EDITORS, false),
@@ -65,6 +68,7 @@ class AccessRulesIT extends SecurityHttpSupport {
 			new Rule("GET", "/api/unlisted/access-probe", ADMINS, true),
 			new Rule("GET", "/api/work-orders", MAINTAINERS, false),
 			new Rule("POST", "/api/work-orders", MAINTAINERS, false),
+			new Rule("GET", "/api/work-orders/assignees", EDITORS, false),
 			new Rule("GET", "/api/outages", OUTAGE_WATCHERS, false),
 			new Rule("POST", "/api/outages/assign", EDITORS, false),
 			new Rule("GET", "/api/reports/maintenance", REPORT_READERS, false),
@@ -96,6 +100,8 @@ class AccessRulesIT extends SecurityHttpSupport {
 			new Rule("GET", "/outages", OUTAGE_WATCHERS, false),
 			new Rule("GET", "/reports/maintenance", REPORT_READERS, false),
 			new Rule("GET", "/map", MAP_READERS, false),
+			new Rule("GET", "/procurement", FUNDING_READERS, false),
+			new Rule("GET", "/procurement/projects/1", FUNDING_READERS, false),
 			new Rule("GET", "/notifications", EVERYONE, false));
 
 	@TestFactory
