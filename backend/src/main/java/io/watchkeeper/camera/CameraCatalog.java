@@ -137,7 +137,7 @@ public class CameraCatalog {
 	}
 
 	List<Procurement.ProjectView> projectViews() {
-		return queries.projectViews();
+		return queries.projectViews(today());
 	}
 
 	public List<Reference> contracts() {

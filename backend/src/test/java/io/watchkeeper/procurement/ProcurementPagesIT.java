@@ -116,6 +116,30 @@ class ProcurementPagesIT {
 	}
 
 	@Test
+	void aProjectPastItsDueDateAndNotCompletedIsMarkedOverdueInTheListOnItsPageAndInTheApi() throws Exception {
+		String list = page("/procurement", "zh-TW");
+		assertThat(cell(row(list, "ITP-P-REPLACE"), "stage")).as("due 2023-12-31, neither completed nor accepted")
+			.contains("project-overdue", "逾期");
+		assertThat(cell(row(list, "ITP-P-HUNEI"), "stage")).as("accepted").doesNotContain("project-overdue");
+		assertThat(cell(row(list, "ITP-P-GAP"), "stage")).as("no due date").doesNotContain("project-overdue");
+
+		assertThat(page("/procurement/projects/" + ids.replacementProject(), "zh-TW"))
+			.contains("id=\"project-overdue\"", "逾期：預定 2023-12-31（民國112年） 完工，尚未完工或驗收");
+		assertThat(page("/procurement/projects/" + ids.replacementProject(), "en"))
+			.contains("Overdue: completion was due 2023-12-31 (ROC 112); neither completed nor accepted");
+		assertThat(page("/procurement/projects/" + ids.huneiProject(), "en")).doesNotContain("id=\"project-overdue\"");
+
+		String api = mvc.perform(get("/api/projects").with(viewer())).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		java.util.List<java.util.Map<String, Object>> projects = tools.jackson.databind.json.JsonMapper.builder().build()
+			.readValue(api, new tools.jackson.core.type.TypeReference<>() {
+			});
+		assertThat(projects).filteredOn(p -> p.get("code").toString().startsWith("ITP-P-"))
+			.extracting(p -> p.get("code") + "=" + p.get("overdue"))
+			.containsExactlyInAnyOrder("ITP-P-REPLACE=true", "ITP-P-HUNEI=false", "ITP-P-GAP=false");
+	}
+
+	@Test
 	void aProjectWhoseSourcesDoNotCoverItsBudgetSaysSo() throws Exception {
 		String page = page("/procurement/projects/" + ids.mismatchProject(), "en");
 		assertThat(page).contains("id=\"funding-mismatch\"",
