@@ -273,7 +273,10 @@ final class FleetGenerator {
 		LocalDate replacedOn = randomDate(LocalDate.of(2023, 5, 1), LAST_2023_INSTALL,
 				new SplittableRandom(seed + c.site.number()));
 		if (c.index == 1) {
-			LocalDate installed = randomDate(LocalDate.of(2012, 4, 1), replacedOn.minusYears(8), random);
+			LocalDate drawn = randomDate(LocalDate.of(2012, 4, 1), replacedOn.minusYears(8), random);
+			// within its year's installation project, which is completed on 15 December (DemoCatalog.yearlyProjects)
+			LocalDate yearEnd = LocalDate.of(drawn.getYear(), 12, 15);
+			LocalDate installed = drawn.isAfter(yearEnd) ? yearEnd : drawn;
 			int year = installed.getYear();
 			c.install(installed, 3);
 			c.model(pick(modelsByYear, year, random));

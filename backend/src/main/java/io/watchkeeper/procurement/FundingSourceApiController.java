@@ -32,7 +32,7 @@ class FundingSourceApiController {
 
 		static SavedFundingSource of(long id, FundingSourceDraft s) {
 			return new SavedFundingSource(id, s.code(), s.kind(), s.nameZh(), s.nameEn(), s.sponsor(), s.fiscalYear(),
-					s.fiscalYear() - FundingSourceDraft.ROC_EPOCH, s.amount().amount());
+					s.fiscalYear() - ProcurementInput.ROC_EPOCH, s.amount().amount());
 		}
 	}
 
@@ -63,8 +63,8 @@ class FundingSourceApiController {
 		return SavedFundingSource.of(id, source);
 	}
 
-	@ExceptionHandler(FundingSourceRefused.class)
-	ResponseEntity<ProblemDetail> refused(FundingSourceRefused e) {
+	@ExceptionHandler(ProcurementInputRefused.class)
+	ResponseEntity<ProblemDetail> refused(ProcurementInputRefused e) {
 		HttpStatus status = e.duplicate() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
 		ProblemDetail problem = ApiExceptionHandler.problem(status, e.duplicate() ? "Conflict" : "Invalid input",
 				e.getMessage());

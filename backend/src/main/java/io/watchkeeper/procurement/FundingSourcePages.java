@@ -60,7 +60,7 @@ class FundingSourcePages {
 			redirect.addFlashAttribute("noticeCode", source.code());
 			return "redirect:/procurement#funding";
 		}
-		catch (FundingSourceRefused e) {
+		catch (ProcurementInputRefused e) {
 			reject(binding, e);
 			return "procurement/funding-source";
 		}
@@ -85,7 +85,7 @@ class FundingSourcePages {
 			redirect.addFlashAttribute("noticeCode", source.code());
 			return "redirect:/procurement#funding";
 		}
-		catch (FundingSourceRefused e) {
+		catch (ProcurementInputRefused e) {
 			reject(binding, e);
 			model.addAttribute("sourceId", id);
 			return "procurement/funding-source";
@@ -98,8 +98,8 @@ class FundingSourcePages {
 		return "procurement/not-found";
 	}
 
-	private static void reject(BindingResult binding, FundingSourceRefused e) {
-		for (FundingSourceRefused.Violation v : e.violations()) {
+	private static void reject(BindingResult binding, ProcurementInputRefused e) {
+		for (ProcurementInputRefused.Violation v : e.violations()) {
 			binding.rejectValue(v.field(), v.code(), v.args(), v.english());
 		}
 	}

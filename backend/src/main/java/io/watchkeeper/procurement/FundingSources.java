@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.watchkeeper.procurement.FundingSourceRefused.Violation;
+import io.watchkeeper.procurement.ProcurementInputRefused.Violation;
 import io.watchkeeper.security.AuditAction;
 import io.watchkeeper.security.AuditLog;
 import io.watchkeeper.shared.NotFoundException;
@@ -99,14 +99,14 @@ class FundingSources {
 				   AND id <> coalesce(CAST(? AS bigint), -1)""", String.class, source.kind(), source.fiscalYear(), source.nameZh(),
 				source.sponsor(), self);
 		if (!same.isEmpty()) {
-			throw new FundingSourceRefused(List.of(new Violation("nameZh", "procurement.fundingForm.error.sameSource",
+			throw new ProcurementInputRefused(List.of(new Violation("nameZh", "procurement.form.error.sameSource",
 					new Object[] { same.get(0) }, "the same source (kind, sponsor, fiscal year and name) exists already as "
 							+ same.get(0))), true);
 		}
 	}
 
-	private static FundingSourceRefused duplicateCode(String code) {
-		return new FundingSourceRefused(List.of(new Violation("code", "procurement.fundingForm.error.duplicateCode",
+	private static ProcurementInputRefused duplicateCode(String code) {
+		return new ProcurementInputRefused(List.of(new Violation("code", "procurement.form.error.duplicateCode",
 				new Object[] { code }, "another funding source has the code " + code)), true);
 	}
 

@@ -23,7 +23,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  * /api/admin/**, /api/audit/**, /api/users/**          ADMIN
  * GET registry and reference data (cameras, sites,     every role
  *     precincts, districts, funding sources, projects)
- * any other method on /api/funding-sources/**          ADMIN, PROCUREMENT (add and change funding sources)
+ * any other method on /api/funding-sources/**,        ADMIN, PROCUREMENT (add and change funding sources,
+ *     /api/projects/**                                  add projects)
  * any other method on /api/cameras/**, /api/imports/** ADMIN, DISPATCHER
  * POST /api/health/observations                       a machine token (Bearer) of an active health feed
  * /api/work-orders/**                                  ADMIN, DISPATCHER, VENDOR_TECHNICIAN, SQUAD_MEMBER
@@ -45,7 +46,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  * Pages (form login, session, CSRF)
  * /login, static resources, /error, /actuator/health   everyone, also anonymous
  * /admin/**                                            ADMIN
- * /procurement/funding-sources/** (add, change)        ADMIN, PROCUREMENT
+ * /procurement/funding-sources/** (add, change),       ADMIN, PROCUREMENT
+ *     /procurement/projects/new, POST /procurement/projects/**
  * /cameras/new, /cameras/{id}/edit, /cameras/{id}/decommission, /imports/**,
  *     and any non-GET request under /cameras/**        ADMIN, DISPATCHER
  * /work-orders/**, /my-work-orders/**                  ADMIN, DISPATCHER, VENDOR_TECHNICIAN, SQUAD_MEMBER
@@ -83,7 +85,7 @@ final class AccessRules {
 	 */
 	static final Role[] MAP_READERS = { ADMIN, DISPATCHER, INVESTIGATOR, VIEWER, PROCUREMENT };
 
-	/** Who adds and changes funding sources (the camera import names them by code). */
+	/** Who adds and changes funding sources and adds projects (the camera import names them by code). */
 	static final Role[] FUNDING_EDITORS = { ADMIN, PROCUREMENT };
 
 	/** The authority of a machine token that feeds health observations (not a person's role). */
@@ -103,7 +105,8 @@ final class AccessRules {
 		auth.requestMatchers("/api/admin/**", "/api/audit/**", "/api/users/**").hasRole(ADMIN.name())
 			.requestMatchers(HttpMethod.GET, REGISTRY_API).hasAnyRole(names(EVERY_ROLE))
 			.requestMatchers(HttpMethod.HEAD, REGISTRY_API).hasAnyRole(names(EVERY_ROLE))
-			.requestMatchers("/api/funding-sources", "/api/funding-sources/**").hasAnyRole(names(FUNDING_EDITORS))
+			.requestMatchers("/api/funding-sources", "/api/funding-sources/**", "/api/projects", "/api/projects/**")
+			.hasAnyRole(names(FUNDING_EDITORS))
 			.requestMatchers("/api/cameras/**", "/api/imports/**").hasAnyRole(names(REGISTRY_EDITORS))
 			.requestMatchers(HttpMethod.POST, "/api/health/observations").hasAuthority(HEALTH_FEED)
 			.requestMatchers("/api/work-orders/**").hasAnyRole(names(MAINTAINERS))
@@ -119,7 +122,8 @@ final class AccessRules {
 	static void pages(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
 		auth.requestMatchers(PUBLIC_PAGES).permitAll()
 			.requestMatchers("/admin/**").hasRole(ADMIN.name())
-			.requestMatchers("/procurement/funding-sources/**").hasAnyRole(names(FUNDING_EDITORS))
+			.requestMatchers("/procurement/funding-sources/**", "/procurement/projects/new").hasAnyRole(names(FUNDING_EDITORS))
+			.requestMatchers(HttpMethod.POST, "/procurement/projects", "/procurement/projects/**").hasAnyRole(names(FUNDING_EDITORS))
 			.requestMatchers("/cameras/new", "/cameras/*/edit", "/cameras/*/decommission", "/imports/**")
 			.hasAnyRole(names(REGISTRY_EDITORS))
 			.requestMatchers(HttpMethod.POST, "/cameras/**").hasAnyRole(names(REGISTRY_EDITORS))

@@ -25,6 +25,7 @@ public enum AuditAction {
 	WORK_ORDER_OPEN("work_order.open"), WORK_ORDER_ASSIGN("work_order.assign"), WORK_ORDER_CLOSE("work_order.close"),
 	WORK_ORDER_CANCEL("work_order.cancel"),
 	FUNDING_SOURCE_CREATED("funding_source.created"), FUNDING_SOURCE_UPDATED("funding_source.updated"),
+	PROJECT_CREATED("procurement_project.created"),
 	AUDIT_VIEWED("audit.viewed");
 
 	private final String code;

@@ -49,8 +49,8 @@ class FundingSourceDraftTest {
 	}
 
 	private static java.util.List<String> fields(FundingSourceForm form) {
-		FundingSourceRefused refused = catchThrowableOfType(FundingSourceRefused.class, () -> FundingSourceDraft.parse(form));
+		ProcurementInputRefused refused = catchThrowableOfType(ProcurementInputRefused.class, () -> FundingSourceDraft.parse(form));
 		assertThat(refused).as("refused").isNotNull();
-		return refused.violations().stream().map(FundingSourceRefused.Violation::field).toList();
+		return refused.violations().stream().map(ProcurementInputRefused.Violation::field).toList();
 	}
 }

@@ -165,6 +165,61 @@ class FundingSourceEditingIT extends SecurityHttpSupport {
 		assertThat(duplicate.body()).contains("id=\"code-error\">Another funding source has the code " + code + ".<");
 	}
 
+	@Test
+	void procurementAddsAProjectDrawingItsBudgetFromASourceOnThePageAndThroughTheApi() {
+		String source = freshCode("ITF-PSRC");
+		assertThat(json("POST", "/api/funding-sources", user(Role.PROCUREMENT), source(source, "113", "30000000"))
+			.statusCode()).isEqualTo(201);
+		String code = freshCode("itf-proj");
+		String body = """
+				{"code":"%s","purpose":"NEW_INSTALLATION","nameZh":"測試113年度新增監視器案","fiscalYear":"113",
+				 "budget":"NT$30,000,000","plannedCameraCount":"120","fundingSourceCode":"%s"}""".formatted(code, source);
+		assertThat(json("POST", "/api/projects", user(Role.VIEWER), body).statusCode()).isEqualTo(403);
+		assertThat(json("POST", "/api/projects", user(Role.DISPATCHER), body).statusCode()).isEqualTo(403);
+		HttpResponse<String> created = json("POST", "/api/projects", user(Role.PROCUREMENT), body);
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		assertThat(created.body()).contains("\"fiscalYear\":2024", "\"rocYear\":113", "\"budgetNtd\":30000000");
+		assertThat(jdbc.queryForMap("""
+				SELECT p.fiscal_year, p.planned_camera_count, pf.amount_ntd, f.code AS source FROM procurement_project p
+				  JOIN project_funding pf ON pf.project_id = p.id JOIN funding_source f ON f.id = pf.funding_source_id
+				 WHERE p.code = ?""", code.toUpperCase()))
+			.containsEntry("fiscal_year", 2024).containsEntry("planned_camera_count", 120)
+			.containsEntry("amount_ntd", 30_000_000L).containsEntry("source", source);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE action = 'procurement_project.created' AND actor = ?"
+				+ " AND details->>'code' = ?", Long.class, user(Role.PROCUREMENT), code.toUpperCase())).isEqualTo(1);
+		assertThat(json("POST", "/api/projects", user(Role.ADMIN), body).statusCode()).as("the code is taken").isEqualTo(409);
+		HttpResponse<String> bad = json("POST", "/api/projects", user(Role.ADMIN), """
+				{"code":"%s","purpose":"PARTY","nameZh":"x","fiscalYear":"113","budget":"1","fundingSourceCode":"NO-SUCH"}"""
+			.formatted(freshCode("ITF-BAD")));
+		assertThat(bad.statusCode()).isEqualTo(400);
+		assertThat(bad.body()).contains("\"field\":\"purpose\"");
+
+		Browser page = loggedIn(user(Role.PROCUREMENT));
+		String pageCode = freshCode("ITF-PPAGE");
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("code", pageCode);
+		fields.put("purpose", "LPR_UPGRADE");
+		fields.put("nameZh", "測試車辨升級案");
+		fields.put("nameEn", "");
+		fields.put("fiscalYear", "民國113年");
+		fields.put("budget", "1,000,000");
+		fields.put("plannedCameraCount", "");
+		fields.put("fundingSourceCode", "NO-SUCH-SOURCE");
+		HttpResponse<String> refused = page.submit("/procurement/projects/new?lang=zh-TW", "/procurement/projects", fields);
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("id=\"fundingSourceCode-error\">請從清單中選擇經費來源。<");
+		fields.put("fundingSourceCode", source);
+		HttpResponse<String> saved = page.submit("/procurement/projects/new", "/procurement/projects", fields);
+		assertThat(saved.statusCode()).isEqualTo(302);
+		long id = jdbc.queryForObject("SELECT id FROM procurement_project WHERE code = ?", Long.class, pageCode);
+		assertThat(saved.headers().firstValue("Location").orElse("")).endsWith("/procurement/projects/" + id);
+		assertThat(page.get("/procurement/projects/" + id + "?lang=zh-TW").body())
+			.contains("已新增採購案 " + pageCode + "。", "2024（民國113年）", "NT$1,000,000");
+		assertThat(loggedIn(user(Role.VIEWER)).get("/procurement/projects/new").statusCode()).isEqualTo(403);
+		assertThat(loggedIn(user(Role.VIEWER)).get("/procurement/projects/" + id).statusCode()).as("reading stays open")
+			.isEqualTo(200);
+	}
+
 	private HttpResponse<String> get(String path, Role role) {
 		return api("GET", path, user(role), PASSWORD);
 	}
