@@ -146,7 +146,7 @@ class AuditLogIT extends SecurityHttpSupport {
 
 		String zh = admin.get("/admin/audit?actor=it-labels&lang=zh-TW").body();
 		assertThat(zh).contains(">工單結案<", "title=\"work_order.close\"", ">登入<", "title=\"auth.login\"",
-				">登入方式<", "title=\"method\"", ">登入表單<", ">處理結果<");
+				">登入方式<", "title=\"method\"", ">登入表單<", ">處理結果<", ">工單 12772<", "title=\"work_order\"");
 		assertThat(zh).doesNotContain("<code class=\"audit-action\"");
 		String en = admin.get("/admin/audit?actor=it-labels&lang=en").body();
 		assertThat(en).contains(">Work order closed<", ">Logged in<", ">Sign-in method<", ">login form<");
