@@ -152,7 +152,7 @@ class ProcurementPagesIT {
 		long id = jdbc.queryForObject("SELECT id FROM procurement_project WHERE code = 'ITP-P-NODATES'", Long.class);
 		assertThat(page("/procurement/projects/" + id, "zh-TW")).contains("尚未登錄里程碑（已交付 1 支）")
 			.doesNotContain("尚無已達成的里程碑");
-		assertThat(row(page("/procurement", "en"), "ITP-P-NODATES")).contains("No milestone recorded (1 camera delivered)");
+		assertThat(row(page("/procurement", "en"), "ITP-P-NODATES")).contains("No milestone recorded (cameras delivered: 1)");
 	}
 
 	@Test
