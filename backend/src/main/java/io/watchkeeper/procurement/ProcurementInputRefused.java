@@ -1,7 +1,13 @@
 package io.watchkeeper.procurement;
 
 import java.util.List;
+import java.util.Map;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+import io.watchkeeper.shared.ApiExceptionHandler;
 import io.watchkeeper.shared.InvalidInputException;
 
 /**
@@ -30,5 +36,14 @@ class ProcurementInputRefused extends InvalidInputException {
 
 	boolean duplicate() {
 		return duplicate;
+	}
+
+	/** The API's answer: 409 for a duplicate, 400 otherwise, with the fields at fault. */
+	ResponseEntity<ProblemDetail> asProblem() {
+		HttpStatus status = duplicate ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+		ProblemDetail problem = ApiExceptionHandler.problem(status, duplicate ? "Conflict" : "Invalid input", getMessage());
+		problem.setProperty("errors", fieldErrors().stream()
+			.map(f -> Map.of("field", f.field(), "message", f.message())).toList());
+		return ResponseEntity.status(status).body(problem);
 	}
 }

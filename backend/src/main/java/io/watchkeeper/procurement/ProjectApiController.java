@@ -1,9 +1,7 @@
 package io.watchkeeper.procurement;
 
 import java.net.URI;
-import java.util.Map;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -15,7 +13,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.watchkeeper.shared.ApiExceptionHandler;
 
 /** Adds procurement projects over the API (ADMIN and PROCUREMENT); GET /api/projects lists them. */
 @RestController
@@ -50,11 +47,6 @@ class ProjectApiController {
 
 	@ExceptionHandler(ProcurementInputRefused.class)
 	ResponseEntity<ProblemDetail> refused(ProcurementInputRefused e) {
-		HttpStatus status = e.duplicate() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
-		ProblemDetail problem = ApiExceptionHandler.problem(status, e.duplicate() ? "Conflict" : "Invalid input",
-				e.getMessage());
-		problem.setProperty("errors", e.fieldErrors().stream()
-			.map(f -> Map.of("field", f.field(), "message", f.message())).toList());
-		return ResponseEntity.status(status).body(problem);
+		return e.asProblem();
 	}
 }
