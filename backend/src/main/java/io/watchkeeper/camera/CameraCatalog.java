@@ -150,7 +150,7 @@ public class CameraCatalog {
 	}
 
 	List<Procurement.ProjectView> projectViews() {
-		return queries.projectViews();
+		return queries.projectViews(today());
 	}
 
 	public List<Reference> contracts() {

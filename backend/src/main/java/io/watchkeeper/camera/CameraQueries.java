@@ -21,6 +21,8 @@ import io.watchkeeper.maintenance.CameraScope;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.watchkeeper.procurement.ProjectSchedule;
+
 /**
  * The registry's read side in SQL: the filtered, sorted, paged camera list, one camera with the names of
  * everything it refers to, its site neighbours, its audit trail, the reference lists and the exports.
@@ -283,7 +285,7 @@ class CameraQueries {
 						rs.getLong("amount_ntd"), rs.getLong("allocated")));
 	}
 
-	List<Procurement.ProjectView> projectViews() {
+	List<Procurement.ProjectView> projectViews(LocalDate today) {
 		Map<Long, List<Procurement.Share>> shares = new java.util.HashMap<>();
 		jdbc.query("""
 				SELECT pf.project_id, pf.amount_ntd, f.id AS f_id, f.code AS f_code, f.name_zh AS f_zh, f.name_en AS f_en
@@ -306,6 +308,8 @@ class CameraQueries {
 						new Procurement.Milestones(date(rs, "budgeted_on"), date(rs, "tendering_on"), date(rs, "awarded_on"),
 								date(rs, "started_on"), date(rs, "completion_due_on"), date(rs, "completed_on"),
 								date(rs, "accepted_on")),
+						ProjectSchedule.overdue(date(rs, "completion_due_on"), date(rs, "completed_on"), date(rs, "accepted_on"),
+								today),
 						List.copyOf(shares.getOrDefault(rs.getLong("id"), List.of())), rs.getString("notes")));
 	}
 

@@ -34,10 +34,11 @@ public final class Procurement {
 	 *
 	 * @param kind the purpose again, as the earlier API named it
 	 * @param deliveredCameraCount cameras in the registry that name this project
+	 * @param overdue past its completion date and neither completed nor accepted (the procurement pages' rule)
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record ProjectView(long id, String code, String nameZh, String nameEn, String purpose, String kind, int fiscalYear,
 			long budgetNtd, Integer plannedCameraCount, long deliveredCameraCount, Reference vendor, Reference precinct,
-			Milestones milestones, List<Share> funding, String notes) {
+			Milestones milestones, boolean overdue, List<Share> funding, String notes) {
 	}
 }

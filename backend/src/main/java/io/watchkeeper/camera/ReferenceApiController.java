@@ -45,7 +45,8 @@ class ReferenceApiController {
 	@Operation(summary = "Procurement projects, newest fiscal year first", description = """
 			`purpose` (also `kind`) is REPLACEMENT, NEW_INSTALLATION or LPR_UPGRADE; `budgetNtd` in whole New Taiwan \
 			dollars; `plannedCameraCount` as contracted, `deliveredCameraCount` the cameras in the registry that name \
-			the project; `milestones` the dates reached so far; `funding` each funding source's share.""")
+			the project; `milestones` the dates reached so far; `overdue` true when the completion date has passed and the project is \
+			neither completed nor accepted; `funding` each funding source's share.""")
 	List<Procurement.ProjectView> projects() {
 		return catalog.projectViews();
 	}

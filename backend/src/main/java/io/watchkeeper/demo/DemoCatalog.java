@@ -125,6 +125,16 @@ final class DemoCatalog {
 	static final LocalDate HUNEI_COMPLETED = LocalDate.of(2023, 3, 17);
 	static final LocalDate GANGSHAN_COMPLETED = LocalDate.of(2023, 3, 30);
 
+	/**
+	 * The replacement and the subsidy cameras are installed up to this day (FleetGenerator), so both projects are
+	 * completed that day and accepted a month later: demo assumptions, as the report ends in June 2023. A project
+	 * whose cameras are all in the registry is thereby completed, and the page's stage says so.
+	 */
+	static final LocalDate LAST_2023_INSTALL = LocalDate.of(2023, 12, 20);
+	static final LocalDate LAST_2023_ACCEPTANCE = LocalDate.of(2024, 1, 19);
+	static final LocalDate SUBSIDY_AWARDED = LocalDate.of(2023, 8, 15);
+	static final LocalDate SUBSIDY_STARTED = LocalDate.of(2023, 9, 1);
+
 	static List<Funding> fixedFunding() {
 		return List.of(
 				new Funding(REPLACEMENT_FUNDING, "CITY_BUDGET", "112年汰換使用逾8年重要路口監視器", "2023 replacement of intersection cameras over 8 years old",
@@ -149,21 +159,22 @@ final class DemoCatalog {
 				new Project(REPLACEMENT_PROJECT, "REPLACEMENT", "112年汰換使用逾8年重要路口監視器（併導入車牌辨識等影像分析功能）",
 						"2023 replacement of 530 cameras over 8 years old, with LPR and video analytics", 2023, 49_955_000L,
 						REPLACEMENT_CAMERAS, REPLACEMENT_VENDOR, null, null, null, LocalDate.of(2023, 3, 30),
-						LocalDate.of(2023, 4, 21), LocalDate.of(2023, 12, 31), null, null,
-						"決標 112/03/30，開工 112/04/21，預計 112 年 12 月完工（半年報）。Completion due December 2023 per the report; "
-								+ "the demo gives it the last day of the month.",
+						LocalDate.of(2023, 4, 21), LocalDate.of(2023, 12, 31), LAST_2023_INSTALL, LAST_2023_ACCEPTANCE,
+						"決標 112/03/30，開工 112/04/21，預計 112 年 12 月完工（半年報）。完工期限以 12 月底計；"
+								+ "完工日（最後一支攝影機安裝日）及驗收日為示範資料假設。",
 						replacementFunding),
 				new Project(NEW_INSTALLATION_PROJECT, "NEW_INSTALLATION", "112年追加新增本市重要路口錄影監視系統設備",
 						"2023 new intersection cameras (supplementary budget)", 2023, 30_000_000L, null, null, null,
 						LocalDate.of(2023, 6, 20), LocalDate.of(2023, 6, 30), null, null, null, null, null,
-						"112/06/20 市議會三讀通過；已委請專業廠商逐一現勘地點及路段，刻正辦理招標（112年6月底）。The report says the tender "
-								+ "was being prepared at the end of June 2023; the demo dates tendering to the report date. No cameras yet.",
+						"112/06/20 市議會三讀通過；已委請專業廠商逐一現勘地點及路段，刻正辦理招標（112年6月底）。"
+								+ "招標日期以半年報日期計（示範資料假設）；尚無攝影機。",
 						Map.of(NEW_INSTALLATION_FUNDING, 30_000_000L)),
 				new Project(SUBSIDY_PROJECT, "NEW_INSTALLATION", "中央補助設置監視器（219支，其中40支即時車辨）",
 						"Central-subsidy cameras (219, 40 with real-time LPR)", 2023, 20_526_000L, SUBSIDY_CAMERAS,
-						SUBSIDY_VENDOR, null, null, null, null, null, null, null, null,
-						"截至112年6月底爭取中央補助2,052萬6,000元，預計建置219支攝影機，其中40支導入即時車辨功能。Install dates "
-								+ "(September to December 2023) are demo assumptions.",
+						SUBSIDY_VENDOR, null, LocalDate.of(2023, 6, 30), null, SUBSIDY_AWARDED, SUBSIDY_STARTED,
+						LocalDate.of(2023, 12, 31), LAST_2023_INSTALL, LAST_2023_ACCEPTANCE,
+						"截至112年6月底爭取中央補助2,052萬6,000元，預計建置219支攝影機，其中40支導入即時車辨功能。"
+								+ "決標、開工、完工（112年9月至12月安裝）及驗收日期為示範資料假設。",
 						Map.of(SUBSIDY_FUNDING, 20_526_000L)),
 				new Project(HUNEI_PROJECT, "NEW_INSTALLATION", "台電促協金湖內分局茄萣地區監視器（50支）",
 						"Taipower community fund: 50 cameras in Qieding (Hunei precinct)", 2023, 3_500_000L,
@@ -220,7 +231,7 @@ final class DemoCatalog {
 					year + " new intersection cameras", year, null, null, cityVendor(year), null,
 					LocalDate.of(year - 1, 11, 30), LocalDate.of(year, 2, 1), LocalDate.of(year, 3, 15),
 					LocalDate.of(year, 4, 1), LocalDate.of(year, 12, 15), LocalDate.of(year, 12, 15),
-					LocalDate.of(year, 12, 28), "Demo data: yearly city-budget installation project.",
+					LocalDate.of(year, 12, 28), "示範資料：每年度市府預算新增監視器建置案。",
 					Map.of(cityFunding(year), 0L)));
 		}
 		return projects;

@@ -50,7 +50,7 @@ final class FleetGenerator {
 	 */
 	static final int UNPLACED_PER_MILLE = 5;
 
-	static final String UNPLACED_NOTE = "座標待測量 (coordinates not surveyed yet)";
+	static final String UNPLACED_NOTE = "座標待測量";
 
 	/** How many cameras of each kind a fleet of N gets (see the class comment). */
 	record Plan(int cameras, int replacementPairs, int subsidy, int subsidyRealtime, int qieding, int yongan,
@@ -204,7 +204,7 @@ final class FleetGenerator {
 		boolean realtime = lpr && realtimePick.next(random);
 		if (!lpr && random.nextInt(1000) < 4) {
 			c.status = "PLANNED";
-			c.notes = "預定設置點，待建置 (planned site)";
+			c.notes = "預定設置點，待建置";
 			c.fov = 60 + random.nextInt(51);
 			c.range = 30 + random.nextInt(121);
 			return;
@@ -252,7 +252,7 @@ final class FleetGenerator {
 
 	private void subsidy(CameraBuilder c, Selection realtimePick, SplittableRandom random) {
 		boolean realtime = realtimePick.next(random);
-		c.install(randomDate(LocalDate.of(2023, 9, 1), LocalDate.of(2023, 12, 20), random), 3);
+		c.install(randomDate(SUBSIDY_STARTED, LAST_2023_INSTALL, random), 3);
 		c.lpr = realtime ? "REALTIME_LPR" : "NONE";
 		c.model(pick(realtime ? lprModelsByYear : modelsByYear, 2023, random));
 		c.fov = realtime ? 30 + random.nextInt(21) : 60 + random.nextInt(51);
@@ -270,10 +270,13 @@ final class FleetGenerator {
 		String oldTag = c.site.code() + "-01";
 		String newTag = c.site.code() + "-02";
 		// Both cameras of the pair draw the replacement day from the same place so they agree on it.
-		LocalDate replacedOn = randomDate(LocalDate.of(2023, 5, 1), LocalDate.of(2023, 12, 20),
+		LocalDate replacedOn = randomDate(LocalDate.of(2023, 5, 1), LAST_2023_INSTALL,
 				new SplittableRandom(seed + c.site.number()));
 		if (c.index == 1) {
-			LocalDate installed = randomDate(LocalDate.of(2012, 4, 1), replacedOn.minusYears(8), random);
+			LocalDate drawn = randomDate(LocalDate.of(2012, 4, 1), replacedOn.minusYears(8), random);
+			// within its year's installation project, which is completed on 15 December (DemoCatalog.yearlyProjects)
+			LocalDate yearEnd = LocalDate.of(drawn.getYear(), 12, 15);
+			LocalDate installed = drawn.isAfter(yearEnd) ? yearEnd : drawn;
 			int year = installed.getYear();
 			c.install(installed, 3);
 			c.model(pick(modelsByYear, year, random));

@@ -213,7 +213,7 @@ final class MaintenanceHistory {
 				        jsonb_strip_nulls(jsonb_build_object('assigneeKind', o.first_kind, 'contractId', o.first_contract,
 				                                             'vendorId', o.first_vendor, 'routedBy', 'outage'))),
 				       (2, CASE WHEN o.assignee_kind = 'SQUAD' THEN o.assigned_at END, 'dispatcher', 'ASSIGNED', 'ASSIGNED', 'ASSIGNED',
-				        '簡易故障，交由維修小組處理 (simple fault: handed to the repair squad)',
+				        '簡易故障，交由維修小組處理',
 				        jsonb_build_object('assigneeKind', 'SQUAD', 'squadId', o.squad_id)),
 				       (3, o.started_at, o.technician, 'STARTED', 'ASSIGNED', 'IN_PROGRESS', NULL, NULL::jsonb),
 				       (4, o.hold_from, o.technician, 'PUT_ON_HOLD', 'IN_PROGRESS', 'ON_HOLD', o.hold_reason, NULL),
@@ -317,16 +317,16 @@ final class MaintenanceHistory {
 				       CASE WHEN x.how = 'SQUAD' THEN CASE WHEN sq.code = 'SQ-%9$s' THEN 'squad' ELSE lower(sq.code) || '.member' END
 				            WHEN v.code = '%10$s' THEN 'vendor' ELSE lower(v.code) || '.tech' END AS technician,
 				       CASE WHEN x.how = 'SQUAD'
-				            THEN (ARRAY['重新啟動設備 (restarted the equipment)', '調整鏡頭角度 (re-aimed the lens)',
-				                        '清潔鏡頭及防護罩 (cleaned the lens and housing)', '重新壓接網路線 (re-crimped the network cable)',
-				                        '更換保險絲 (replaced a fuse)', '重設錄影主機連線 (reset the recorder link)'])[1 + floor(x.u4 * 6)::int]
-				            WHEN x.how = 'NFF' THEN '影像已自行恢復 (the picture came back by itself)'
-				            ELSE (ARRAY['更換攝影機本體 (replaced the camera)', '更換光纖收發器 (replaced the fibre transceiver)',
-				                        '更換電源供應器 (replaced the power supply)', '重新熔接光纖 (re-spliced the fibre)',
-				                        '更換鏡頭模組 (replaced the lens module)', '更換交換器 (replaced the switch)'])[1 + floor(x.u4 * 6)::int] END AS fix_note,
-				       CASE WHEN x.how = 'NFF' THEN '查無故障，影像已恢復 (no fault found)' ELSE '已確認影像恢復 (picture verified)' END AS close_note,
-				       (ARRAY['等待零件：鏡頭模組 (waiting for a part: lens module)', '等待台電復電 (waiting for power to be restored)',
-				              '等待道路施工完成 (waiting for road works to finish)', '等待高空作業車 (waiting for a bucket truck)'])[1 + floor(x.u1 * 4)::int]
+				            THEN (ARRAY['重新啟動設備', '調整鏡頭角度',
+				                        '清潔鏡頭及防護罩', '重新壓接網路線',
+				                        '更換保險絲', '重設錄影主機連線'])[1 + floor(x.u4 * 6)::int]
+				            WHEN x.how = 'NFF' THEN '影像已自行恢復'
+				            ELSE (ARRAY['更換攝影機本體', '更換光纖收發器',
+				                        '更換電源供應器', '重新熔接光纖',
+				                        '更換鏡頭模組', '更換交換器'])[1 + floor(x.u4 * 6)::int] END AS fix_note,
+				       CASE WHEN x.how = 'NFF' THEN '查無故障，影像已恢復' ELSE '已確認影像恢復' END AS close_note,
+				       (ARRAY['等待零件：鏡頭模組', '等待台電復電',
+				              '等待道路施工完成', '等待高空作業車'])[1 + floor(x.u1 * 4)::int]
 				           AS hold_reason,
 				       (CASE WHEN x.how = 'SQUAD' AND x.final_state <> 'NEW' THEN 1 ELSE 0 END
 				        + CASE WHEN x.started_at IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN x.hold_from IS NOT NULL THEN 1 ELSE 0 END

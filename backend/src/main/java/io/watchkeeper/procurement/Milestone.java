@@ -21,12 +21,13 @@ record Milestone(Step step, LocalDate on) {
 		return !step.isDeadline() && on != null && !on.isAfter(today);
 	}
 
-	String cssState(LocalDate today, LocalDate completedOn) {
+	/** The deadline is overdue by the project's rule, or was met late (completed after it). */
+	String cssState(LocalDate today, LocalDate completedOn, boolean projectOverdue) {
 		if (step.isDeadline()) {
 			if (on == null) {
 				return "pending";
 			}
-			boolean late = completedOn == null ? today.isAfter(on) : completedOn.isAfter(on);
+			boolean late = projectOverdue || completedOn != null && completedOn.isAfter(on);
 			return late ? "overdue" : "deadline";
 		}
 		return reachedBy(today) ? "reached" : on == null ? "pending" : "planned";

@@ -42,7 +42,12 @@ record Project(long id, String code, Bilingual name, String purpose, int fiscalY
 	}
 
 	public String milestoneState(Milestone milestone, LocalDate today) {
-		return milestone.cssState(today, completedOn);
+		return milestone.cssState(today, completedOn, overdue(today));
+	}
+
+	/** Past its completion date and neither completed nor accepted ({@link ProjectSchedule#overdue}). */
+	public boolean overdue(LocalDate today) {
+		return ProjectSchedule.overdue(completionDueOn, completedOn, acceptedOn, today);
 	}
 
 	/** The sum of the sources' shares (a project's budget and its sources should agree; the page shows both). */

@@ -26,6 +26,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  *                                                      queries; any other camera is not found, 404)
  * GET /api/funding-sources/**, /api/projects/** (money) FUNDING_READERS: every role but VENDOR_TECHNICIAN and
  *                                                      SQUAD_MEMBER (no other company's money)
+ * any other method on /api/funding-sources/**,        ADMIN, PROCUREMENT (add and change funding sources,
+ *     /api/projects/**                                  add projects)
  * any other method on /api/cameras/**, /api/imports/** ADMIN, DISPATCHER
  * POST /api/health/observations                       a machine token (Bearer) of an active health feed
  * GET /api/work-orders/assignees (the assign-list)     ADMIN, DISPATCHER (who may assign)
@@ -48,6 +50,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  * Pages (form login, session, CSRF)
  * /login, static resources, /error, /actuator/health   everyone, also anonymous
  * /admin/**                                            ADMIN
+ * /procurement/funding-sources/** (add, change),       ADMIN, PROCUREMENT
+ *     /procurement/projects/new, POST /procurement/projects/**
  * /cameras/new, /cameras/{id}/edit, /cameras/{id}/decommission, /imports/**,
  *     and any non-GET request under /cameras/**        ADMIN, DISPATCHER
  * /work-orders/**, /my-work-orders/**                  ADMIN, DISPATCHER, VENDOR_TECHNICIAN, SQUAD_MEMBER
@@ -93,6 +97,9 @@ final class AccessRules {
 	 */
 	static final Role[] FUNDING_READERS = { ADMIN, DISPATCHER, PROCUREMENT, INVESTIGATOR, VIEWER };
 
+	/** Who adds and changes funding sources and adds projects (the camera import names them by code). */
+	static final Role[] FUNDING_EDITORS = { ADMIN, PROCUREMENT };
+
 	/** The authority of a machine token that feeds health observations (not a person's role). */
 	static final String HEALTH_FEED = "HEALTH_FEED";
 
@@ -114,6 +121,7 @@ final class AccessRules {
 			.requestMatchers(HttpMethod.HEAD, REGISTRY_API).hasAnyRole(names(EVERY_ROLE))
 			.requestMatchers(HttpMethod.GET, FUNDING_API).hasAnyRole(names(FUNDING_READERS))
 			.requestMatchers(HttpMethod.HEAD, FUNDING_API).hasAnyRole(names(FUNDING_READERS))
+			.requestMatchers(FUNDING_API).hasAnyRole(names(FUNDING_EDITORS))
 			.requestMatchers("/api/cameras/**", "/api/imports/**").hasAnyRole(names(REGISTRY_EDITORS))
 			.requestMatchers(HttpMethod.POST, "/api/health/observations").hasAuthority(HEALTH_FEED)
 			.requestMatchers("/api/work-orders/assignees").hasAnyRole(names(REGISTRY_EDITORS))
@@ -130,6 +138,8 @@ final class AccessRules {
 	static void pages(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
 		auth.requestMatchers(PUBLIC_PAGES).permitAll()
 			.requestMatchers("/admin/**").hasRole(ADMIN.name())
+			.requestMatchers("/procurement/funding-sources/**", "/procurement/projects/new").hasAnyRole(names(FUNDING_EDITORS))
+			.requestMatchers(HttpMethod.POST, "/procurement/projects", "/procurement/projects/**").hasAnyRole(names(FUNDING_EDITORS))
 			.requestMatchers("/cameras/new", "/cameras/*/edit", "/cameras/*/decommission", "/imports/**")
 			.hasAnyRole(names(REGISTRY_EDITORS))
 			.requestMatchers(HttpMethod.POST, "/cameras/**").hasAnyRole(names(REGISTRY_EDITORS))

@@ -38,6 +38,11 @@ public class AuditLog {
 		record(currentActor(), action, objectType, objectId, details, currentRemoteAddress());
 	}
 
+	/** Records one of the known actions by the current user, from the current request's address. */
+	public void record(AuditAction action, String objectType, Object objectId, Map<String, ?> details) {
+		record(action.code(), objectType, objectId, details);
+	}
+
 	public void record(String actor, String action, String objectType, Object objectId, Map<String, ?> details,
 			String remoteAddress) {
 		jdbc.update("""

@@ -20,10 +20,7 @@ class AuditPageController {
 	static final int PAGE_SIZE = 50;
 
 	/** Offered in the action field; any other action can be typed. */
-	static final List<String> KNOWN_ACTIONS = List.of("auth.*", "auth.login", "auth.login_failed", "auth.locked",
-			"camera.*", "camera.created", "camera.updated", "camera.decommissioned", "camera.imported", "import.*",
-			"import.applied", "import.dry_run", "boundaries.replaced", "user.*", "user.created", "user.updated",
-			"user.enabled", "user.disabled", "user.password_reset", "user.unlocked", "audit.viewed");
+	static final List<String> KNOWN_ACTIONS = AuditAction.filterChoices();
 
 	record Row(AuditEvent event, String time, List<AuditDetails.Line> details, String actorUrl, String objectUrl,
 			String objectPageUrl) {
@@ -74,7 +71,7 @@ class AuditPageController {
 		Map<String, Object> viewed = new LinkedHashMap<>(filter.asParameters());
 		viewed.put("page", result.page());
 		viewed.put("shown", result.events().size());
-		audit.record("audit.viewed", "audit", null, viewed);
+		audit.record(AuditAction.AUDIT_VIEWED, "audit", null, viewed);
 		return "admin/audit";
 	}
 

@@ -134,6 +134,51 @@ class DemoDataIT {
 	}
 
 	@Test
+	void aProjectWhoseCamerasAreAllDeliveredIsCompletedAndAcceptedNoEarlierThanItsLastCamera() {
+		assertThat(project("P2023-CENTRAL-219")).containsEntry("cameras", 219L)
+			.containsEntry("completed_on", "2023-12-20")
+			.containsEntry("accepted_on", "2024-01-19");
+		List<Map<String, Object>> disagreeing = jdbc.queryForList("""
+				SELECT p.code, p.completed_on, p.accepted_on, d.cameras, d.last_install
+				  FROM procurement_project p
+				  CROSS JOIN LATERAL (SELECT count(*) AS cameras, max(install_date) AS last_install
+				                        FROM camera c WHERE c.project_id = p.id) d
+				 WHERE p.planned_camera_count IS NOT NULL AND d.cameras >= p.planned_camera_count
+				   AND (p.completed_on IS NULL OR p.accepted_on IS NULL OR p.accepted_on < p.completed_on
+				        OR d.last_install > p.completed_on
+				        OR p.completed_on > p.completion_due_on AND p.code LIKE 'P2023-%')""");
+		assertThat(disagreeing).as("delivered projects whose milestones do not say so").isEmpty();
+		assertThat(count("SELECT count(*) FROM procurement_project WHERE planned_camera_count IS NOT NULL"))
+			.as("the check covers the seed report's projects").isGreaterThanOrEqualTo(4);
+	}
+
+	/**
+	 * The demo's texts that pages show as they are (one language only: notes, reasons, Chinese names): each has
+	 * Chinese, and none carries an English sentence (two English words in a row) for a zh-TW page to show.
+	 */
+	@Test
+	void theDemosSingleLanguageTextsAreChineseWithoutEnglishSentences() {
+		List<String> texts = jdbc.queryForList("""
+				SELECT DISTINCT t FROM (
+				    SELECT notes AS t FROM camera UNION ALL SELECT decommission_reason FROM camera
+				    UNION ALL SELECT address FROM site
+				    UNION ALL SELECT notes FROM procurement_project UNION ALL SELECT name_zh FROM procurement_project
+				    UNION ALL SELECT name_zh FROM funding_source UNION ALL SELECT sponsor FROM funding_source
+				    UNION ALL SELECT name_zh FROM maintenance_contract UNION ALL SELECT name_zh FROM vendor
+				    UNION ALL SELECT name_zh FROM repair_squad UNION ALL SELECT display_name FROM app_user
+				    UNION ALL SELECT title FROM work_order UNION ALL SELECT description FROM work_order
+				    UNION ALL SELECT hold_reason FROM work_order UNION ALL SELECT resolution_note FROM work_order
+				    UNION ALL SELECT note FROM work_order_event) s
+				 WHERE t IS NOT NULL""", String.class);
+		assertThat(texts).as("the demo's texts").hasSizeGreaterThan(50);
+		java.util.regex.Pattern englishWords = java.util.regex.Pattern.compile("[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}");
+		assertThat(texts).allSatisfy(text -> {
+			assertThat(text).as("has Chinese").containsPattern("\\p{IsHan}");
+			assertThat(englishWords.matcher(text).find()).as("an English sentence in: %s", text).isFalse();
+		});
+	}
+
+	@Test
 	void theQiedingCamerasLieInsideQiedingByPointInPolygon() {
 		assertThat(count("""
 				SELECT count(*) FROM camera c, district d

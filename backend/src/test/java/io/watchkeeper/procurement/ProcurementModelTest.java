@@ -36,11 +36,26 @@ class ProcurementModelTest {
 	void aDeadlineIsOverdueOnlyWhenMissed() {
 		LocalDate due = LocalDate.of(2023, 5, 31);
 		Milestone deadline = new Milestone(Step.COMPLETION_DUE, due);
-		assertThat(deadline.cssState(TODAY, null)).isEqualTo("overdue");
-		assertThat(deadline.cssState(TODAY, LocalDate.of(2023, 5, 30))).isEqualTo("deadline");
-		assertThat(deadline.cssState(TODAY, LocalDate.of(2023, 6, 2))).as("completed late").isEqualTo("overdue");
-		assertThat(deadline.cssState(LocalDate.of(2023, 5, 1), null)).isEqualTo("deadline");
-		assertThat(new Milestone(Step.AWARDED, LocalDate.of(2023, 7, 1)).cssState(TODAY, null)).isEqualTo("planned");
+		assertThat(state(deadline, project(null, null, null, due, null), TODAY)).isEqualTo("overdue");
+		assertThat(state(deadline, project(null, null, null, due, LocalDate.of(2023, 5, 30)), TODAY)).isEqualTo("deadline");
+		assertThat(state(deadline, project(null, null, null, due, LocalDate.of(2023, 6, 2)), TODAY)).as("completed late")
+			.isEqualTo("overdue");
+		assertThat(state(deadline, project(null, null, null, due, null), LocalDate.of(2023, 5, 1))).isEqualTo("deadline");
+		assertThat(state(new Milestone(Step.AWARDED, LocalDate.of(2023, 7, 1)), project(null, null, null, null, null), TODAY))
+			.isEqualTo("planned");
+	}
+
+	@Test
+	void aProjectIsOverdueWhenItsDueDateHasPassedAndItIsNeitherCompletedNorAccepted() {
+		LocalDate due = LocalDate.of(2023, 12, 31);
+		LocalDate threeYearsLater = LocalDate.of(2026, 12, 7);
+		assertThat(project(null, null, null, due, null).overdue(threeYearsLater)).isTrue();
+		assertThat(project(null, null, null, due, null).overdue(due)).as("on the day itself").isFalse();
+		assertThat(project(null, null, null, due, LocalDate.of(2024, 2, 1)).overdue(threeYearsLater))
+			.as("completed, if late").isFalse();
+		assertThat(accepted(due, LocalDate.of(2024, 1, 19)).overdue(threeYearsLater)).as("accepted").isFalse();
+		assertThat(project(null, null, null, null, null).overdue(threeYearsLater)).as("no due date").isFalse();
+		assertThat(ProjectSchedule.overdue(due, null, null, threeYearsLater)).as("the rule the API uses").isTrue();
 	}
 
 	@Test
@@ -61,6 +76,15 @@ class ProcurementModelTest {
 
 	private static FundingSource source(String code, String kind, int year, long amount, long cameras) {
 		return new FundingSource(1, code, kind, new Bilingual(code, code), null, year, new NtDollars(amount), cameras);
+	}
+
+	private static String state(Milestone milestone, Project project, LocalDate today) {
+		return project.milestoneState(milestone, today);
+	}
+
+	private static Project accepted(LocalDate due, LocalDate accepted) {
+		return new Project(1, "P", new Bilingual("案", "P"), "REPLACEMENT", 2023, new NtDollars(1), null, 0, null, null,
+				null, null, null, null, due, null, accepted, null, List.of());
 	}
 
 	private static Project project(LocalDate budgeted, LocalDate awarded, LocalDate started, LocalDate due,

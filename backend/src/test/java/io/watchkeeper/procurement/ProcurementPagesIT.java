@@ -116,6 +116,46 @@ class ProcurementPagesIT {
 	}
 
 	@Test
+	void aProjectPastItsDueDateAndNotCompletedIsMarkedOverdueInTheListOnItsPageAndInTheApi() throws Exception {
+		String list = page("/procurement", "zh-TW");
+		assertThat(row(list, "ITP-P-REPLACE")).as("due 2023-12-31, neither completed nor accepted")
+			.containsPattern("class=\"badge overdue project-overdue\"[^>]*>逾期<");
+		assertThat(row(list, "ITP-P-HUNEI")).as("accepted").doesNotContain("project-overdue");
+		assertThat(row(list, "ITP-P-GAP")).as("no due date").doesNotContain("project-overdue");
+
+		assertThat(page("/procurement/projects/" + ids.replacementProject(), "zh-TW"))
+			.contains("id=\"project-overdue\"", "逾期：預定 2023-12-31（民國112年） 完工，尚未完工或驗收");
+		assertThat(page("/procurement/projects/" + ids.replacementProject(), "en"))
+			.contains("Overdue: completion was due 2023-12-31 (ROC 112); neither completed nor accepted");
+		assertThat(page("/procurement/projects/" + ids.huneiProject(), "en")).doesNotContain("id=\"project-overdue\"");
+
+		String api = mvc.perform(get("/api/projects").with(viewer())).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		java.util.List<java.util.Map<String, Object>> projects = tools.jackson.databind.json.JsonMapper.builder().build()
+			.readValue(api, new tools.jackson.core.type.TypeReference<>() {
+			});
+		assertThat(projects).filteredOn(p -> p.get("code").toString().startsWith("ITP-P-"))
+			.extracting(p -> p.get("code") + "=" + p.get("overdue"))
+			.containsExactlyInAnyOrder("ITP-P-REPLACE=true", "ITP-P-HUNEI=false", "ITP-P-GAP=false");
+	}
+
+	@Test
+	void aProjectWithCamerasButNoMilestoneRecordedSaysSoRatherThanNothingReached() throws Exception {
+		jdbc.update("""
+				INSERT INTO procurement_project (code, name_zh, name_en, purpose, fiscal_year, budget_ntd, planned_camera_count)
+				VALUES ('ITP-P-NODATES', '測試未登錄里程碑案', 'ITP project without dates', 'NEW_INSTALLATION', 2023, 100000, 1)
+				ON CONFLICT (code) DO NOTHING""");
+		jdbc.update("""
+				INSERT INTO camera (asset_tag, project_id)
+				SELECT 'ITPCAM009-01', id FROM procurement_project WHERE code = 'ITP-P-NODATES'
+				ON CONFLICT (asset_tag) DO NOTHING""");
+		long id = jdbc.queryForObject("SELECT id FROM procurement_project WHERE code = 'ITP-P-NODATES'", Long.class);
+		assertThat(page("/procurement/projects/" + id, "zh-TW")).contains("尚未登錄里程碑（已交付 1 支）")
+			.doesNotContain("尚無已達成的里程碑");
+		assertThat(row(page("/procurement", "en"), "ITP-P-NODATES")).contains("No milestone recorded (cameras delivered: 1)");
+	}
+
+	@Test
 	void aProjectWhoseSourcesDoNotCoverItsBudgetSaysSo() throws Exception {
 		String page = page("/procurement/projects/" + ids.mismatchProject(), "en");
 		assertThat(page).contains("id=\"funding-mismatch\"",

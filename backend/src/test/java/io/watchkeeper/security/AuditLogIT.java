@@ -141,4 +141,22 @@ class AuditLogIT extends SecurityHttpSupport {
 		assertThat(invalid.statusCode()).isEqualTo(200);
 		assertThat(invalid.body()).contains("id=\"filter-errors\"", "not a date like 2023-06-30: yesterday");
 	}
+
+	@Test
+	void theAuditPageNamesActionsAndDetailsInTheReadersLanguageAndKeepsTheCodesAsTooltips() {
+		audit.record("it-labels", "work_order.close", "work_order", 12772, Map.of("resolution", "RESTORED_BY_VENDOR"),
+				"203.0.113.9");
+		audit.record("it-labels", "auth.login", "user", "it-labels", Map.of("method", "form"), "203.0.113.9");
+		Browser admin = loggedIn(user(Role.ADMIN));
+
+		String zh = admin.get("/admin/audit?actor=it-labels&lang=zh-TW").body();
+		assertThat(zh).contains(">工單結案<", "title=\"work_order.close\"", ">登入<", "title=\"auth.login\"",
+				">登入方式<", "title=\"method\"", ">登入表單<", ">處理結果<", ">工單 12772<", "title=\"work_order\"");
+		assertThat(zh).doesNotContain("<code class=\"audit-action\"");
+		String en = admin.get("/admin/audit?actor=it-labels&lang=en").body();
+		assertThat(en).contains(">Work order closed<", ">Logged in<", ">Sign-in method<", ">login form<");
+
+		String api = api("GET", "/api/audit?actor=it-labels", user(Role.ADMIN), PASSWORD).body();
+		assertThat(api).as("the API keeps the codes").contains("\"work_order.close\"", "\"method\"", "\"form\"");
+	}
 }

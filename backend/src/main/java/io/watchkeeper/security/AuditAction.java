@@ -1,0 +1,60 @@
+package io.watchkeeper.security;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every action the audit log records, by the code stored in {@code audit_event.action} (which the API and CSV
+ * keep). The audit page shows each by its label {@code audit.label.<code>} in zh-TW and English;
+ * {@code AuditActionsTest} fails when code writes an action that is missing here or lacks a label.
+ */
+public enum AuditAction {
+
+	AUTH_LOGIN("auth.login"), AUTH_LOGIN_FAILED("auth.login_failed"), AUTH_LOCKED("auth.locked"),
+	AUTH_SLOWED_DOWN("auth.slowed_down"),
+	CAMERA_CREATED("camera.created"), CAMERA_UPDATED("camera.updated"), CAMERA_DECOMMISSIONED("camera.decommissioned"),
+	/** Not written: a camera page shows the import that created the camera under this code. */
+	CAMERA_IMPORTED("camera.imported"),
+	IMPORT_APPLIED("import.applied"), IMPORT_DRY_RUN("import.dry_run"), IMPORT_REJECTED("import.rejected"),
+	BOUNDARIES_REPLACED("boundaries.replaced"),
+	USER_CREATED("user.created"), USER_UPDATED("user.updated"), USER_ENABLED("user.enabled"),
+	USER_DISABLED("user.disabled"), USER_UNLOCKED("user.unlocked"), USER_PASSWORD_RESET("user.password_reset"),
+	TOKEN_ISSUED("token.issued"), TOKEN_REVOKED("token.revoked"),
+	WORK_ORDER_OPEN("work_order.open"), WORK_ORDER_ASSIGN("work_order.assign"), WORK_ORDER_CLOSE("work_order.close"),
+	WORK_ORDER_CANCEL("work_order.cancel"),
+	FUNDING_SOURCE_CREATED("funding_source.created"), FUNDING_SOURCE_UPDATED("funding_source.updated"),
+	PROJECT_CREATED("procurement_project.created"),
+	AUDIT_VIEWED("audit.viewed");
+
+	private final String code;
+
+	AuditAction(String code) {
+		this.code = code;
+	}
+
+	public String code() {
+		return code;
+	}
+
+	/** The message key of the action's label. */
+	public String labelKey() {
+		return "audit.label." + code;
+	}
+
+	public static Optional<AuditAction> of(String code) {
+		return Arrays.stream(values()).filter(a -> a.code.equals(code)).findFirst();
+	}
+
+	/** What the audit page's action field offers: each family ({@code camera.*}) followed by its actions. */
+	static List<String> filterChoices() {
+		Set<String> choices = new LinkedHashSet<>();
+		for (AuditAction action : values()) {
+			choices.add(action.code.substring(0, action.code.indexOf('.')) + ".*");
+			choices.add(action.code);
+		}
+		return List.copyOf(choices);
+	}
+}
