@@ -105,6 +105,19 @@ class CameraPagesIT {
 	}
 
 	@Test
+	void administratorsSeeFromWhereEachChangeCameOnTheCameraPage() throws Exception {
+		jdbc.update("INSERT INTO audit_event (actor, action, object_type, object_id, details, remote_addr) "
+				+ "VALUES ('pg-api', 'camera.updated', 'camera', ?, '{\"heading\": [10, 20]}'::jsonb, '10.98.76.54')",
+				String.valueOf(cameraId));
+		String admin = org.springframework.web.util.HtmlUtils.htmlUnescape(mvc
+			.perform(get("/cameras/" + cameraId).param("lang", "en").with(user("pg-admin").roles("ADMIN")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(admin).contains("From (address)").containsPattern("class=\"audit-from nowrap\">10\\.98\\.76\\.54<");
+		assertThat(page(get("/cameras/" + cameraId).param("lang", "en"))).doesNotContain("10.98.76.54")
+			.doesNotContain("From (address)");
+	}
+
+	@Test
 	void dropdownsListPrecinctsByNameInTheReadersLanguage() throws Exception {
 		String zh = page(get("/cameras").param("q", "PGA001").param("lang", "zh-TW"));
 		assertThat(zh.indexOf(">三民第一分局<")).as("三 (3 strokes) before 鳳 (14)").isPositive()
