@@ -104,7 +104,7 @@ final class AccessRules {
 	static final String HEALTH_FEED = "HEALTH_FEED";
 
 	static final String[] PUBLIC_PAGES = { SecurityConfig.LOGIN_PAGE, "/css/**", "/js/**", "/img/**", "/webjars/**",
-			"/favicon.ico", "/error", "/actuator/health" };
+			"/favicon.ico", "/error", "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness" };
 
 	static final String[] REGISTRY_API = { "/api/cameras/**", "/api/sites/**", "/api/precincts/**",
 			"/api/districts/**" };

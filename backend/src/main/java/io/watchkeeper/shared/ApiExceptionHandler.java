@@ -140,9 +140,31 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			log.debug("Client closed the connection: {}", e.toString());
 			return null;
 		}
+		if (DatabaseUnavailable.isCause(e)) {
+			return unavailable(e);
+		}
 		log.error("Unexpected error in API", e);
 		return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
 				"Something went wrong on our side; the error has been logged"));
+	}
+
+	/** The database cannot be reached: 503 with Retry-After; one line in the log, not a stack trace per request. */
+	static ResponseEntity<ProblemDetail> unavailable(Exception e) {
+		log.warn("Database unavailable: {}", rootMessage(e));
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", UNAVAILABLE_DETAIL));
+	}
+
+	static final String UNAVAILABLE_DETAIL = "The database cannot be reached at the moment; try again in a few seconds";
+
+	static String rootMessage(Throwable e) {
+		Throwable root = e;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
 
 	/** Tomcat's ClientAbortException, Spring's AsyncRequestNotUsableException, or a broken pipe / reset anywhere in the chain. */

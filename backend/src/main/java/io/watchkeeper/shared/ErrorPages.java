@@ -36,6 +36,14 @@ public class ErrorPages {
 			@Override
 			public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
 				Map<String, Object> attributes = super.getErrorAttributes(request, options);
+				Throwable error = getError(request);
+				if (error != null && DatabaseUnavailable.isCause(error)) {
+					// the database is away for a moment: no defect, a polite "try again shortly"
+					attributes.put("status", 503);
+					attributes.put("error", "Service Unavailable");
+					// the layout then skips what would wait for the database again (the notification count)
+					attributes.put("databaseUnavailable", true);
+				}
 				int status = attributes.get("status") instanceof Integer s ? s : 500;
 				boolean csrf = request.getAttribute(WebAttributes.ACCESS_DENIED_403,
 						RequestAttributes.SCOPE_REQUEST) instanceof CsrfException
@@ -62,7 +70,7 @@ public class ErrorPages {
 			return "error.csrf";
 		}
 		return switch (status) {
-			case 400, 403, 404, 405, 413, 415 -> "error." + status;
+			case 400, 403, 404, 405, 413, 415, 503 -> "error." + status;
 			default -> status >= 500 ? "error.5xx" : "error.4xx";
 		};
 	}

@@ -55,11 +55,14 @@ class CameraImporter {
 
 	private final TransactionTemplate inOwnTransaction;
 
+	private final ImportWatch watch;
+
 	private final ExecutorService runners;
 
 	CameraImporter(ImportJobs jobs, ImportStaging staging, AuditLog audit, ImportProperties properties,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, ImportWatch watch) {
 		this.jobs = jobs;
+		this.watch = watch;
 		this.staging = staging;
 		this.audit = audit;
 		this.properties = properties;
@@ -230,9 +233,24 @@ class CameraImporter {
 					: "Import " + id + " is running; wait for it to finish");
 		}
 		SourceFile toRun = source;
-		Runnable work = () -> execute(id, job.fileName(), toRun, chosen, dryRun, actor, remoteAddress);
+		// held from the claim on: a run waiting in the queue behind others keeps its heartbeat too
+		watch.hold(id);
+		Runnable work = () -> {
+			try {
+				execute(id, job.fileName(), toRun, chosen, dryRun, actor, remoteAddress);
+			}
+			finally {
+				watch.release(id);
+			}
+		};
 		if (background) {
-			runners.submit(work);
+			try {
+				runners.submit(work);
+			}
+			catch (RuntimeException e) {
+				watch.release(id);
+				throw e;
+			}
 		}
 		else {
 			work.run();

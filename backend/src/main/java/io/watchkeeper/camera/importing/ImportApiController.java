@@ -80,7 +80,7 @@ class ImportApiController {
 		String actor = AuditLog.currentActor();
 		importer.refuseIfTooLarge(file.getSize());
 		CameraImporter.Upload upload = importer.upload(file.getOriginalFilename(), file.getBytes(),
-				new CameraImporter.UploadOptions(format, encoding, changes), actor, false);
+				new CameraImporter.UploadOptions(format, encoding, changes), actor, true);
 		importer.run(upload.jobId(), upload.mapping(), dryRun, upload.file(), actor, request.getRemoteAddr(), !wait);
 		ImportJobView view = ImportJobView.of(importer.job(upload.jobId(), wait), messages, locale(request));
 		if (!wait) {

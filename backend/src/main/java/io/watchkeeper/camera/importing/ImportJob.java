@@ -27,7 +27,9 @@ record ImportJob(long id, String fileName, long fileSize, SourceFile.Format form
 		/** a real run wrote every row */
 		APPLIED,
 		/** the run broke off for a reason outside the file (see failure); nothing was written */
-		FAILED;
+		FAILED,
+		/** the node running it stopped (no heartbeat); nothing was written, and it can be run again */
+		INTERRUPTED;
 
 		public boolean isFinished() {
 			return this == VALIDATED || this == REJECTED || this == APPLIED || this == FAILED;
@@ -35,6 +37,11 @@ record ImportJob(long id, String fileName, long fileSize, SourceFile.Format form
 	}
 
 	record Failure(String code, List<Object> args) {
+	}
+
+	/** A run that its node left behind: marked by the sweep, or not yet swept but without a heartbeat for too long. */
+	public boolean isInterrupted() {
+		return status == Status.INTERRUPTED || ((status == Status.QUEUED || status == Status.RUNNING) && stale);
 	}
 
 	public boolean isActive() {

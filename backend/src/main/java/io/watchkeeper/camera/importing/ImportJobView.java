@@ -11,7 +11,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /** An import job as the API shows it: state, progress, counts and the report with reasons in words. */
 @Schema(name = "ImportJob", description = "An uploaded file and the state and report of its latest run")
 record ImportJobView(long id, String fileName, long fileSize, String format, String encoding,
-		@Schema(description = "UPLOADED, QUEUED, RUNNING, VALIDATED (dry run, nothing wrong), REJECTED (rows rejected, nothing written), APPLIED (everything written) or FAILED (nothing written; see failure)") String status,
+		@Schema(description = "UPLOADED, QUEUED, RUNNING, VALIDATED (dry run, nothing wrong), REJECTED (rows rejected, nothing written), APPLIED (everything written), FAILED (nothing written; see failure) or INTERRUPTED (its node stopped; nothing written; it may be run again)") String status,
 		Boolean dryRun,
 		@Schema(description = "while running: READING, CHECKING or WRITING") String phase,
 		@Schema(description = "true when the node running it stopped; the job may be run again") boolean interrupted,
@@ -38,7 +38,7 @@ record ImportJobView(long id, String fileName, long fileSize, String format, Str
 		}
 		int total = job.status().isFinished() && job.failure() == null ? job.rowsRead() : Math.max(job.estimatedRows(), job.rowsRead());
 		return new ImportJobView(job.id(), job.fileName(), job.fileSize(), job.format().name(), job.encoding(),
-				job.status().name(), job.dryRun(), job.phase(), job.stale() && !job.status().isFinished(), job.createdBy(),
+				job.status().name(), job.dryRun(), job.phase(), job.isInterrupted(), job.createdBy(),
 				job.createdAt(), job.runBy(), job.startedAt(), job.finishedAt(), job.durationMillis(), total, job.rowsRead(),
 				job.rowsRejected(), job.rowsWritten(), job.sitesCreated(), job.sitesReused(), job.unplaced(), job.errorCount(),
 				job.warningCount(), job.format() == SourceFile.Format.GEOJSON ? "feature" : "line", mapping,

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -23,21 +24,25 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class ImportJobs {
 
-	/** A running job that has not touched its heartbeat for this long was interrupted. */
-	static final Duration STALE_AFTER = Duration.ofMinutes(2);
-
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final String COLUMNS = """
+	private static final String COLUMNS_STALE_AFTER_SECONDS = """
 			id, file_name, file_size, format, encoding, delimiter, columns, mapping, notices, estimated_rows,
 			content IS NOT NULL AS has_content, created_by, created_at, status, dry_run, phase, run_by, started_at,
-			finished_at, heartbeat_at < now() - make_interval(secs => %d) AS stale, rows_read, rows_rejected, rows_written,
-			sites_created, sites_reused, unplaced, error_count, warning_count, failure""".formatted(STALE_AFTER.toSeconds());
+			finished_at, heartbeat_at < now() - make_interval(secs => %s) AS stale, rows_read, rows_rejected, rows_written,
+			sites_created, sites_reused, unplaced, error_count, warning_count, failure""";
 
 	private final JdbcTemplate jdbc;
 
-	ImportJobs(JdbcTemplate jdbc) {
+	/** A queued or running job that has not touched its heartbeat for this long was interrupted. */
+	private final Duration staleAfter;
+
+	private final String columns;
+
+	ImportJobs(JdbcTemplate jdbc, ImportProperties properties) {
 		this.jdbc = jdbc;
+		this.staleAfter = properties.interruptedAfter();
+		this.columns = COLUMNS_STALE_AFTER_SECONDS.formatted(staleAfter.toMillis() / 1000.0);
 	}
 
 	long create(String fileName, long size, SourceFile file, ColumnMapping mapping, List<Notice> notices, byte[] content,
@@ -53,14 +58,14 @@ class ImportJobs {
 
 	/** The job with its report, or null. */
 	ImportJob find(long id, boolean withIssues) {
-		String sql = "SELECT " + COLUMNS + (withIssues ? ", errors, warnings" : ", NULL AS errors, NULL AS warnings")
+		String sql = "SELECT " + columns + (withIssues ? ", errors, warnings" : ", NULL AS errors, NULL AS warnings")
 				+ " FROM import_job WHERE id = ?";
 		List<ImportJob> jobs = jdbc.query(sql, this::map, id);
 		return jobs.isEmpty() ? null : jobs.get(0);
 	}
 
 	List<ImportJob> recent(int limit) {
-		return jdbc.query("SELECT " + COLUMNS + ", NULL AS errors, NULL AS warnings FROM import_job ORDER BY created_at DESC, id DESC LIMIT ?",
+		return jdbc.query("SELECT " + columns + ", NULL AS errors, NULL AS warnings FROM import_job ORDER BY created_at DESC, id DESC LIMIT ?",
 				this::map, limit);
 	}
 
@@ -82,9 +87,9 @@ class ImportJobs {
 				       sites_created = 0, sites_reused = 0, unplaced = 0, error_count = 0, warning_count = 0,
 				       errors = NULL, warnings = NULL, failure = NULL
 				 WHERE id = ?
-				   AND (status IN ('UPLOADED', 'VALIDATED', 'REJECTED', 'FAILED')
+				   AND (status IN ('UPLOADED', 'VALIDATED', 'REJECTED', 'FAILED', 'INTERRUPTED')
 				        OR (status IN ('QUEUED', 'RUNNING') AND heartbeat_at < now() - make_interval(secs => ?)))""",
-				dryRun, json(mapping.toJson()), runBy, id, STALE_AFTER.toSeconds()) == 1;
+				dryRun, json(mapping.toJson()), runBy, id, staleAfter.toMillis() / 1000.0) == 1;
 	}
 
 	void started(long id) {
@@ -117,10 +122,44 @@ class ImportJobs {
 				o.status() == Status.APPLIED, id);
 	}
 
-	/** Drops uploads nobody ran for a day: they are the bulk of the table. */
+	/**
+	 * Drops uploads that nobody ran, or whose run ended without applying, for a day: they are the bulk of the table.
+	 * A queued or running job keeps its upload (an interrupted run is run again from it), and an interrupted or
+	 * failed one keeps it for a day after it ended.
+	 */
 	int forgetOldUploads(Duration age) {
-		return jdbc.update("UPDATE import_job SET content = NULL WHERE content IS NOT NULL AND created_at < now() - make_interval(secs => ?)",
-				age.toSeconds());
+		return jdbc.update("""
+				UPDATE import_job SET content = NULL
+				 WHERE content IS NOT NULL AND status NOT IN ('QUEUED', 'RUNNING')
+				   AND coalesce(finished_at, created_at) < now() - make_interval(secs => ?)""", age.toSeconds());
+	}
+
+	/**
+	 * Touches the heartbeat of the given runs that are still queued or running: done by a node for the runs it
+	 * holds, from its own thread and connection, so the heartbeat goes on while a run sits in one long statement
+	 * or transaction (the write phase).
+	 */
+	int heartbeat(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		return jdbc.update("""
+				UPDATE import_job SET heartbeat_at = now()
+				 WHERE id = ANY (?) AND status IN ('QUEUED', 'RUNNING')""",
+				ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", ids.toArray())));
+	}
+
+	/**
+	 * Marks every queued or running job whose heartbeat is older than the limit INTERRUPTED, by the database's
+	 * clock (nodes' clocks may differ). Its single transaction was rolled back with its node, so nothing of it was
+	 * written; the upload stays for a run again.
+	 */
+	int markInterrupted() {
+		return jdbc.update("""
+				UPDATE import_job
+				   SET status = 'INTERRUPTED', finished_at = now(), rows_written = 0, sites_created = 0, sites_reused = 0
+				 WHERE status IN ('QUEUED', 'RUNNING') AND heartbeat_at < now() - make_interval(secs => ?)""",
+				staleAfter.toMillis() / 1000.0);
 	}
 
 	private ImportJob map(ResultSet rs, int n) throws SQLException {
