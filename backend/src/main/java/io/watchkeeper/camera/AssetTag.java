@@ -23,6 +23,11 @@ public record AssetTag(String value) {
 
 	private static final Pattern SITE_AND_INDEX = Pattern.compile("^([A-Z0-9]+)-(\\d{1,2})$");
 
+	/** The most digits the number after a tag's last hyphen may have ({@code KH-0042}; not {@code ZZB001-99999999999}). */
+	public static final int MAX_INDEX_DIGITS = 4;
+
+	private static final Pattern TOO_LONG_INDEX = Pattern.compile("^.*-\\d{" + (MAX_INDEX_DIGITS + 1) + ",}$");
+
 	public AssetTag {
 		if (value == null || value.isBlank()) {
 			throw new InvalidInputException("assetTag", "asset tag is required");
@@ -35,6 +40,15 @@ public record AssetTag(String value) {
 			throw new InvalidInputException("assetTag",
 					"asset tag may only contain letters, digits and . _ / - (got '" + value + "')");
 		}
+		if (hasTooLongIndex(value)) {
+			throw new InvalidInputException("assetTag", "the number after the last '-' of an asset tag may have at most "
+					+ MAX_INDEX_DIGITS + " digits (got '" + value + "')");
+		}
+	}
+
+	/** The one rule for the API, the pages and the importer: at most {@link #MAX_INDEX_DIGITS} digits after the last '-'. */
+	public static boolean hasTooLongIndex(String upperCased) {
+		return TOO_LONG_INDEX.matcher(upperCased).matches();
 	}
 
 	public static AssetTag of(String value) {

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import io.watchkeeper.shared.ApiExceptionHandler;
+import io.watchkeeper.shared.TextInput;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -45,7 +46,9 @@ class CameraApiErrors {
 		Locale locale = LocaleContextHolder.getLocale();
 		List<Map<String, String>> errors = new ArrayList<>();
 		for (FieldError f : e.getBindingResult().getFieldErrors()) {
-			String message = f.isBindingFailure()
+			String refusal = f.isBindingFailure() && f.contains(Exception.class)
+					? TextInput.refusal(f.unwrap(Exception.class)) : null;
+			String message = refusal != null ? f.getField() + " " + refusal : f.isBindingFailure()
 					? messages.unreadable(f.getField(), f.getRejectedValue(), fieldType(e, f.getField()), true, locale)
 					: String.valueOf(f.getDefaultMessage());
 			errors.add(Map.of("field", f.getField(), "message", message));
@@ -56,8 +59,9 @@ class CameraApiErrors {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-		String message = messages.unreadable(e.getName(), e.getValue(), e.getRequiredType(), true,
-				LocaleContextHolder.getLocale());
+		String refusal = TextInput.refusal(e);
+		String message = refusal != null ? e.getName() + " " + refusal : messages.unreadable(e.getName(), e.getValue(),
+				e.getRequiredType(), true, LocaleContextHolder.getLocale());
 		return problem(List.of(Map.of("field", e.getName(), "message", message)));
 	}
 
@@ -79,7 +83,10 @@ class CameraApiErrors {
 			.map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
 			.collect(Collectors.joining(".")).replace(".[", "[");
 		String message;
-		if (jackson instanceof UnrecognizedPropertyException) {
+		if (TextInput.refusal(jackson) != null) {
+			message = field + " " + TextInput.refusal(jackson);
+		}
+		else if (jackson instanceof UnrecognizedPropertyException) {
 			message = messages.msg("camera.api.unknownField", locale, field);
 		}
 		else if (jackson instanceof InvalidFormatException invalid) {

@@ -37,6 +37,12 @@ public record CameraDetails(Heading heading, Integer fovDeg, Integer rangeM, Loc
 			errors.add(new FieldError("serviceLifeYears",
 					"service life must be between 1 and 30 years, got " + serviceLifeYears));
 		}
+		if (!CameraDates.inRange(installDate)) {
+			errors.add(new FieldError("installDate", CameraDates.problem("install date", installDate)));
+		}
+		if (!CameraDates.inRange(warrantyEnd)) {
+			errors.add(new FieldError("warrantyEnd", CameraDates.problem("warranty end", warrantyEnd)));
+		}
 		if (installDate != null && warrantyEnd != null && warrantyEnd.isBefore(installDate)) {
 			errors.add(new FieldError("warrantyEnd", "warranty cannot end (" + warrantyEnd
 					+ ") before the camera was installed (" + installDate + ")"));

@@ -58,7 +58,7 @@ public class CameraForm {
 		f.address = r.address();
 		f.precinctId = r.precinctId();
 		f.districtId = r.districtId();
-		f.heading = r.heading();
+		f.heading = Heading.rounded(r.heading());
 		f.fovDeg = r.fovDeg();
 		f.rangeM = r.rangeM();
 		f.installDate = r.installDate();

@@ -3,6 +3,8 @@ package io.watchkeeper.camera;
 import java.time.LocalDate;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -24,7 +26,8 @@ public record CameraRequest(
 		@Schema(example = "博愛一路/九如二路口") @Size(max = 300) String address,
 		@Schema(description = "Choose the precinct by hand (otherwise derived from the location)") Long precinctId,
 		@Schema(description = "Choose the district by hand (otherwise derived from the location)") Long districtId,
-		@Schema(example = "90", description = "Compass direction in degrees, 0-359") @Min(0) @Max(359) Integer heading,
+		@Schema(example = "90", description = "Compass direction in degrees, 0 to under 360; rounded to whole degrees (359.6 is 0)")
+		@DecimalMin("0") @DecimalMax(value = "360", inclusive = false) Double heading,
 		@Schema(example = "90") @Min(1) @Max(360) Integer fovDeg,
 		@Schema(example = "60") @Min(1) @Max(2000) Integer rangeM,
 		@Schema(example = "2015-03-30") LocalDate installDate,
@@ -42,7 +45,7 @@ public record CameraRequest(
 		@Schema(description = "The version you loaded; required when changing a camera", example = "0") Long version) {
 
 	CameraCommand toCommand() {
-		return new CameraCommand(assetTag, longitude, latitude, address, precinctId, districtId, heading, fovDeg,
+		return new CameraCommand(assetTag, longitude, latitude, address, precinctId, districtId, Heading.rounded(heading), fovDeg,
 				rangeM, installDate, serviceLifeYears, warrantyEnd, lpr, make, model, status, fundingSourceId, projectId,
 				contractId, supplierVendorId, notes);
 	}
@@ -51,7 +54,8 @@ public record CameraRequest(
 	static CameraRequest of(CameraView c) {
 		return new CameraRequest(c.assetTag(), c.longitude(), c.latitude(), c.address(),
 				c.areaOverridden() && c.precinct() != null ? c.precinct().id() : null,
-				c.areaOverridden() && c.district() != null ? c.district().id() : null, c.heading(), c.fovDeg(),
+				c.areaOverridden() && c.district() != null ? c.district().id() : null,
+				c.heading() == null ? null : c.heading().doubleValue(), c.fovDeg(),
 				c.rangeM(), c.installDate(), c.serviceLifeYears(), c.warrantyEnd(), c.lpr(), c.make(), c.model(),
 				c.status(), id(c.fundingSource()), id(c.project()), id(c.contract()), id(c.supplierVendor()), c.notes(),
 				c.version());

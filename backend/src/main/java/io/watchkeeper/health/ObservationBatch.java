@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.watchkeeper.shared.InvalidInputException;
+import io.watchkeeper.shared.TextInput;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -62,6 +63,10 @@ record ObservationBatch(String source, int received, List<Observation> observati
 		if (sourceNode != null && !sourceNode.isNull()) {
 			if (!sourceNode.isString() || sourceNode.asString().isBlank()) {
 				throw new InvalidInputException("source", "source must be a non-empty string");
+			}
+			String refusal = TextInput.problem(sourceNode.asString());
+			if (refusal != null) {
+				throw new InvalidInputException("source", "source " + refusal);
 			}
 			source = sourceNode.asString().strip();
 			if (source.length() > MAX_SOURCE_LENGTH) {

@@ -177,7 +177,7 @@ class WorkOrderApi {
 	}
 
 	@PostMapping(path = "/{id:\\d+}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Attach a photo (part `file`): JPEG, PNG or WebP, checked by content; at most watchkeeper.maintenance.photo-max-size")
+	@Operation(summary = "Attach a photo (part `file`): a JPEG or PNG that decodes; stored re-encoded (no EXIF); at most watchkeeper.maintenance.photo-max-size and photo-max-pixels")
 	@ApiResponse(responseCode = "201", description = "Stored")
 	@ApiResponse(responseCode = "400", description = "Not an image", content = @Content(mediaType = "application/problem+json"))
 	@ApiResponse(responseCode = "413", description = "Too large", content = @Content(mediaType = "application/problem+json"))
@@ -199,7 +199,10 @@ class WorkOrderApi {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(photo.contentType()))
 			.cacheControl(CacheControl.noCache().cachePrivate())
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+			// never rendered as a document, whatever the bytes: a download, not sniffed, and sandboxed if opened
+			.header("X-Content-Type-Options", "nosniff")
+			.header("Content-Security-Policy", "default-src 'none'; img-src 'self'; sandbox")
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
 				.filename(photo.fileName() == null ? "photo-" + photo.id() : photo.fileName(),
 						java.nio.charset.StandardCharsets.UTF_8)
 				.build().toString())

@@ -272,7 +272,8 @@ public class WorkOrderService {
 	}
 
 	/**
-	 * Attaches a photo: a JPEG, PNG or WebP by its own signature, at most {@code photo-max-size}.
+	 * Attaches a photo: a JPEG or PNG that decodes, at most {@code photo-max-size} and {@code photo-max-pixels},
+	 * stored as encoded again from its pixels ({@link PhotoImage}).
 	 *
 	 * @return the photo's id
 	 */
@@ -281,17 +282,19 @@ public class WorkOrderService {
 		WorkOrder order = load(id, caller, null);
 		long max = properties.photoMaxSize().toBytes();
 		if (content == null || content.length == 0) {
-			throw new InvalidInputException("file", "The photo is empty; choose a JPEG, PNG or WebP image");
+			throw new InvalidInputException("file", "The photo is empty; choose a JPEG or PNG image");
 		}
 		if (content.length > max) {
 			throw new PhotoTooLargeException(content.length, max);
 		}
-		PhotoType type = PhotoType.detect(content).orElseThrow(() -> new InvalidInputException("file",
-				"The file is not a JPEG, PNG or WebP image (checked by its content, not its name)"));
 		String name = cleanFileName(fileName);
+		// decoded and encoded again: only pixels are kept (no appended HTML, no EXIF/GPS)
+		PhotoImage photo = PhotoImage.decode(name, content, properties.photoMaxPixels());
+		String type = photo.type().contentType();
+		byte[] stored = photo.content();
 		Instant now = clock.instant();
-		order.attachPhoto(caller, name, type.contentType(), content.length, now);
-		long photoId = store.insertPhoto(id, caller.username(), name, type.contentType(), content, sha256(content), now);
+		order.attachPhoto(caller, name, type, stored.length, now);
+		long photoId = store.insertPhoto(id, caller.username(), name, type, stored, sha256(stored), now);
 		store.appendHistory(id, order.newHistory());
 		return photoId;
 	}

@@ -65,7 +65,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-		String detail = "Parameter '" + e.getName() + "' has an invalid value: " + e.getValue();
+		String refusal = TextInput.refusal(e);
+		String detail = refusal != null ? "Parameter '" + e.getName() + "' " + refusal
+				: "Parameter '" + e.getName() + "' has an invalid value: " + e.getValue();
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", detail);
 		problem.setProperty("errors", List.of(Map.of("field", e.getName(), "message", detail)));
 		return problem;
@@ -81,8 +83,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", "Some fields are not valid");
 		problem.setProperty("errors", ex.getBindingResult().getFieldErrors().stream()
-				.map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage()))).toList());
+				.map(f -> Map.of("field", f.getField(), "message", message(f))).toList());
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	private static String message(org.springframework.validation.FieldError f) {
+		String refusal = f.isBindingFailure() && f.contains(Exception.class) ? TextInput.refusal(f.unwrap(Exception.class)) : null;
+		return refusal != null ? f.getField() + " " + refusal : String.valueOf(f.getDefaultMessage());
 	}
 
 	@Override

@@ -35,6 +35,27 @@ class AssetTagTest {
 	}
 
 	@Test
+	void theNumberAfterTheLastHyphenHasAtMostFourDigits() {
+		assertThatThrownBy(() -> AssetTag.of("ZZB001-99999999999")).isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("at most 4 digits");
+		assertThatThrownBy(() -> AssetTag.of("LAAA001-00001")).hasMessageContaining("at most 4 digits");
+		assertThat(AssetTag.of("KH-0042").value()).isEqualTo("KH-0042");
+		assertThat(AssetTag.of("LAAA001-01").siteIndex()).contains(1);
+		assertThat(AssetTag.of("CAM-2023A").value()).as("not a number after the hyphen").isEqualTo("CAM-2023A");
+	}
+
+	@Test
+	void decimalHeadingsAreRoundedHalfUpAndWrap() {
+		assertThat(Heading.rounded(359.9)).isZero();
+		assertThat(Heading.rounded(359.5)).isZero();
+		assertThat(Heading.rounded(359.4)).isEqualTo(359);
+		assertThat(Heading.rounded(0.5)).isEqualTo(1);
+		assertThat(Heading.rounded(null)).isNull();
+		assertThatThrownBy(() -> Heading.rounded(360.1)).isInstanceOf(InvalidInputException.class);
+		assertThatThrownBy(() -> Heading.rounded(-0.1)).isInstanceOf(InvalidInputException.class);
+	}
+
+	@Test
 	void headingIsZeroTo359() {
 		assertThat(new Heading(0).degrees()).isZero();
 		assertThat(new Heading(359).degrees()).isEqualTo(359);

@@ -92,6 +92,44 @@ class CameraApiIT {
 	}
 
 	@Test
+	void installDatesOutsideTheImportersYearsAreRefusedAsInTheImporter() throws Exception {
+		for (String date : new String[] { "-0001-01-01", "9999-12-31", "+10000-01-01", "1949-12-31" }) {
+			HttpResponse<String> r = send("POST", "/api/cameras", """
+					{"assetTag": "AAPID20-01", "installDate": "%s"}""".formatted(date));
+			assertProblem(r, 400, "installDate");
+			assertThat(r.body()).as(date).contains("between 1950 and 2100");
+		}
+		assertProblem(send("POST", "/api/cameras", """
+				{"assetTag": "AAPID20-01", "warrantyEnd": "2101-01-01"}"""), 400, "warrantyEnd");
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM camera WHERE asset_tag = 'AAPID20-01'", Long.class)).isZero();
+		assertThat(send("POST", "/api/cameras", """
+				{"assetTag": "AAPID20-02", "installDate": "1950-01-01", "warrantyEnd": "2100-12-31"}""").statusCode()).isEqualTo(201);
+	}
+
+	@Test
+	void aDecimalHeadingIsRoundedHalfUpAndWrapsToNorth() throws Exception {
+		for (String body : new String[] { "{\"assetTag\": \"AAPIH21-01\", \"heading\": 359.9}",
+				"{\"assetTag\": \"AAPIH21-02\", \"heading\": 359.4}", "{\"assetTag\": \"AAPIH21-03\", \"heading\": 44.5}" }) {
+			HttpResponse<String> created = send("POST", "/api/cameras", body);
+			assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		}
+		assertThat(jdbc.queryForList("SELECT heading_deg FROM camera WHERE asset_tag LIKE 'AAPIH21-%' ORDER BY asset_tag",
+				Integer.class)).containsExactly(0, 359, 45);
+		assertProblem(send("POST", "/api/cameras", """
+				{"assetTag": "AAPIH21-04", "heading": 360}"""), 400, "heading");
+	}
+
+	@Test
+	void anAssetTagWithAnOverlongIndexIsRefused() throws Exception {
+		HttpResponse<String> r = send("POST", "/api/cameras", """
+				{"assetTag": "ZZB001-99999999999"}""");
+		assertProblem(r, 400, "assetTag");
+		assertThat(r.body()).contains("at most 4 digits");
+		assertThat(send("POST", "/api/cameras", """
+				{"assetTag": "KHT-0042"}""").statusCode()).isEqualTo(201);
+	}
+
+	@Test
 	void aLocationOutsideTaiwanOrSwappedIsAFieldError() throws Exception {
 		HttpResponse<String> r = send("POST", "/api/cameras", """
 				{"assetTag": "AAPI004-01", "longitude": 22.63, "latitude": 120.30}""");

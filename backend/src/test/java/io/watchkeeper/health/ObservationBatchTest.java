@@ -104,6 +104,15 @@ class ObservationBatchTest {
 	}
 
 	@Test
+	void aControlCharacterInTheSourceIsRefusedNamingTheField() {
+		assertThatThrownBy(() -> read("{\"source\": \"nvr\\u0000-07\", \"observations\": []}"))
+			.isInstanceOfSatisfying(InvalidInputException.class, e -> {
+				org.assertj.core.api.Assertions.assertThat(e.fieldErrors().get(0).field()).isEqualTo("source");
+				org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains("U+0000");
+			});
+	}
+
+	@Test
 	void durationsAreDescribedInWords() {
 		assertThat(ObservationBatch.describe(Duration.ofMinutes(5))).isEqualTo("5 minutes");
 		assertThat(ObservationBatch.describe(Duration.ofDays(1))).isEqualTo("1 day");

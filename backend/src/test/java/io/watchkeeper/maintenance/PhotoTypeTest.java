@@ -9,15 +9,31 @@ import org.junit.jupiter.api.Test;
 
 class PhotoTypeTest {
 
+	/** A real 8 × 6 JPEG (the API decodes every photo). */
 	static byte[] jpeg() {
-		byte[] b = new byte[64];
-		b[0] = (byte) 0xFF; b[1] = (byte) 0xD8; b[2] = (byte) 0xFF; b[3] = (byte) 0xE0;
-		return b;
+		return image("jpeg", java.awt.image.BufferedImage.TYPE_INT_RGB);
 	}
 
+	/** A real 8 × 6 PNG. */
 	static byte[] png() {
-		byte[] b = Arrays.copyOf(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' }, 64);
-		return b;
+		return image("png", java.awt.image.BufferedImage.TYPE_INT_ARGB);
+	}
+
+	static byte[] image(String format, int type) {
+		java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(8, 6, type);
+		for (int x = 0; x < 8; x++) {
+			for (int y = 0; y < 6; y++) {
+				image.setRGB(x, y, 0xFF000000 | (x * 30) << 16 | (y * 40) << 8 | 0x80);
+			}
+		}
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		try {
+			javax.imageio.ImageIO.write(image, format, out);
+		}
+		catch (java.io.IOException e) {
+			throw new IllegalStateException(e);
+		}
+		return out.toByteArray();
 	}
 
 	static byte[] webp() {

@@ -108,6 +108,9 @@ class CameraImporter {
 	Upload upload(String fileName, byte[] bytes, UploadOptions options, String actor, boolean keepContent,
 			boolean acceptIncomplete) {
 		refuseIfTooLarge(bytes.length);
+		if (fileName != null && Values.hasControlCharacters(fileName)) {
+			throw new ImportFileException("import.file.controlCharactersInName", Values.forReport(fileName));
+		}
 		SourceFile file = SourceFile.analyze(fileName, bytes, options.format(),
 				options.encoding() == null ? TextEncoding.Choice.AUTO : options.encoding(), properties.maxRows());
 		ColumnMapping.Detection detection = ColumnMapping.detect(file.columns());

@@ -64,6 +64,9 @@ final class CameraValues {
 		if (!TAG_CHARACTERS.matcher(v).matches()) {
 			throw new BadValue("import.error.assetTag.characters", raw);
 		}
+		if (io.watchkeeper.camera.AssetTag.hasTooLongIndex(v)) {
+			throw new BadValue("import.error.assetTag.index", raw, io.watchkeeper.camera.AssetTag.MAX_INDEX_DIGITS);
+		}
 		Matcher m = SITE_TAG.matcher(v);
 		if (m.matches()) {
 			return new Tag(v, m.group(1), Integer.valueOf(m.group(2)));
@@ -82,6 +85,9 @@ final class CameraValues {
 		}
 		if (!TAG_CHARACTERS.matcher(v).matches()) {
 			throw new BadValue("import.error.assetTag.characters", raw);
+		}
+		if (io.watchkeeper.camera.AssetTag.hasTooLongIndex(v)) {
+			throw new BadValue("import.error.assetTag.index", raw, io.watchkeeper.camera.AssetTag.MAX_INDEX_DIGITS);
 		}
 		return v;
 	}

@@ -133,8 +133,6 @@ final class CompassHeading {
 	}
 
 	private static int normalise(double degrees) {
-		double d = ((degrees % 360) + 360) % 360;
-		int rounded = (int) Math.floor(d + 0.5);
-		return rounded == 360 ? 0 : rounded;
+		return io.watchkeeper.camera.Heading.rounded(((degrees % 360) + 360) % 360);
 	}
 }

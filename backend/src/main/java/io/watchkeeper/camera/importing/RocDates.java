@@ -17,9 +17,9 @@ final class RocDates {
 
 	static final int ROC_OFFSET = 1911;
 
-	static final int MIN_YEAR = 1950;
+	static final int MIN_YEAR = io.watchkeeper.camera.CameraDates.MIN_YEAR;
 
-	static final int MAX_YEAR = 2100;
+	static final int MAX_YEAR = io.watchkeeper.camera.CameraDates.MAX_YEAR;
 
 	private static final Pattern CHINESE = Pattern.compile("(?:民國|民国)?\\s*(\\d{1,4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日號号]?");
 

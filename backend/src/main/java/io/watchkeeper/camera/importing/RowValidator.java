@@ -70,6 +70,17 @@ final class RowValidator {
 		if (record.problem() != null) {
 			row.error(null, record.problem());
 		}
+		// a NUL or other control character in any mapped cell rejects the row before any parser reads the cell (some,
+		// like Double.parseDouble, silently drop it; PostgreSQL cannot store it at all)
+		for (ImportField field : ImportField.values()) {
+			String raw = row.value(field);
+			if (raw != null && Values.hasControlCharacters(raw)) {
+				row.error(field, new BadValue("import.error.controlCharacters"));
+			}
+		}
+		if (row.rejected) {
+			return null;
+		}
 		CameraValues.Tag tag = null;
 		try {
 			tag = CameraValues.assetTag(row.value(ImportField.ASSET_TAG));

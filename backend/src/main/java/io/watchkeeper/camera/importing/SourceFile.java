@@ -115,6 +115,13 @@ final class SourceFile {
 		return bytes;
 	}
 
+	/** A column name is kept with the job (PostgreSQL jsonb cannot hold a NUL) and shown on pages: refuse the file. */
+	private static void refuseControlCharacters(String header, int column) {
+		if (header != null && Values.hasControlCharacters(header)) {
+			throw new ImportFileException("import.file.controlCharactersInHeader", column, Values.forReport(header));
+		}
+	}
+
 	/** Streams the data records (not the header), skipping blank ones. */
 	Iterator<SourceRecord> records() {
 		return format == Format.CSV ? csvRecords() : geoJsonRecords();
@@ -195,6 +202,7 @@ final class SourceFile {
 		List<Column> columns = new ArrayList<>();
 		for (int i = 0; i < headers.size(); i++) {
 			String header = Values.clean(headers.get(i));
+			refuseControlCharacters(header, i + 1);
 			List<String> values = new ArrayList<>();
 			for (List<String> row : samples) {
 				values.add(i < row.size() ? Values.forReport(row.get(i)) : "");
@@ -371,7 +379,10 @@ final class SourceFile {
 			throw new ImportFileException("import.file.noRows");
 		}
 		List<Column> columns = new ArrayList<>();
-		properties.forEach((name, samples) -> columns.add(new Column(columns.size(), name, samples)));
+		properties.forEach((name, samples) -> {
+			refuseControlCharacters(name, columns.size() + 1);
+			columns.add(new Column(columns.size(), name, samples));
+		});
 		columns.add(new Column(columns.size(), GEOMETRY_COLUMN, geometries));
 		return new SourceFile(bytes, Format.GEOJSON, encoding, ',', columns, features[0]);
 	}

@@ -2,6 +2,8 @@ package io.watchkeeper.camera.importing;
 
 import java.text.Normalizer;
 
+import io.watchkeeper.shared.TextInput;
+
 /** Small text helpers for cell values. */
 final class Values {
 
@@ -46,18 +48,41 @@ final class Values {
 		return v.isEmpty() ? null : v;
 	}
 
-	/** A value cut to a length that fits a report line. */
+	/**
+	 * A value cut to a length that fits a report line, with control characters and lone surrogates shown as U+FFFD:
+	 * the report and the job's sample columns are stored in PostgreSQL, which cannot hold a NUL.
+	 */
 	static String forReport(String value) {
 		if (value == null) {
 			return null;
 		}
-		return value.length() <= 120 ? value : value.substring(0, 117) + "...";
+		String shown = value.length() <= 120 ? value : value.substring(0, 117) + "...";
+		if (!hasControlCharacters(shown)) {
+			return shown;
+		}
+		StringBuilder visible = new StringBuilder(shown.length());
+		for (int i = 0; i < shown.length(); i++) {
+			char c = shown.charAt(i);
+			boolean control = c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7F && c <= 0x9F;
+			visible.append(control || Character.isSurrogate(c) && !pairedAt(shown, i) ? '\uFFFD' : c);
+		}
+		return visible.toString();
 	}
 
+	private static boolean pairedAt(String s, int i) {
+		char c = s.charAt(i);
+		return Character.isHighSurrogate(c) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+				: i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+	}
+
+	/** The shared rule ({@link TextInput#problem}: C0 but tab/CR/LF, DEL, lone surrogates) and the C1 controls. */
 	static boolean hasControlCharacters(String value) {
+		if (TextInput.problem(value) != null) {
+			return true;
+		}
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
-			if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+			if (c >= 0x80 && c <= 0x9F) {
 				return true;
 			}
 		}

@@ -150,6 +150,8 @@ class ValueParsersTest {
 			.isEqualTo("import.error.tooLong");
 		assertThatThrownBy(() -> CameraValues.assetTag("=HYPERLINK(\"http://x\")")).extracting(e -> ((BadValue) e).code())
 			.isEqualTo("import.error.assetTag.characters");
+		assertThatThrownBy(() -> CameraValues.assetTag("ZZB001-99999999999")).extracting(e -> ((BadValue) e).code())
+			.isEqualTo("import.error.assetTag.index");
 	}
 
 	@Test
