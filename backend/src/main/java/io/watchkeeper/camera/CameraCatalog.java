@@ -88,12 +88,12 @@ public class CameraCatalog {
 	}
 
 	public CameraView get(long id) {
-		return queries.findView(id).orElseThrow(() -> new NotFoundException("Camera", id));
+		return queries.findView(id, LocalDate.now(clock)).orElseThrow(() -> new NotFoundException("Camera", id));
 	}
 
 	public CameraView getByAssetTag(String assetTag) {
 		String tag = assetTag == null ? "" : assetTag.strip().toUpperCase(java.util.Locale.ROOT);
-		return queries.findIdByAssetTag(tag).flatMap(queries::findView)
+		return queries.findIdByAssetTag(tag).flatMap(id -> queries.findView(id, LocalDate.now(clock)))
 			.orElseThrow(() -> new NotFoundException("Camera with asset tag", assetTag));
 	}
 

@@ -53,7 +53,7 @@ public record CameraRequest(
 				c.areaOverridden() && c.precinct() != null ? c.precinct().id() : null,
 				c.areaOverridden() && c.district() != null ? c.district().id() : null, c.heading(), c.fovDeg(),
 				c.rangeM(), c.installDate(), c.serviceLifeYears(), c.warrantyEnd(), c.lpr(), c.make(), c.model(),
-				c.status(), id(c.fundingSource()), id(c.project()), id(c.contract()), id(c.supplierVendor()), c.notes(),
+				c.status(), id(c.fundingSource()), id(c.project()), id(c.assignedContract()), id(c.supplierVendor()), c.notes(),
 				c.version());
 	}
 
