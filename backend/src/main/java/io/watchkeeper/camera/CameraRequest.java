@@ -33,7 +33,7 @@ public record CameraRequest(
 		LprCapability lpr,
 		@Size(max = 80) String make,
 		@Size(max = 80) String model,
-		@Schema(description = "PLANNED, ACTIVE or FAULTY; decommission with the decommission action") CameraStatus status,
+		@Schema(description = "PLANNED or in service (ACTIVE); decommission with the decommission action. In service, ACTIVE and FAULTY follow maintenance: FAULTY while the camera has an open outage or an open repair order, whatever is sent") CameraStatus status,
 		Long fundingSourceId,
 		Long projectId,
 		Long contractId,

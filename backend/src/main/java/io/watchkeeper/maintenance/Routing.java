@@ -7,7 +7,8 @@ package io.watchkeeper.maintenance;
  * vendor ({@code WARRANTY_VENDOR});</li>
  * <li>otherwise the camera's own maintenance contract when it runs on that day, else the contract that covers
  * the camera's precinct on that day (the lowest id when several do): {@code CONTRACT}, with the contract's
- * vendor copied for scoping;</li>
+ * vendor copied for scoping; the rule is the database function {@code camera_contract_on} (V121), which the camera
+ * registry shows as the camera's contract too;</li>
  * <li>otherwise nobody: the order stays {@code NEW} for a dispatcher to route.</li>
  * </ol>
  * Due times follow from the contract's response and restore targets (the precinct contract's for warranty
