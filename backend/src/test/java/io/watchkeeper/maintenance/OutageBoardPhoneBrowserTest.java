@@ -35,6 +35,13 @@ class OutageBoardPhoneBrowserTest extends BrowserTestSupport {
 		long camera = MaintenanceFixtures.camera(jdbc, ids.precinctA(), ids.contract1(), null, null);
 		jdbc.update("UPDATE camera SET address = '高雄市前鎮區中山二路與擴建路口往南第三支桿' WHERE id = ?", camera);
 		MaintenanceFixtures.outage(jdbc, camera, 50);
+		// real contract names are long: the board's contract filter and bulk target list them in full
+		jdbc.update("""
+				INSERT INTO maintenance_contract (code, vendor_id, name_zh, name_en, starts_on, ends_on, response_hours, restore_hours)
+				VALUES ('ITM-C-LONG-NAME-2026', ?, '高雄市政府警察局一百一十五年度前鎮分局暨所屬派出所路口監視錄影系統設備維護保養及故障修復勞務採購案',
+				        'Kaohsiung City Police Department 2026 Qianzhen Precinct road camera maintenance and repair services contract',
+				        current_date - 10, current_date + 300, 4, 24)
+				ON CONFLICT (code) DO NOTHING""", ids.vendor1());
 		MaintenanceFixtures.outage(jdbc, MaintenanceFixtures.camera(jdbc, null, null, null, null), 2);
 		browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
 				Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
