@@ -57,6 +57,20 @@ class WorkOrderPageTextIT extends MaintenanceHttp {
 			.doesNotContain("→");
 	}
 
+	@Test
+	void theWorkOrderCsvSpeaksTheLanguageOfItsHeaders() {
+		long camera = MaintenanceFixtures.camera(jdbc, ids.precinctA(), ids.contract1(), null, null);
+		long order = openOrder(camera, "REPAIR");
+		String tag = MaintenanceFixtures.assetTag(jdbc, camera);
+		String zh = get(DISPATCHER, "/api/work-orders/export.csv?lang=zh-TW&camera=" + tag).body();
+		String zhRow = zh.lines().filter(l -> l.startsWith(order + ",")).findFirst().orElseThrow();
+		assertThat(zh).contains("類別,狀態,優先等級");
+		assertThat(zhRow).contains(",維修,已派工,一般,").doesNotContain("REPAIR", "ASSIGNED", "NORMAL");
+		String en = get(DISPATCHER, "/api/work-orders/export.csv?lang=en&camera=" + tag).body();
+		assertThat(en.lines().filter(l -> l.startsWith(order + ",")).findFirst().orElseThrow())
+			.contains(",Repair,Assigned,Normal,");
+	}
+
 	private static String escalatedRow(String page) {
 		Matcher row = ESCALATED_ROW.matcher(page);
 		assertThat(row.find()).as("an ESCALATED history row").isTrue();
