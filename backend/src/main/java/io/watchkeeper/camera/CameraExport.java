@@ -66,10 +66,10 @@ class CameraExport {
 			row.add(c.serviceLifeYears());
 			row.add(c.endOfLife());
 			row.add(c.warrantyEnd());
-			row.add(c.lpr());
+			row.add(label("camera.lpr.", c.lpr().name(), locale));
 			row.add(cell(c.make()));
 			row.add(cell(c.model()));
-			row.add(c.status());
+			row.add(label("camera.status.", c.status().name(), locale));
 			row.add(c.fundingSource() == null ? null : c.fundingSource().code());
 			row.add(c.project() == null ? null : c.project().code());
 			row.add(c.contract() == null ? null : c.contract().code());
@@ -125,6 +125,14 @@ class CameraExport {
 			gen.writeEndArray();
 			gen.writeEndObject();
 		}
+	}
+
+	/**
+	 * A code as the reader's language says it ("故障" under Chinese headers, "Faulty" under English ones); the
+	 * importer reads these labels back (see {@code CameraValues}), so the export stays re-importable.
+	 */
+	private String label(String prefix, String code, Locale locale) {
+		return messages.getMessage(prefix + code, null, code, locale);
 	}
 
 	/** Stops a spreadsheet from running text that a person typed as a formula (CSV injection). */

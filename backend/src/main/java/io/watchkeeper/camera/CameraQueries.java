@@ -42,6 +42,7 @@ class CameraQueries {
 			       f.id AS f_id, f.code AS f_code, f.name_zh AS f_zh, f.name_en AS f_en, f.kind AS f_kind, f.fiscal_year AS f_year,
 			       pr.id AS pr_id, pr.code AS pr_code, pr.name_zh AS pr_zh, pr.name_en AS pr_en, pr.purpose AS pr_kind, pr.fiscal_year AS pr_year,
 			       mc.id AS mc_id, mc.code AS mc_code, mc.name_zh AS mc_zh, mc.name_en AS mc_en,
+			       omc.id AS omc_id, omc.code AS omc_code, omc.name_zh AS omc_zh, omc.name_en AS omc_en,
 			       v.id AS v_id, v.code AS v_code, v.name_zh AS v_zh, v.name_en AS v_en,
 			       c.decommissioned_on, c.decommission_reason, c.notes, c.created_at, c.updated_at, c.version
 			""";
@@ -52,7 +53,8 @@ class CameraQueries {
 			  LEFT JOIN district d ON d.id = c.district_id
 			  LEFT JOIN funding_source f ON f.id = c.funding_source_id
 			  LEFT JOIN procurement_project pr ON pr.id = c.project_id
-			  LEFT JOIN maintenance_contract mc ON mc.id = c.contract_id
+			  LEFT JOIN maintenance_contract mc ON mc.id = camera_contract_on(c.contract_id, c.precinct_id, CAST(:today AS date))
+			  LEFT JOIN maintenance_contract omc ON omc.id = c.contract_id
 			  LEFT JOIN vendor v ON v.id = c.supplier_vendor_id
 			""";
 
@@ -189,7 +191,7 @@ class CameraQueries {
 	/** Streams every matching camera, in order, to the consumer (for exports); at most {@code maxRows}. */
 	void forEach(CameraFilter filter, CameraScope scope, LocalDate today, CameraSort sort, boolean descending,
 			long maxRows, Consumer<CameraView> consumer) {
-		MapSqlParameterSource params = new MapSqlParameterSource("max", maxRows);
+		MapSqlParameterSource params = new MapSqlParameterSource("max", maxRows).addValue("today", Date.valueOf(today));
 		String sql = VIEW_SELECT + " FROM camera c " + VIEW_JOINS + " WHERE " + where(filter, scope, today, params)
 				+ " ORDER BY " + sort.orderBy(descending) + " LIMIT :max";
 		streaming.query(sql, params, (RowCallbackHandler) rs -> consumer.accept(view(rs)));
@@ -197,7 +199,7 @@ class CameraQueries {
 
 	/** The camera, when it exists and lies within the scope: a camera outside it is as good as none. */
 	Optional<CameraView> findView(long id, CameraScope scope, LocalDate today) {
-		MapSqlParameterSource params = new MapSqlParameterSource("id", id);
+		MapSqlParameterSource params = new MapSqlParameterSource("id", id).addValue("today", Date.valueOf(today));
 		return jdbc.query(VIEW_SELECT + " FROM camera c " + VIEW_JOINS + " WHERE c.id = :id AND " + scope.where(today, params),
 				params, (rs, n) -> view(rs)).stream().findFirst();
 	}
@@ -426,7 +428,7 @@ class CameraQueries {
 				intOrNull(rs, "range_m"), date(rs, "install_date"), rs.getInt("service_life_years"),
 				date(rs, "end_of_life"), date(rs, "warranty_end"), LprCapability.valueOf(rs.getString("lpr")),
 				rs.getString("make"), rs.getString("model"), CameraStatus.valueOf(rs.getString("status")),
-				refWithKind(rs, "f"), refWithKind(rs, "pr"), ref(rs, "mc"), ref(rs, "v"), date(rs, "decommissioned_on"),
+				refWithKind(rs, "f"), refWithKind(rs, "pr"), ref(rs, "mc"), ref(rs, "omc"), ref(rs, "v"), date(rs, "decommissioned_on"),
 				rs.getString("decommission_reason"), rs.getString("notes"), instant(rs, "created_at"),
 				instant(rs, "updated_at"), rs.getLong("version"));
 	}

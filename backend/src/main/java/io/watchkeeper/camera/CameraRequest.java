@@ -36,7 +36,7 @@ public record CameraRequest(
 		LprCapability lpr,
 		@Size(max = 80) String make,
 		@Size(max = 80) String model,
-		@Schema(description = "PLANNED, ACTIVE or FAULTY; decommission with the decommission action") CameraStatus status,
+		@Schema(description = "PLANNED or in service (ACTIVE); decommission with the decommission action. In service, ACTIVE and FAULTY follow maintenance: FAULTY while the camera has an open outage or an open repair order, whatever is sent") CameraStatus status,
 		Long fundingSourceId,
 		Long projectId,
 		Long contractId,
@@ -57,7 +57,7 @@ public record CameraRequest(
 				c.areaOverridden() && c.district() != null ? c.district().id() : null,
 				c.heading() == null ? null : c.heading().doubleValue(), c.fovDeg(),
 				c.rangeM(), c.installDate(), c.serviceLifeYears(), c.warrantyEnd(), c.lpr(), c.make(), c.model(),
-				c.status(), id(c.fundingSource()), id(c.project()), id(c.contract()), id(c.supplierVendor()), c.notes(),
+				c.status(), id(c.fundingSource()), id(c.project()), id(c.assignedContract()), id(c.supplierVendor()), c.notes(),
 				c.version());
 	}
 

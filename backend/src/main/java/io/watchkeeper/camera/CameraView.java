@@ -3,12 +3,17 @@ package io.watchkeeper.camera;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** Everything the registry knows about one camera, with the names of what it refers to. */
+/**
+ * Everything the registry knows about one camera, with the names of what it refers to. {@code contract} is the
+ * maintenance contract that looks after the camera today (the one its repair orders are routed to, unless its
+ * supplier's warranty runs); {@code assignedContract} is the one chosen for the camera, which may have ended.
+ */
 public record CameraView(long id, String assetTag, Long siteId, String siteCode, Integer siteIndex, String siteAddress,
 		Double longitude, Double latitude, String address, Reference precinct, Reference district,
 		boolean areaOverridden, Integer heading, Integer fovDeg, Integer rangeM, LocalDate installDate,
 		int serviceLifeYears, LocalDate endOfLife, LocalDate warrantyEnd, LprCapability lpr, String make, String model,
-		CameraStatus status, Reference fundingSource, Reference project, Reference contract, Reference supplierVendor,
+		CameraStatus status, Reference fundingSource, Reference project, Reference contract, Reference assignedContract,
+		Reference supplierVendor,
 		LocalDate decommissionedOn, String decommissionReason, String notes, Instant createdAt, Instant updatedAt,
 		long version) {
 

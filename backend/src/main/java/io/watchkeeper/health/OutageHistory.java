@@ -106,6 +106,11 @@ public class OutageHistory {
 				cameraId));
 	}
 
+	/** The camera's asset tag, empty when there is no such camera. */
+	java.util.Optional<String> assetTag(long cameraId) {
+		return jdbc.queryForList("SELECT asset_tag FROM camera WHERE id = ?", String.class, cameraId).stream().findFirst();
+	}
+
 	/** The camera's open outage, if any. */
 	public java.util.Optional<OutageRecord> openOutage(long cameraId) {
 		return jdbc.query("SELECT " + OUTAGE_COLUMNS + " FROM outage o WHERE o.camera_id = ? AND o.ended_at IS NULL",

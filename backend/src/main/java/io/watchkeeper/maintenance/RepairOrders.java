@@ -46,8 +46,7 @@ public class RepairOrders {
 	@Transactional
 	public int raiseForOpenOutages(Instant now) {
 		Integer created = jdbc.queryForObject("""
-				WITH %s,
-				candidate AS (
+				WITH 				candidate AS (
 				    SELECT o.id AS outage_id, o.camera_id, %s
 				      FROM outage o
 				      JOIN camera c ON c.id = o.camera_id
@@ -75,7 +74,7 @@ public class RepairOrders {
 				           jsonb_strip_nulls(jsonb_build_object('assigneeKind', assignee_kind, 'contractId', contract_id,
 				                                                'vendorId', vendor_id, 'routedBy', 'outage'))
 				      FROM created)
-				SELECT count(*) FROM created""".formatted(Routing.PRECINCT_CONTRACT_CTE, Routing.COLUMNS, Routing.JOINS),
+				SELECT count(*) FROM created""".formatted(Routing.COLUMNS, Routing.JOINS),
 				Map.of("now", Timestamp.from(now), "day", LocalDate.ofInstant(now, zone), "actor", SYSTEM,
 						"defaultResponseHours", properties.defaultResponseHours(), "defaultRestoreHours",
 						properties.defaultRestoreHours()),

@@ -90,7 +90,11 @@ public class SlaEscalation {
 				    INSERT INTO work_order_event (work_order_id, occurred_at, actor, action, from_state, to_state, note, details)
 				    SELECT i.work_order_id, :now, :actor, 'ESCALATED', w.state, w.state, NULL,
 				           jsonb_build_object('breach', i.breach, 'dueAt', i.due_at, 'priorityFrom', i.priority_from,
-				                              'priorityTo', i.priority_to)
+				                              'priorityTo', i.priority_to,
+				                              -- who the notices below go to (Notifications: dispatchers, the assignee's users)
+				                              'notified', jsonb_build_array('DISPATCHER')
+				                                  || CASE WHEN w.vendor_id IS NOT NULL THEN '["VENDOR_TECHNICIAN"]'::jsonb ELSE '[]'::jsonb END
+				                                  || CASE WHEN w.squad_id IS NOT NULL THEN '["SQUAD_MEMBER"]'::jsonb ELSE '[]'::jsonb END)
 				      FROM inserted i JOIN work_order w ON w.id = i.work_order_id)
 				SELECT i.work_order_id, i.breach, i.due_at, i.priority_to, w.kind, w.vendor_id, w.squad_id, c.asset_tag,
 				       c.precinct_id, (SELECT count(*) FROM raised) AS raised

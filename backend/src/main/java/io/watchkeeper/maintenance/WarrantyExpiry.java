@@ -52,8 +52,7 @@ public class WarrantyExpiry {
 	public int transferExpiredWarranties() {
 		Instant now = clock.instant();
 		Integer moved = jdbc.queryForObject("""
-				WITH %s,
-				target AS (
+				WITH 				target AS (
 				    SELECT w.id, w.vendor_id AS old_vendor_id, %s
 				      FROM work_order w
 				      JOIN camera c ON c.id = w.camera_id
@@ -75,7 +74,7 @@ public class WarrantyExpiry {
 				           jsonb_build_object('reason', 'WARRANTY_ENDED', 'assigneeKind', 'CONTRACT', 'contractId', contract_id,
 				                              'vendorId', vendor_id, 'previousVendorId', old_vendor_id, 'routedBy', 'warranty')
 				      FROM moved)
-				SELECT count(*) FROM moved""".formatted(Routing.PRECINCT_CONTRACT_CTE, Routing.COLUMNS, Routing.JOINS,
+				SELECT count(*) FROM moved""".formatted(Routing.COLUMNS, Routing.JOINS,
 				Routing.UNDER_WARRANTY),
 				Map.of("now", Timestamp.from(now), "day", LocalDate.ofInstant(now, zone), "actor", RepairOrders.SYSTEM,
 						"defaultResponseHours", properties.defaultResponseHours(), "defaultRestoreHours",

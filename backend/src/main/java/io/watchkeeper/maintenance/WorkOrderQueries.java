@@ -208,14 +208,17 @@ public class WorkOrderQueries {
 				WorkOrderListItem item = item(rs);
 				Named assignee = item.squad() != null ? item.squad() : item.contract() != null ? item.contract() : item.vendor();
 				try {
-					line(w, List.of(String.valueOf(item.id()), item.kind().name(), item.state().name(),
-							item.priority().name(), item.assetTag(), nz(item.address()),
+					// codes as the reader's language says them, as the headers are (issue 9, item 12)
+					line(w, List.of(String.valueOf(item.id()), label("maintenance.kind.", item.kind().name(), locale),
+							label("maintenance.state.", item.state().name(), locale),
+							label("maintenance.priority.", item.priority().name(), locale), item.assetTag(), nz(item.address()),
 							item.precinct() == null ? "" : item.precinct().name(locale),
 							assignee == null ? "" : assignee.code() + " " + assignee.name(locale),
 							timeFormat.dateTime(item.openedAt()), timeFormat.dateTime(item.responseDueAt()),
-							timeFormat.dateTime(item.restoreDueAt()), item.overdue() ? "Y" : "",
+							timeFormat.dateTime(item.restoreDueAt()),
+							item.overdue() ? messages.getMessage("maintenance.csv.yes", null, "Y", locale) : "",
 							timeFormat.dateTime(instant(rs, "restored_at")), timeFormat.dateTime(instant(rs, "closed_at")),
-							nz(rs.getString("resolution"))));
+							rs.getString("resolution") == null ? "" : label("maintenance.resolution.", rs.getString("resolution"), locale)));
 				}
 				catch (IOException e) {
 					throw new UncheckedIOException(e);
@@ -226,6 +229,10 @@ public class WorkOrderQueries {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	private String label(String prefix, String code, Locale locale) {
+		return messages.getMessage(prefix + code, null, code, locale);
 	}
 
 	private static void line(Writer w, List<String> cells) throws IOException {

@@ -125,11 +125,10 @@ class WorkOrderStore {
 	 */
 	Optional<Routed> route(long cameraId, LocalDate day, MaintenanceProperties defaults) {
 		List<Routed> rows = jdbc.query("""
-				WITH %s
 				SELECT %s
 				  FROM camera c
 				  %s
-				 WHERE c.id = :camera""".formatted(Routing.PRECINCT_CONTRACT_CTE, Routing.COLUMNS, Routing.JOINS),
+				 WHERE c.id = :camera""".formatted(Routing.COLUMNS, Routing.JOINS),
 				new MapSqlParameterSource("camera", cameraId).addValue("day", day)
 					.addValue("defaultResponseHours", defaults.defaultResponseHours())
 					.addValue("defaultRestoreHours", defaults.defaultRestoreHours()),

@@ -3,6 +3,8 @@ package io.watchkeeper.map;
 /**
  * A camera's state on the map, one per camera, in this precedence: decommissioned, planned (by status), in
  * outage (an open outage), faulty (status without an open outage), past end of life (in service), working.
+ * The database keeps the status by maintenance's records (V120: FAULTY while an outage or a repair order is open),
+ * so "faulty" here is a camera whose repair order is still open after its picture came back.
  */
 public enum MapState {
 	DECOMMISSIONED, PLANNED, OUTAGE, FAULTY, PAST_EOL, WORKING;

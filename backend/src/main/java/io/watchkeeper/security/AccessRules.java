@@ -54,7 +54,9 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  *     /procurement/projects/new, POST /procurement/projects/**
  * /cameras/new, /cameras/{id}/edit, /cameras/{id}/decommission, /imports/**,
  *     and any non-GET request under /cameras/**        ADMIN, DISPATCHER
- * /work-orders/**, /my-work-orders/**                  ADMIN, DISPATCHER, VENDOR_TECHNICIAN, SQUAD_MEMBER
+ * /my-work-orders/** (the assignee's phone page)      VENDOR_TECHNICIAN, SQUAD_MEMBER (others hold no orders; the
+ *                                                      navigation offers each role exactly what it may open)
+ * /work-orders/**                                      ADMIN, DISPATCHER, VENDOR_TECHNICIAN, SQUAD_MEMBER
  * /outages/** (the outage board)                       ADMIN, DISPATCHER, INVESTIGATOR, VIEWER (changes: ADMIN,
  *                                                      DISPATCHER)
  * /reports/**                                          ADMIN, DISPATCHER, PROCUREMENT, VIEWER
@@ -74,6 +76,9 @@ final class AccessRules {
 
 	/** Who works on work orders; vendors and squads see only their own (checked per object). */
 	static final Role[] MAINTAINERS = { ADMIN, DISPATCHER, VENDOR_TECHNICIAN, SQUAD_MEMBER };
+
+	/** Who holds work orders as assignee and works them from "my work orders": vendors' technicians and squads. */
+	static final Role[] ORDER_HOLDERS = { VENDOR_TECHNICIAN, SQUAD_MEMBER };
 
 	/**
 	 * Who watches the outage board and asks a camera's outage history ("was it recording at T": investigators);
@@ -146,7 +151,8 @@ final class AccessRules {
 			.requestMatchers(HttpMethod.PUT, "/cameras/**").hasAnyRole(names(REGISTRY_EDITORS))
 			.requestMatchers(HttpMethod.PATCH, "/cameras/**").hasAnyRole(names(REGISTRY_EDITORS))
 			.requestMatchers(HttpMethod.DELETE, "/cameras/**").hasAnyRole(names(REGISTRY_EDITORS))
-			.requestMatchers("/work-orders/**", "/my-work-orders/**").hasAnyRole(names(MAINTAINERS))
+			.requestMatchers("/my-work-orders", "/my-work-orders/**").hasAnyRole(names(ORDER_HOLDERS))
+			.requestMatchers("/work-orders/**").hasAnyRole(names(MAINTAINERS))
 			.requestMatchers(HttpMethod.GET, "/outages/**").hasAnyRole(names(OUTAGE_WATCHERS))
 			.requestMatchers("/outages/**").hasAnyRole(names(REGISTRY_EDITORS))
 			.requestMatchers("/reports/**").hasAnyRole(names(REPORT_READERS))

@@ -19,7 +19,7 @@ final class CameraValues {
 	private static final Map<String, String> STATUS = new HashMap<>();
 
 	static {
-		for (String none : new String[] { "否", "無", "沒有", "非", "無車辨", "n", "no", "false", "0", "x", "×", "none", "-" }) {
+		for (String none : new String[] { "否", "無", "沒有", "非", "無車辨", "無車牌辨識", "nolpr", "n", "no", "false", "0", "x", "×", "none", "-" }) {
 			LPR.put(none, "NONE");
 		}
 		for (String lpr : new String[] { "是", "有", "y", "yes", "true", "1", "v", "o", "✓", "✔", "lpr", "車牌辨識", "車辨",

@@ -30,7 +30,9 @@ class ExportRoundTripIT {
 			SELECT substr(c.asset_tag, 4) AS tag, s.code IS NOT NULL AS on_site, c.site_index, round(ST_X(c.location)::numeric, 6) AS lon,
 			       round(ST_Y(c.location)::numeric, 6) AS lat, c.address, c.precinct_id, c.district_id, c.heading_deg, c.fov_deg,
 			       c.range_m, c.install_date, c.service_life_years, c.end_of_life, c.warranty_end, c.lpr, c.make, c.model,
-			       c.status, c.funding_source_id, c.project_id, c.contract_id, c.notes
+			       c.status, c.funding_source_id, c.project_id,
+			       -- the export names the contract that looks after the camera today (issue 9, item 11)
+			       camera_contract_on(c.contract_id, c.precinct_id, current_date) AS contract_id, c.notes
 			  FROM camera c LEFT JOIN site s ON s.id = c.site_id WHERE c.asset_tag LIKE ? ORDER BY c.asset_tag""";
 
 	@Autowired
@@ -103,8 +105,15 @@ class ExportRoundTripIT {
 
 	private void roundTrip(String lang, String prefix) throws Exception {
 		String csv = export(lang);
-		assertThat(csv).contains(lang.equals("en") ? "Funding source" : "經費來源").contains("RT-F2019-CITY")
-			.contains("REALTIME_LPR").contains("FAULTY");
+		assertThat(csv).contains(lang.equals("en") ? "Funding source" : "經費來源").contains("RT-F2019-CITY");
+		// codes in the reader's language, not REALTIME_LPR, FAULTY, NONE, ACTIVE (issue 9, item 12)
+		if (lang.equals("en")) {
+			assertThat(csv).contains(",Real-time LPR,", ",Faulty,", ",No LPR,", ",Active,");
+		}
+		else {
+			assertThat(csv).contains(",即時車牌辨識,", ",故障,", ",無車牌辨識,", ",使用中,");
+		}
+		assertThat(csv).doesNotContain("REALTIME_LPR", "FAULTY", "NONE", "ACTIVE", "PLANNED");
 		ImportJob job = importCsv(csv.replace("RTX", prefix));
 		assertThat(job.failure()).isNull();
 		assertThat(job.errors()).isEmpty();
