@@ -41,6 +41,14 @@ BEGIN
     RETURN NULL;
 END $$;
 
+-- Only repair orders count in camera_in_repair(): the lifecycle job's replacement orders (hundreds of thousands in one
+-- statement) and inspections leave the status alone, so their statements do not re-derive anything.
+CREATE FUNCTION camera_status_after_repair_orders() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM camera_derive_status(ARRAY(SELECT DISTINCT camera_id FROM changed WHERE kind = 'REPAIR'));
+    RETURN NULL;
+END $$;
+
 -- Deleting an outage or an order can end a fault as well (tests and the demo loader clean up that way).
 CREATE TRIGGER outage_camera_status_insert AFTER INSERT ON outage REFERENCING NEW TABLE AS changed
     FOR EACH STATEMENT EXECUTE FUNCTION camera_status_after_maintenance();
@@ -49,11 +57,11 @@ CREATE TRIGGER outage_camera_status_update AFTER UPDATE ON outage REFERENCING NE
 CREATE TRIGGER outage_camera_status_delete AFTER DELETE ON outage REFERENCING OLD TABLE AS changed
     FOR EACH STATEMENT EXECUTE FUNCTION camera_status_after_maintenance();
 CREATE TRIGGER work_order_camera_status_insert AFTER INSERT ON work_order REFERENCING NEW TABLE AS changed
-    FOR EACH STATEMENT EXECUTE FUNCTION camera_status_after_maintenance();
+    FOR EACH STATEMENT EXECUTE FUNCTION camera_status_after_repair_orders();
 CREATE TRIGGER work_order_camera_status_update AFTER UPDATE ON work_order REFERENCING NEW TABLE AS changed
-    FOR EACH STATEMENT EXECUTE FUNCTION camera_status_after_maintenance();
+    FOR EACH STATEMENT EXECUTE FUNCTION camera_status_after_repair_orders();
 CREATE TRIGGER work_order_camera_status_delete AFTER DELETE ON work_order REFERENCING OLD TABLE AS changed
-    FOR EACH STATEMENT EXECUTE FUNCTION camera_status_after_maintenance();
+    FOR EACH STATEMENT EXECUTE FUNCTION camera_status_after_repair_orders();
 
 -- A person (form, API, import update) writing ACTIVE or FAULTY gets what maintenance says instead.
 CREATE FUNCTION camera_status_as_maintenance_says() RETURNS trigger LANGUAGE plpgsql AS $$
