@@ -338,8 +338,8 @@ class CameraApiIT {
 
 	@Test
 	void everyChangeThroughTheApiRecordsTheCallersAddress() throws Exception {
-		long id = create("AAPI022-01");
-		assertThat(send("PUT", "/api/cameras/" + id, "{\"assetTag\": \"AAPI022-01\", \"heading\": 10, \"version\": 0}")
+		long id = create("AAPI032-01");
+		assertThat(send("PUT", "/api/cameras/" + id, "{\"assetTag\": \"AAPI032-01\", \"heading\": 10, \"version\": 0}")
 			.statusCode()).isEqualTo(200);
 		assertThat(send("PATCH", "/api/cameras/" + id, "{\"heading\": 20, \"version\": 1}").statusCode()).isEqualTo(200);
 		JsonNode trail = json.readTree(send("GET", "/api/cameras/" + id + "/audit", null, "it-api-admin", "secret-3").body());
