@@ -1,14 +1,21 @@
 package io.watchkeeper.camera;
 
+import java.util.OptionalDouble;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import io.watchkeeper.shared.GeoPoint;
 
 /**
  * Derives a camera's precinct and district from its location by point in polygon, in SQL.
  * Cameras whose area a person set by hand ({@code area_overridden}) are left alone.
  * The lookup uses the subdivided boundary pieces ({@code precinct_part}, {@code district_part}, kept in step
  * with the boundaries by triggers), so each camera is tested against one or two small polygons.
+ * <p>
+ * It also holds the one rule for a position <em>far outside the department's area</em> (see
+ * {@link #farOutsideArea(String)}), used by the API, the pages and the import alike.
  */
 @Service
 public class AreaAssignment {
@@ -29,10 +36,51 @@ public class AreaAssignment {
 			+ " AS district_id FROM camera x WHERE NOT x.area_overridden AND x.location IS NOT NULL) a "
 			+ "WHERE c.id = a.id AND (c.precinct_id IS DISTINCT FROM a.precinct_id OR c.district_id IS DISTINCT FROM a.district_id)";
 
+	/**
+	 * Metres from a location to the department's area, the union of the precinct boundaries: 0 inside, NULL
+	 * when no precinct is loaded. The distance to a union is the least distance to its members, so the
+	 * precincts are not merged into one polygon first.
+	 */
+	private static final String METRES_TO_AREA =
+			"(SELECT min(ST_Distance(p.boundary::geography, (%1$s)::geography)) FROM precinct p)";
+
 	private final JdbcTemplate jdbc;
 
-	AreaAssignment(JdbcTemplate jdbc) {
+	private final double toleranceMetres;
+
+	AreaAssignment(JdbcTemplate jdbc, CameraProperties properties) {
 		this.jdbc = jdbc;
+		this.toleranceMetres = properties.outsideAreaToleranceKm() * 1000;
+	}
+
+	/**
+	 * The rule for "far outside the department's area", as an SQL condition on a point geometry (SRID 4326)
+	 * named by {@code location}: precincts are loaded and none lies within the tolerance of the point (on the
+	 * spheroid). It takes one bound parameter, {@link #toleranceMetres()}. Only rows outside every precinct
+	 * can match, so callers may first keep those.
+	 */
+	public static String farOutsideArea(String location) {
+		return "(EXISTS (SELECT 1 FROM precinct) AND NOT EXISTS (SELECT 1 FROM precinct p "
+				+ "WHERE ST_DWithin(p.boundary::geography, (" + location + ")::geography, ?)))";
+	}
+
+	/** Kilometres from {@code location} to the department's area to one decimal, as an SQL expression (see {@link #farOutsideArea}). */
+	public static String kilometresToArea(String location) {
+		return "round((" + METRES_TO_AREA.formatted(location) + " / 1000)::numeric, 1)::double precision";
+	}
+
+	/** The tolerance that {@link #farOutsideArea(String)} binds: {@code watchkeeper.camera.outside-area-tolerance-km}. */
+	public double toleranceMetres() {
+		return toleranceMetres;
+	}
+
+	/** Kilometres (to one decimal) to the department's area when {@code point} lies far outside it; empty otherwise. */
+	@Transactional(readOnly = true)
+	public OptionalDouble kilometresFarOutsideArea(GeoPoint point) {
+		return jdbc.query("SELECT " + kilometresToArea("x.location") + " FROM (SELECT ST_SetSRID(ST_MakePoint(?, ?), 4326) "
+				+ "AS location) x WHERE " + farOutsideArea("x.location"),
+				(rs, n) -> rs.getDouble(1), point.longitude(), point.latitude(), toleranceMetres)
+			.stream().mapToDouble(Double::doubleValue).findFirst();
 	}
 
 	/** Assigns the given cameras; returns how many rows were looked at. */

@@ -20,9 +20,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -44,6 +46,15 @@ import tools.jackson.databind.node.ObjectNode;
 class CameraApiController {
 
 	private static final String EDITORS = "hasAnyRole('ADMIN','DISPATCHER')";
+
+	private static final String CONFIRM_OUTSIDE_AREA = "true to save a position farther than "
+			+ "`watchkeeper.camera.outside-area-tolerance-km` (2 km by default) from every precinct; without it such a "
+			+ "position is refused with 422. Saved, the camera carries the OUTSIDE_PRECINCTS warning. A position that "
+			+ "does not change is not asked about again.";
+
+	private static final String FAR_OUTSIDE_AREA = "The new position is far outside the department's area and was not "
+			+ "confirmed: `errors` names the field, `distanceKm` the distance to the nearest precinct; send it again with "
+			+ "`?confirmOutsideArea=true` if it is right";
 
 	private final CameraCatalog catalog;
 	private final CameraRegistry registry;
@@ -109,8 +120,9 @@ class CameraApiController {
 	@ApiResponse(responseCode = "201", description = "Registered")
 	@ApiResponse(responseCode = "400", description = "Invalid fields, listed under `errors`", content = @Content(mediaType = "application/problem+json"))
 	@ApiResponse(responseCode = "409", description = "The asset tag is taken", content = @Content(mediaType = "application/problem+json"))
-	ResponseEntity<CameraView> create(@Valid @RequestBody CameraRequest request) {
-		long id = registry.register(request.toCommand());
+	@ApiResponse(responseCode = "422", description = FAR_OUTSIDE_AREA, content = @Content(mediaType = "application/problem+json"))
+	ResponseEntity<CameraView> create(@Valid @RequestBody CameraRequest request, @Parameter(description = CONFIRM_OUTSIDE_AREA) @RequestParam(defaultValue = "false") boolean confirmOutsideArea) {
+		long id = registry.register(request.toCommand(), confirmOutsideArea);
 		return ResponseEntity.created(URI.create("/api/cameras/" + id)).body(catalog.get(id));
 	}
 
@@ -118,8 +130,9 @@ class CameraApiController {
 	@PreAuthorize(EDITORS)
 	@Operation(summary = "Replace a camera's data", description = "Send every field; `version` must be the one you loaded.")
 	@ApiResponse(responseCode = "409", description = "Stale version, taken asset tag or decommissioned camera", content = @Content(mediaType = "application/problem+json"))
-	CameraView replace(@PathVariable long id, @Valid @RequestBody CameraRequest request) {
-		registry.update(id, requireVersion(request.version()), request.toCommand());
+	@ApiResponse(responseCode = "422", description = FAR_OUTSIDE_AREA, content = @Content(mediaType = "application/problem+json"))
+	CameraView replace(@PathVariable long id, @Valid @RequestBody CameraRequest request, @Parameter(description = CONFIRM_OUTSIDE_AREA) @RequestParam(defaultValue = "false") boolean confirmOutsideArea) {
+		registry.update(id, requireVersion(request.version()), request.toCommand(), confirmOutsideArea);
 		return catalog.get(id);
 	}
 
@@ -129,7 +142,8 @@ class CameraApiController {
 	@Operation(summary = "Change some of a camera's fields (JSON merge patch, RFC 7396)",
 			description = "Fields left out stay as they are; `null` clears a field. `version` is required.")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CameraRequest.class)))
-	CameraView patch(@PathVariable long id, @RequestBody JsonNode patch) {
+	@ApiResponse(responseCode = "422", description = FAR_OUTSIDE_AREA, content = @Content(mediaType = "application/problem+json"))
+	CameraView patch(@PathVariable long id, @RequestBody JsonNode patch, @Parameter(description = CONFIRM_OUTSIDE_AREA) @RequestParam(defaultValue = "false") boolean confirmOutsideArea) {
 		if (!(patch instanceof ObjectNode changes)) {
 			throw new InvalidInputException("body", "a merge patch must be a JSON object");
 		}
@@ -152,7 +166,7 @@ class CameraApiController {
 					List.of(new FieldError(field, message)));
 		}
 		validate(request);
-		registry.update(id, version.asLong(), request.toCommand());
+		registry.update(id, version.asLong(), request.toCommand(), confirmOutsideArea);
 		return catalog.get(id);
 	}
 

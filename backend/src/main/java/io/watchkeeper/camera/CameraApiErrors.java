@@ -57,6 +57,18 @@ class CameraApiErrors {
 		return problem(errors);
 	}
 
+	@ExceptionHandler(FarOutsideAreaException.class)
+	ProblemDetail farOutsideArea(FarOutsideAreaException e) {
+		String message = messages.msg("camera.api.farOutsideArea", LocaleContextHolder.getLocale(),
+				String.valueOf(e.location().longitude()), String.valueOf(e.location().latitude()),
+				FarOutsideAreaException.format(e.kilometres()), FarOutsideAreaException.format(e.toleranceKm()));
+		ProblemDetail problem = ApiExceptionHandler.problem(HttpStatus.UNPROCESSABLE_CONTENT, "Outside the area", message);
+		problem.setProperty("errors", List.of(Map.of("field", "longitude", "message", message)));
+		problem.setProperty("distanceKm", e.kilometres());
+		problem.setProperty("toleranceKm", e.toleranceKm());
+		return problem;
+	}
+
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
 		String refusal = TextInput.refusal(e);

@@ -49,6 +49,9 @@ public class CameraForm {
 	private String notes;
 	private long version;
 
+	/** The person ticked "this position is outside the department's area" after being asked. */
+	private boolean confirmOutsideArea;
+
 	static CameraForm of(CameraView c) {
 		CameraForm f = new CameraForm();
 		CameraRequest r = CameraRequest.of(c);
@@ -127,4 +130,12 @@ public class CameraForm {
 	public void setNotes(String notes) { this.notes = notes; }
 	public long getVersion() { return version; }
 	public void setVersion(long version) { this.version = version; }
+
+	public boolean isConfirmOutsideArea() {
+		return confirmOutsideArea;
+	}
+
+	public void setConfirmOutsideArea(boolean confirmOutsideArea) {
+		this.confirmOutsideArea = confirmOutsideArea;
+	}
 }

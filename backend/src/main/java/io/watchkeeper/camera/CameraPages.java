@@ -167,9 +167,12 @@ class CameraPages {
 			return form(model, null);
 		}
 		try {
-			long id = registry.register(form.toCommand());
+			long id = registry.register(form.toCommand(), form.isConfirmOutsideArea());
 			redirect.addFlashAttribute("notice", "camera.form.created");
 			return "redirect:/cameras/" + id;
+		}
+		catch (FarOutsideAreaException e) {
+			askToConfirm(binding, model, e);
 		}
 		catch (InvalidInputException e) {
 			reject(binding, e);
@@ -204,9 +207,12 @@ class CameraPages {
 			return form(model, camera);
 		}
 		try {
-			registry.update(id, form.getVersion(), form.toCommand());
+			registry.update(id, form.getVersion(), form.toCommand(), form.isConfirmOutsideArea());
 			redirect.addFlashAttribute("notice", "camera.form.saved");
 			return "redirect:/cameras/" + id;
+		}
+		catch (FarOutsideAreaException e) {
+			askToConfirm(binding, model, e);
 		}
 		catch (InvalidInputException e) {
 			reject(binding, e);
@@ -321,6 +327,15 @@ class CameraPages {
 		}
 		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + binding.getObjectName(), tidied);
 		return tidied;
+	}
+
+	/** Says how far outside the department's area the position is, next to the coordinates, and asks to confirm it. */
+	private static void askToConfirm(BindingResult binding, Model model, FarOutsideAreaException e) {
+		binding.rejectValue("longitude", "camera.error.farOutsideArea",
+				new Object[] { String.valueOf(e.location().longitude()), String.valueOf(e.location().latitude()),
+						FarOutsideAreaException.format(e.kilometres()), FarOutsideAreaException.format(e.toleranceKm()) },
+				e.getMessage());
+		model.addAttribute("askConfirmOutsideArea", true);
 	}
 
 	/** Puts the domain's field errors next to the form fields (field names are the same). */

@@ -54,9 +54,20 @@ public class CameraRegistry {
 		this.clock = clock.getIfAvailable(() -> Clock.system(TAIWAN));
 	}
 
-	/** Registers a new camera and returns its id. */
+	/** Registers a new camera and returns its id; a position far outside the department's area is refused. */
 	public long register(CameraCommand command) {
+		return register(command, false);
+	}
+
+	/**
+	 * Registers a new camera and returns its id.
+	 *
+	 * @param confirmedOutsideArea the person confirmed a position far outside the department's area
+	 * @throws FarOutsideAreaException when the position is far outside the area and not confirmed
+	 */
+	public long register(CameraCommand command, boolean confirmedOutsideArea) {
 		Validated v = validate(command);
+		refuseFarOutsideAreaUnlessConfirmed(v.location(), confirmedOutsideArea);
 		if (cameras.existsByAssetTag(v.tag().value())) {
 			throw new DuplicateAssetTagException(v.tag());
 		}
@@ -82,9 +93,20 @@ public class CameraRegistry {
 	 * someone saved in between, the change is refused (409) instead of silently overwriting theirs.
 	 */
 	public void update(long id, long expectedVersion, CameraCommand command) {
+		update(id, expectedVersion, command, false);
+	}
+
+	/**
+	 * As {@link #update(long, long, CameraCommand)}; a new position far outside the department's area is
+	 * refused unless {@code confirmedOutsideArea}. A position kept as it was is not asked about again.
+	 */
+	public void update(long id, long expectedVersion, CameraCommand command, boolean confirmedOutsideArea) {
 		Camera camera = load(id, expectedVersion);
 		Map<String, Object> before = camera.snapshot();
 		Validated v = validate(command);
+		if (!Objects.equals(v.location(), camera.location())) {
+			refuseFarOutsideAreaUnlessConfirmed(v.location(), confirmedOutsideArea);
+		}
 		if (!v.tag().equals(camera.assetTag())) {
 			if (cameras.existsByAssetTag(v.tag().value())) {
 				throw new DuplicateAssetTagException(v.tag());
@@ -120,6 +142,14 @@ public class CameraRegistry {
 		camera.decommission(reason, on, LocalDate.now(clock));
 		cameras.saveAndFlush(camera);
 		audit.record("camera.decommissioned", "camera", camera.id(), Camera.diff(before, camera.snapshot()));
+	}
+
+	private void refuseFarOutsideAreaUnlessConfirmed(GeoPoint location, boolean confirmed) {
+		if (location != null && !confirmed) {
+			areas.kilometresFarOutsideArea(location).ifPresent(km -> {
+				throw new FarOutsideAreaException(location, km, areas.toleranceMetres() / 1000);
+			});
+		}
 	}
 
 	private Camera find(long id) {

@@ -262,7 +262,7 @@ class CameraApiIT {
 
 	@Test
 	void aLocationOutsideEveryPrecinctIsSavedWithAWarning() throws Exception {
-		HttpResponse<String> created = send("POST", "/api/cameras", """
+		HttpResponse<String> created = send("POST", "/api/cameras?confirmOutsideArea=true", """
 				{"assetTag": "AAPI020-01", "longitude": 121.5, "latitude": 25.03}""");
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		JsonNode camera = json.readTree(created.body());
@@ -271,6 +271,54 @@ class CameraApiIT {
 		JsonNode inside = json.readTree(send("POST", "/api/cameras", """
 				{"assetTag": "AAPI020-02", "longitude": 119.35, "latitude": 23.25}""").body());
 		assertThat(inside.get("warnings")).as("inside a precinct and a district: nothing to warn about").isEmpty();
+	}
+
+	@Test
+	void aLocationFarOutsideTheDepartmentsAreaIsRefusedUnlessConfirmed() throws Exception {
+		String taipei = """
+				{"assetTag": "AAPI030-01", "longitude": 121.5, "latitude": 25.03}""";
+		HttpResponse<String> refused = send("POST", "/api/cameras", taipei);
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+		assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+		JsonNode problem = json.readTree(refused.body());
+		String km = String.format(java.util.Locale.ROOT, "%.1f", jdbc.queryForObject("SELECT min(ST_Distance(boundary::geography, "
+				+ "ST_SetSRID(ST_MakePoint(121.5, 25.03), 4326)::geography)) / 1000 FROM precinct", Double.class));
+		assertThat(problem.get("distanceKm").asDouble()).isEqualTo(Double.parseDouble(km)).isGreaterThan(2);
+		assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("longitude");
+		assertThat(problem.get("errors").get(0).get("message").asString()).contains(km).contains("confirmOutsideArea=true");
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM camera WHERE asset_tag = 'AAPI030-01'", Long.class)).isZero();
+
+		HttpResponse<String> confirmed = send("POST", "/api/cameras?confirmOutsideArea=true", taipei);
+		assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(201);
+		assertThat(json.readTree(confirmed.body()).get("warnings")).extracting(w -> w.get("code").asString())
+			.contains("OUTSIDE_PRECINCTS");
+
+		JsonNode inside = json.readTree(send("POST", "/api/cameras", """
+				{"assetTag": "AAPI030-02", "longitude": 119.35, "latitude": 23.25}""").body());
+		String move = "{\"longitude\": 121.5, \"latitude\": 25.03, \"version\": " + inside.get("version").asLong() + "}";
+		HttpResponse<String> patched = send("PATCH", "/api/cameras/" + inside.get("id").asLong(), move);
+		assertThat(patched.statusCode()).as(patched.body()).isEqualTo(422);
+		patched = send("PATCH", "/api/cameras/" + inside.get("id").asLong() + "?confirmOutsideArea=true", move);
+		assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+		JsonNode moved = json.readTree(patched.body());
+		String notes = "{\"notes\": \"still in Taipei\", \"version\": " + moved.get("version").asLong() + "}";
+		assertThat(send("PATCH", "/api/cameras/" + moved.get("id").asLong(), notes).statusCode())
+			.as("a position confirmed before is not asked about again when other fields change").isEqualTo(200);
+	}
+
+	@Test
+	void aLocationJustOutsideTheBoundaryWithinTheToleranceIsAcceptedWithAWarning() throws Exception {
+		// ITA-EAST ends at longitude 119.50: 119.51 is about 1 km east of it, within the 2 km tolerance
+		HttpResponse<String> created = send("POST", "/api/cameras", """
+				{"assetTag": "AAPI031-01", "longitude": 119.51, "latitude": 23.25}""");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		JsonNode camera = json.readTree(created.body());
+		assertThat(camera.get("precinct").isNull()).isTrue();
+		assertThat(camera.get("warnings")).extracting(w -> w.get("code").asString()).contains("OUTSIDE_PRECINCTS");
+		HttpResponse<String> put = send("PUT", "/api/cameras/" + camera.get("id").asLong(), """
+				{"assetTag": "AAPI031-01", "longitude": 119.53, "latitude": 23.25, "version": %d}"""
+			.formatted(camera.get("version").asLong()));
+		assertThat(put.statusCode()).as("119.53 is about 3 km out: " + put.body()).isEqualTo(422);
 	}
 
 	@Test
@@ -290,8 +338,8 @@ class CameraApiIT {
 
 	@Test
 	void everyChangeThroughTheApiRecordsTheCallersAddress() throws Exception {
-		long id = create("AAPI022-01");
-		assertThat(send("PUT", "/api/cameras/" + id, "{\"assetTag\": \"AAPI022-01\", \"heading\": 10, \"version\": 0}")
+		long id = create("AAPI032-01");
+		assertThat(send("PUT", "/api/cameras/" + id, "{\"assetTag\": \"AAPI032-01\", \"heading\": 10, \"version\": 0}")
 			.statusCode()).isEqualTo(200);
 		assertThat(send("PATCH", "/api/cameras/" + id, "{\"heading\": 20, \"version\": 1}").statusCode()).isEqualTo(200);
 		JsonNode trail = json.readTree(send("GET", "/api/cameras/" + id + "/audit", null, "it-api-admin", "secret-3").body());
@@ -386,6 +434,11 @@ class CameraApiIT {
 		assertThat(paths.has("/api/cameras/{id}/decommission")).isTrue();
 		assertThat(paths.has("/api/cameras/export.csv")).isTrue();
 		assertThat(paths.has("/api/funding-sources")).isTrue();
+		for (String[] operation : new String[][] { { "/api/cameras", "post" }, { "/api/cameras/{id}", "put" },
+				{ "/api/cameras/{id}", "patch" } }) {
+			assertThat(paths.get(operation[0]).get(operation[1]).get("parameters")).as(operation[1])
+				.extracting(p -> p.get("name").asString()).contains("confirmOutsideArea");
+		}
 	}
 
 	// --- helpers

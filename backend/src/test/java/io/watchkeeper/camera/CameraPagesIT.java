@@ -130,10 +130,34 @@ class CameraPagesIT {
 	@Test
 	void aCameraOutsideEveryPrecinctShowsAWarning() throws Exception {
 		long id = catalog.getByAssetTagOptional("PGT001-01")
-			.orElseGet(() -> registry.register(CameraFixtures.at("PGT001-01", 121.5, 25.03, "台北")));
+			.orElseGet(() -> registry.register(CameraFixtures.at("PGT001-01", 121.5, 25.03, "台北"), true));
 		String zh = page(get("/cameras/" + id).param("lang", "zh-TW"));
 		assertThat(zh).contains("id=\"warning-OUTSIDE_PRECINCTS\"").contains("不在高雄市各分局轄區內");
 		assertThat(page(get("/cameras/" + cameraId).param("lang", "zh-TW"))).doesNotContain("warning-OUTSIDE_PRECINCTS");
+	}
+
+	@Test
+	void aPositionFarOutsideTheAreaIsSavedOnlyWithTheBoxTicked() throws Exception {
+		String zh = page(post("/cameras/new").with(csrf()).param("assetTag", "PGT002-01").param("longitude", "121.5")
+			.param("latitude", "25.03").param("status", "ACTIVE").param("lang", "zh-TW"));
+		assertThat(zh).contains("id=\"confirm-outside-area\"").contains("遠在本局轄區之外")
+			.contains("我確認此位置在本局轄區之外");
+		String en = page(post("/cameras/new").with(csrf()).param("assetTag", "PGT002-01").param("longitude", "121.5")
+			.param("latitude", "25.03").param("status", "ACTIVE").param("lang", "en"));
+		assertThat(en).contains("km outside the department's area")
+			.contains("I confirm this position is outside the department's area");
+		assertThat(catalog.getByAssetTagOptional("PGT002-01")).isEmpty();
+		mvc.perform(post("/cameras/new").with(csrf()).with(user("pg-dispatcher").roles("DISPATCHER"))
+			.param("assetTag", "PGT002-01").param("longitude", "121.5").param("latitude", "25.03").param("status", "ACTIVE")
+			.param("confirmOutsideArea", "true"))
+			.andExpect(status().is3xxRedirection());
+		long id = catalog.getByAssetTagOptional("PGT002-01").orElseThrow();
+		assertThat(catalog.get(id).warnings()).extracting(CameraView.Warning::code).contains("OUTSIDE_PRECINCTS");
+		String edit = page(post("/cameras/" + cameraId + "/edit").with(csrf()).param("assetTag", "PGA001-01")
+			.param("longitude", "121.5").param("latitude", "25.03").param("status", "ACTIVE")
+			.param("version", String.valueOf(catalog.get(cameraId).version())).param("lang", "en"));
+		assertThat(edit).contains("id=\"confirm-outside-area\"");
+		assertThat(catalog.get(cameraId).longitude()).isEqualTo(119.35);
 	}
 
 	private String page(MockHttpServletRequestBuilder request) throws Exception {

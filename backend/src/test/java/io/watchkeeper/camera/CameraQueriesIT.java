@@ -135,7 +135,7 @@ class CameraQueriesIT {
 	@Test
 	void beyondTheCountCapTheTotalIsCountedExactlyAndThePageStillInOrder() {
 		CameraFilter east = filter().precinct(areas.east()).build();
-		CameraCatalogInTx capped = catalog(new CameraProperties(3, 200, 1000, 100_000, java.time.Duration.ofMillis(500)));
+		CameraCatalogInTx capped = catalog(new CameraProperties(3, 200, 1000, 100_000, java.time.Duration.ofMillis(500), 2));
 		CameraPage page = capped.list(east, CameraSort.ASSET_TAG, true, 0, 2);
 		assertThat(page.totalExact()).as("the planner expects few: counted exactly").isTrue();
 		assertThat(page.total()).isEqualTo(4);
@@ -150,7 +150,7 @@ class CameraQueriesIT {
 	@Test
 	void aVeryBroadFilterGetsThePlannersEstimateMarkedAsNotExact() {
 		CameraFilter east = filter().precinct(areas.east()).build();
-		CameraCatalogInTx estimating = catalog(new CameraProperties(3, 200, 1000, 0, java.time.Duration.ofMillis(500)));
+		CameraCatalogInTx estimating = catalog(new CameraProperties(3, 200, 1000, 0, java.time.Duration.ofMillis(500), 2));
 		CameraPage page = estimating.list(east, CameraSort.ASSET_TAG, false, 0, 2);
 		assertThat(page.totalExact()).isFalse();
 		assertThat(page.totalKind()).isEqualTo(CameraPage.TotalKind.ESTIMATE);
@@ -158,7 +158,7 @@ class CameraQueriesIT {
 		assertThat(page.items()).hasSize(2);
 		assertThat(queries.estimateCount(CameraFilter.none(), CameraScope.WHOLE_CITY, TODAY)).isPositive();
 
-		CameraCatalogInTx counting = catalog(new CameraProperties(3, 200, 1000, 100_000, java.time.Duration.ofMillis(500)));
+		CameraCatalogInTx counting = catalog(new CameraProperties(3, 200, 1000, 100_000, java.time.Duration.ofMillis(500), 2));
 		CameraPage searched = counting.list(filter().text("Q").build(), CameraSort.ASSET_TAG, false, 0, 2);
 		assertThat(searched.totalExact()).as("a text search beyond the cap is not counted").isFalse();
 		assertThat(searched.totalKind()).isEqualTo(CameraPage.TotalKind.AT_LEAST);

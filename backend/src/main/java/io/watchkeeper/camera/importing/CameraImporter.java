@@ -17,6 +17,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.watchkeeper.camera.AreaAssignment;
+import io.watchkeeper.camera.FarOutsideAreaException;
 import io.watchkeeper.camera.importing.ColumnMapping.Column;
 import io.watchkeeper.camera.importing.ColumnMapping.Notice;
 import io.watchkeeper.camera.importing.ImportJob.Failure;
@@ -57,11 +59,14 @@ class CameraImporter {
 
 	private final ImportWatch watch;
 
+	private final AreaAssignment areas;
+
 	private final ExecutorService runners;
 
 	CameraImporter(ImportJobs jobs, ImportStaging staging, AuditLog audit, ImportProperties properties,
-			PlatformTransactionManager transactions, ImportWatch watch) {
+			PlatformTransactionManager transactions, ImportWatch watch, AreaAssignment areas) {
 		this.jobs = jobs;
+		this.areas = areas;
 		this.watch = watch;
 		this.staging = staging;
 		this.audit = audit;
@@ -389,7 +394,20 @@ class CameraImporter {
 			report.warning(new ImportIssue(m.line(), ImportField.DISTRICT.name(), header.apply(ImportField.DISTRICT), m.named(),
 					"import.warning.districtMismatch", List.of(m.named(), m.located())));
 		}
+		// Far outside the department's area is a row error: an import has no way to confirm it row by row, and
+		// a whole file is all or nothing. Those rows need no "outside every precinct" warning as well.
+		ImportField locationField = mapping.has(ImportField.LONGITUDE) ? ImportField.LONGITUDE : ImportField.COORDINATES;
+		java.util.Set<Integer> farOutside = new java.util.HashSet<>();
+		for (ImportStaging.FarOutside f : staging.farOutsideArea(areas.toleranceMetres())) {
+			farOutside.add(f.line());
+			report.error(new ImportIssue(f.line(), locationField.name(), header.apply(locationField), f.lon() + ", " + f.lat(),
+					"import.error.farOutsideArea", List.of(f.lon(), f.lat(), FarOutsideAreaException.format(f.kilometres()),
+							FarOutsideAreaException.format(areas.toleranceMetres() / 1000))));
+		}
 		for (ImportStaging.Located l : staging.outsideEveryPrecinct()) {
+			if (farOutside.contains(l.line())) {
+				continue;
+			}
 			report.warning(new ImportIssue(l.line(), null, null, l.lon() + ", " + l.lat(), "import.warning.outsidePrecincts",
 					List.of(l.lon(), l.lat())));
 		}

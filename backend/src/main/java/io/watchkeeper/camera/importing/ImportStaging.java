@@ -12,6 +12,8 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.watchkeeper.camera.AreaAssignment;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
@@ -155,6 +157,20 @@ class ImportStaging {
 				SELECT r.line, r.lon, r.lat FROM import_ready r
 				 WHERE r.location IS NOT NULL AND r.precinct_id IS NULL AND EXISTS (SELECT 1 FROM precinct)
 				 ORDER BY r.line""", (rs, n) -> new Located(rs.getInt(1), rs.getDouble(2), rs.getDouble(3)));
+	}
+
+	record FarOutside(int line, double lon, double lat, double kilometres) {
+	}
+
+	/**
+	 * Placed rows far outside the department's area, by the registry's one rule ({@link AreaAssignment#farOutsideArea}),
+	 * for all rows at once. Only rows outside every precinct can be far outside, so those are kept first.
+	 */
+	List<FarOutside> farOutsideArea(double toleranceMetres) {
+		return jdbc.query("SELECT r.line, r.lon, r.lat, " + AreaAssignment.kilometresToArea("r.location")
+				+ " FROM import_ready r WHERE r.location IS NOT NULL AND r.precinct_id IS NULL AND "
+				+ AreaAssignment.farOutsideArea("r.location") + " ORDER BY r.line",
+				(rs, n) -> new FarOutside(rs.getInt(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)), toleranceMetres);
 	}
 
 	record Spread(int line, String siteCode, long metres, Integer firstLine) {

@@ -183,6 +183,35 @@ class CameraImportIT {
 	}
 
 	@Test
+	void aRowFarOutsideTheDepartmentsAreaIsARowErrorAndNothingIsWritten() {
+		ImportJob job = importCsv(HEADER + "FAR001-01,,高雄市苓雅區四維三路2號,東,120.3014,22.6209,112/03/30,是\n"
+				+ "FAR002-01,,台北市中正區,東,121.5,25.03,112/03/30,否\n", false);
+		assertThat(job.status()).isEqualTo(ImportJob.Status.REJECTED);
+		assertThat(job.rowsRejected()).isEqualTo(1);
+		String km = String.format(java.util.Locale.ROOT, "%.1f", jdbc.queryForObject("SELECT min(ST_Distance(boundary::geography, "
+				+ "ST_SetSRID(ST_MakePoint(121.5, 25.03), 4326)::geography)) / 1000 FROM precinct", Double.class));
+		assertThat(job.errors()).extracting(ImportIssue::line, ImportIssue::field, ImportIssue::column, ImportIssue::value,
+				ImportIssue::code).containsExactly(tuple(3, "LONGITUDE", "經度", "121.5, 25.03", "import.error.farOutsideArea"));
+		assertThat(job.errors().get(0).args()).extracting(String::valueOf).contains(km);
+		assertThat(cameras("FAR")).isZero();
+		assertThat(sites("FAR")).isZero();
+	}
+
+	@Test
+	void aGeoJsonFeatureFarOutsideTheAreaIsARowError() {
+		String json = """
+				{"type": "FeatureCollection", "features": [
+				  {"type": "Feature", "geometry": {"type": "Point", "coordinates": [121.5, 25.03]},
+				   "properties": {"編號": "FARJ001-01"}}
+				]}""";
+		ImportJob job = importFile("far.geojson", json.getBytes(StandardCharsets.UTF_8), false);
+		assertThat(job.status()).isEqualTo(ImportJob.Status.REJECTED);
+		assertThat(job.errors()).extracting(ImportIssue::line, ImportIssue::code)
+			.containsExactly(tuple(1, "import.error.farOutsideArea"));
+		assertThat(cameras("FARJ")).isZero();
+	}
+
+	@Test
 	void proj4jAgreesWithPostgisOnTwd97() {
 		Map<String, Object> postgis = jdbc.queryForMap("""
 				SELECT ST_X(p) AS x, ST_Y(p) AS y FROM ST_Transform(ST_SetSRID(ST_MakePoint(120.3014, 22.6209), 4326), 3826) p""");
