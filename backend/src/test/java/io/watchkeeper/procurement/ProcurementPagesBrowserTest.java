@@ -39,7 +39,9 @@ class ProcurementPagesBrowserTest extends BrowserTestSupport {
 		WebElement row = browser.findElement(By.cssSelector("#project-table tr.project-row[data-code='ITP-P-REPLACE']"));
 		assertThat(row.findElement(By.cssSelector("td.budget")).getText()).isEqualTo("NT$49,955,000");
 		assertThat(row.findElement(By.cssSelector("td.year")).getText()).isEqualTo("2023 (ROC 112)");
-		assertThat(row.findElement(By.cssSelector("td.stage")).getText()).isEqualTo("Work started");
+		assertThat(row.findElement(By.cssSelector("td.stage")).getText()).startsWith("Work started");
+		assertThat(row.findElements(By.cssSelector("td.stage .project-overdue"))).as("due 2023-12-31, not completed")
+			.hasSize(1);
 		screenshot("procurement-en");
 
 		row.findElement(By.cssSelector("a.project-link")).click();

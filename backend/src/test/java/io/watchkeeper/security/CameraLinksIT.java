@@ -28,6 +28,12 @@ class CameraLinksIT extends SecurityHttpSupport {
 				camera, outage);
 		for (Role role : Role.values()) {
 			Browser browser = loggedIn(user(role));
+			if (role == Role.VENDOR_TECHNICIAN || role == Role.SQUAD_MEMBER) {
+				// these test users maintain no camera, so this one is outside their scope: as good as none
+				assertThat(browser.get("/cameras/" + camera + "?lang=en").statusCode()).as("%s camera page", role)
+					.isEqualTo(404);
+				continue;
+			}
 			String page = browser.get("/cameras/" + camera + "?lang=en").body();
 
 			int orders = browser.get("/work-orders?camera=" + tag).statusCode();
