@@ -70,4 +70,11 @@ class JobCatalog {
 				"Brings the map's kept per-cell counts up to date with queued changes", p.mapCells(),
 				Misfire.FIRE_ONCE_NOW, false);
 	}
+
+	@Bean
+	JobDefinition cameraStatusJob(SchedulingProperties p) {
+		return new JobDefinition("camera-status", CameraStatusJob.class,
+				"Applies the camera statuses queued by bulk outage and repair-order changes", p.cameraStatus(),
+				Misfire.FIRE_ONCE_NOW, false);
+	}
 }

@@ -19,12 +19,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param webhookDelivery delivers queued webhook events and retries failed ones
  * @param observationRetention purges raw health observations older than their retention
  * @param mapCells brings the map's kept per-cell counts up to date with queued changes
+ * @param cameraStatus applies the camera statuses queued by bulk outage and repair-order changes
  * @param runAndExit when set to a job name, run that job's work once in this process, print its duration and
  * exit (benchmarks); the scheduler is not started
  */
 @ConfigurationProperties("watchkeeper.scheduling")
 public record SchedulingProperties(ZoneId zone, Schedule outageDetection, Schedule lifecycle, Schedule warrantyExpiry,
-		Schedule slaEscalation, Schedule notificationDigest, Schedule webhookDelivery, Schedule observationRetention, Schedule mapCells, String runAndExit) {
+		Schedule slaEscalation, Schedule notificationDigest, Schedule webhookDelivery, Schedule observationRetention, Schedule mapCells, Schedule cameraStatus, String runAndExit) {
 
 	public SchedulingProperties {
 		zone = zone != null ? zone : ZoneId.of("Asia/Taipei");
@@ -36,6 +37,7 @@ public record SchedulingProperties(ZoneId zone, Schedule outageDetection, Schedu
 		webhookDelivery = Schedule.orDefault(webhookDelivery, null, Duration.ofSeconds(30));
 		observationRetention = Schedule.orDefault(observationRetention, "0 45 3 * * ?", null);
 		mapCells = Schedule.orDefault(mapCells, null, Duration.ofMinutes(1));
+		cameraStatus = Schedule.orDefault(cameraStatus, null, Duration.ofSeconds(10));
 		runAndExit = runAndExit == null || runAndExit.isBlank() ? null : runAndExit.strip();
 	}
 

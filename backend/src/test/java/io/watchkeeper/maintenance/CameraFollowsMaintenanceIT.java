@@ -18,6 +18,9 @@ import tools.jackson.databind.JsonNode;
  */
 class CameraFollowsMaintenanceIT extends MaintenanceHttp {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	io.watchkeeper.camera.CameraStatusFollowUp followUp;
+
 	@Test
 	void aCameraRestoredAndItsOrderClosedIsWorkingEverywhere() {
 		long camera = MaintenanceFixtures.camera(jdbc, ids.precinctA(), ids.contract1(), null, null);
@@ -61,6 +64,48 @@ class CameraFollowsMaintenanceIT extends MaintenanceHttp {
 		jdbc.update("UPDATE camera SET status = 'PLANNED' WHERE id = ?", camera);
 		MaintenanceFixtures.outage(jdbc, camera, 1);
 		assertThat(status(camera)).isEqualTo("PLANNED");
+	}
+
+	@Test
+	void aBulkChangeIsQueuedAndTheCameraStatusJobAppliesItByTheSameRule() {
+		// outage detection opens thousands of outages in one statement: the cameras are queued, not rewritten there
+		java.util.List<Long> cameras = new java.util.ArrayList<>();
+		for (int i = 0; i < 201; i++) {
+			cameras.add(MaintenanceFixtures.camera(jdbc, ids.precinctA(), ids.contract1(), null, null));
+		}
+		Long[] array = cameras.toArray(Long[]::new);
+		jdbc.update(con -> {
+			var ps = con.prepareStatement("""
+					INSERT INTO outage (camera_id, started_at, cause, source)
+					SELECT id, now(), 'REPORTED_DOWN', 'it-bulk' FROM unnest(?::bigint[]) AS id""");
+			ps.setArray(1, con.createArrayOf("bigint", array));
+			return ps;
+		});
+		assertThat(countWithStatus(array, "FAULTY")).as("queued, not yet applied").isZero();
+		assertThat(followUp.applyQueued()).isGreaterThanOrEqualTo(201);
+		assertThat(countWithStatus(array, "FAULTY")).isEqualTo(201);
+
+		// the same cameras restored in one statement: queued again, then working
+		jdbc.update(con -> {
+			var ps = con.prepareStatement("UPDATE outage SET ended_at = now() WHERE camera_id = ANY (?) AND ended_at IS NULL");
+			ps.setArray(1, con.createArrayOf("bigint", array));
+			return ps;
+		});
+		followUp.applyQueued();
+		assertThat(countWithStatus(array, "ACTIVE")).isEqualTo(201);
+		assertThat(followUp.applyQueued()).as("nothing left").isZero();
+	}
+
+	private int countWithStatus(Long[] cameras, String status) {
+		return jdbc.query(con -> {
+			var ps = con.prepareStatement("SELECT count(*) FROM camera WHERE id = ANY (?) AND status = ?");
+			ps.setArray(1, con.createArrayOf("bigint", cameras));
+			ps.setString(2, status);
+			return ps;
+		}, rs -> {
+			rs.next();
+			return rs.getInt(1);
+		});
 	}
 
 	@Test
