@@ -16,6 +16,10 @@ final class DemoCatalog {
 	/** The generator's "today": statuses and decommissions are as of this date, so the data never depends on the clock. */
 	static final LocalDate AS_OF = LocalDate.of(2025, 12, 31);
 
+	/** Kaohsiung Main Station (高雄車站, 三民區): the demo's investigations and recent outages gather around it. */
+	static final double MAIN_STATION_LON = 120.302498;
+	static final double MAIN_STATION_LAT = 22.639444;
+
 	static final int FIRST_INSTALL_YEAR = 2012;
 	static final int LAST_INSTALL_YEAR = 2025;
 
