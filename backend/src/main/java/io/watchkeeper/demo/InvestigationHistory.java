@@ -142,6 +142,11 @@ final class InvestigationHistory {
 		}
 		jdbc.execute("ALTER TABLE demo_pool_all ADD PRIMARY KEY (rn)");
 		jdbc.execute("ALTER TABLE demo_pool_clean ADD PRIMARY KEY (rn)");
+		// temporary tables get no statistics from autovacuum, and the camera and health rows are fresh
+		jdbc.execute("ANALYZE demo_pool_all");
+		jdbc.execute("ANALYZE demo_pool_clean");
+		jdbc.execute("ANALYZE camera");
+		jdbc.execute("ANALYZE camera_health");
 		step("camera pools");
 
 		StringBuilder us = new StringBuilder();
@@ -156,7 +161,7 @@ final class InvestigationHistory {
 				      FROM generate_series(1, %3$d) i
 				    UNION ALL
 				    SELECT 'LATER', i, NULL FROM generate_series(1, %4$d) i),
-				u AS (
+				u AS MATERIALIZED (
 				    SELECT period, i, kind, hk %5$s
 				      FROM (SELECT n.*, hashtextextended('case:' || period || ':' || i, %6$d) AS hk FROM n) h),
 				k AS (
@@ -173,8 +178,8 @@ final class InvestigationHistory {
 				    SELECT k.*, closed_at - CASE WHEN canvassed THEN 4 + u4 * CASE kind WHEN 'USEFUL' THEN 40 ELSE 60 END
 				                                 WHEN kind = 'SOLVED' THEN 1 + u4 * u4 * 90 ELSE 30 + u4 * 150 END * interval '1 day' AS raw_from
 				      FROM k),
-				t AS (
-				    -- no incident before the health coverage begins
+				t AS MATERIALIZED (
+				    -- no incident before the health coverage begins (materialized: each u is computed once, not per use)
 				    SELECT d.*, date_trunc('minute', CASE WHEN raw_from < %8$s THEN %8$s + u4 * (closed_at - interval '4 days' - %8$s)
 				                                           ELSE raw_from END) AS incident_from,
 				           CASE WHEN kind = 'USEFUL' THEN 1 + floor(u7 * %9$d)::bigint END AS pick_clean,
@@ -260,6 +265,8 @@ final class InvestigationHistory {
 				       opened_by AS run_by, run_at, incident_from - interval '10 minutes' AS window_from,
 				       incident_to + interval '10 minutes' AS window_to, location AS geom, radius, closed_at
 				  FROM demo_case WHERE canvassed ORDER BY run_at, case_id""");
+		jdbc.execute("ANALYZE demo_case");
+		jdbc.execute("ANALYZE demo_canvass");
 		String iso = "to_char(%s AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
 		long canvasses = jdbc.update("""
 				INSERT INTO canvass (id, case_id, kind, run_by, run_at, window_from, window_to, geom, radius_m, lpr_only, parameters,
@@ -301,9 +308,11 @@ final class InvestigationHistory {
 				                     ST_Distance(c.location::geography, v.geom::geography) AS dist,
 				                     degrees(ST_Azimuth(c.location::geography, v.geom::geography)) AS bearing
 				                FROM camera c
-				               WHERE c.location && ST_Expand(v.geom, v.radius / 90000.0) AND c.status <> 'PLANNED'
+				               -- a box just round the circle at Kaohsiung's latitude (a degree of longitude is about 102.7 km)
+				               WHERE c.location && ST_Expand(v.geom, v.radius / 100000.0, v.radius / 110000.0) AND c.status <> 'PLANNED'
 				                 AND c.install_date <= (v.window_to AT TIME ZONE 'Asia/Taipei')::date
-				                 AND (c.decommissioned_on IS NULL OR c.decommissioned_on > (v.window_from AT TIME ZONE 'Asia/Taipei')::date)) x
+				                 AND (c.decommissioned_on IS NULL OR c.decommissioned_on > (v.window_from AT TIME ZONE 'Asia/Taipei')::date)
+				              OFFSET 0) x -- each distance computed once
 				       WHERE x.dist <= v.radius) c
 				  LEFT JOIN camera_health h ON h.camera_id = c.id
 				  CROSS JOIN LATERAL (
@@ -321,6 +330,7 @@ final class InvestigationHistory {
 				               count(*) FILTER (WHERE (d.run_at AT TIME ZONE 'Asia/Taipei')::date > cc.footage_expires_on) AS expired
 				          FROM canvass_camera cc JOIN demo_canvass d ON d.canvass_id = cc.canvass_id GROUP BY cc.canvass_id) x
 				 WHERE v.id = x.canvass_id""");
+		jdbc.execute("ANALYZE canvass_camera");
 		step("snapshots");
 
 		// Footage requests: the camera the case hangs on first (it faced the place), then facing cameras that were not
@@ -373,7 +383,7 @@ final class InvestigationHistory {
 		jdbc.execute("DROP TABLE demo_case");
 		jdbc.execute("DROP TABLE demo_pool_clean");
 		jdbc.execute("DROP TABLE demo_pool_all");
-		for (String table : new String[] { "investigation_case", "canvass", "canvass_camera", "footage_request" }) {
+		for (String table : new String[] { "investigation_case", "canvass", "footage_request" }) {
 			jdbc.execute("ANALYZE " + table);
 		}
 		step("analyze");
