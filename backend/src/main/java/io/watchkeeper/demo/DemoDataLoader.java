@@ -32,7 +32,9 @@ import io.watchkeeper.camera.boundary.Boundaries;
  * Writes the demo data set in one transaction: boundaries (if missing), vendors, funding sources, projects,
  * maintenance contracts (2023 and each following year up to the clock's), repair squads, then sites and cameras
  * streamed with {@code COPY}, then the amounts that follow from the cameras, the demo users, the maintenance
- * history ({@link MaintenanceHistory}) and a {@code demo_dataset} record. Does nothing if there are cameras already.
+ * history ({@link MaintenanceHistory}), the health coverage that lets the outage history answer for the past
+ * ({@link HealthCoverage}), the investigators' cases ({@link InvestigationHistory}) and a {@code demo_dataset}
+ * record. Does nothing if there are cameras already.
  */
 @Service
 class DemoDataLoader {

@@ -184,7 +184,7 @@ final class InvestigationHistory {
 				                                           ELSE raw_from END) AS incident_from,
 				           CASE WHEN kind = 'USEFUL' THEN 1 + floor(u7 * %9$d)::bigint END AS pick_clean,
 				           CASE WHEN kind <> 'USEFUL' THEN 1 + floor(u7 * %10$d)::bigint END AS pick_all,
-				           greatest(50, round(CASE WHEN u13 < 0.1 THEN 150 WHEN u13 < 0.25 THEN 300 ELSE 200 END * %11$s))::int AS radius
+				           greatest(25, round(CASE WHEN u13 < 0.1 THEN 150 WHEN u13 < 0.25 THEN 300 ELSE 200 END * %11$s))::int AS radius
 				      FROM d),
 				w AS (
 				    SELECT t.*, incident_from + CASE WHEN u5 < 0.3 THEN interval '0' ELSE round(u5 * 180) * interval '1 minute' END AS incident_to

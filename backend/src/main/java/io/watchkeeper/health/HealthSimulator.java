@@ -30,9 +30,9 @@ import jakarta.annotation.PreDestroy;
  * same path the API takes, every {@code tick}. It does not open repair orders itself: the outage detection job
  * does, as in production.
  * <p>
- * At its first tick it takes over what is down already: an open outage on a camera it never reported (the demo
- * history's) stays down until its repair order is restored or closed; its own failures from before a restart come
- * back at spread-out times. A camera whose latest observation came from another source (a real system with a
+ * At its first tick it takes over what is down already: an open outage it did not open, on a camera it never
+ * reported or that the demo's health coverage wrote down in its name (the demo history's), stays down until its
+ * repair order is restored or closed; its own failures from before a restart come back at spread-out times. A camera whose latest observation came from another source (a real system with a
  * token) is left alone from then on: the simulator never reports it, so it cannot undo that system's report. (A
  * report arriving while a tick is being written can still be overtaken by that tick's observation.)
  */
