@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (9,427 in all at 20,000; {@link #solvedFor(int)}), a few of them with canvasses and requests that were not useful
  * or not available, most without; plus UNSOLVED cases. A case lies near a real camera of the fleet (so the big
  * precincts get more), its incident before the closing date, opened by its precinct's investigators.</li>
- * <li><b>From 2023-07-01 until a week ago</b>: 15 % of that rate, in the same mix.</li>
+ * <li><b>From 2023-07-01 until a week ago</b>: a tenth of that rate, in the same mix.</li>
  * <li><b>Now</b>: three OPEN cases of the demo user {@code investigator} near Kaohsiung Main Station, one with a
  * canvass of the station on the evening of {@link MaintenanceHistory#stationEvent(Instant)}, when cameras there
  * were down.</li>
@@ -39,7 +39,7 @@ final class InvestigationHistory {
 	/** Cases closed unsolved per case solved. */
 	static final double UNSOLVED_PER_SOLVED = 0.28;
 	/** Cases a day after the half year, as a share of the half year's. */
-	static final double LATER_RATE = 0.15;
+	static final double LATER_RATE = 0.10;
 	/** The city default of footage retention (watchkeeper.investigation.default-retention-days). */
 	static final int DEFAULT_RETENTION_DAYS = 30;
 	static final String INVESTIGATOR = "investigator";
