@@ -127,30 +127,43 @@ final class InvestigationHistory {
 		// an outage, so a case solved with footage has a camera that faced the place and was recording.
 		jdbc.execute("""
 				CREATE TEMP TABLE demo_pool_all ON COMMIT DROP AS
-				SELECT row_number() OVER (ORDER BY c.id) AS rn, c.id FROM camera c
+				SELECT c.precinct_id, row_number() OVER (PARTITION BY c.precinct_id ORDER BY c.id) AS rn, c.id FROM camera c
 				 WHERE c.location IS NOT NULL AND c.status IN ('ACTIVE', 'FAULTY') AND c.install_date < DATE '2022-12-01'
 				   AND c.precinct_id IS NOT NULL""");
 		jdbc.execute("""
 				CREATE TEMP TABLE demo_pool_clean ON COMMIT DROP AS
-				SELECT row_number() OVER (ORDER BY p.id) AS rn, p.id FROM demo_pool_all p
+				SELECT p.precinct_id, row_number() OVER (PARTITION BY p.precinct_id ORDER BY p.id) AS rn, p.id FROM demo_pool_all p
 				 WHERE NOT EXISTS (SELECT 1 FROM outage o WHERE o.camera_id = p.id)""");
-		long all = jdbc.queryForObject("SELECT count(*) FROM demo_pool_all", Long.class);
-		long clean = jdbc.queryForObject("SELECT count(*) FROM demo_pool_clean", Long.class);
-		if (all == 0 || clean == 0) {
+		// A case falls in a precinct by its case load (population, the city centre more), then near one of its cameras.
+		StringBuilder weights = new StringBuilder();
+		DemoCatalog.CASE_LOAD.forEach((code, weight) -> weights.append(weights.isEmpty() ? "" : ", ")
+			.append("('").append(code).append("', ").append(weight).append(")"));
+		jdbc.execute("""
+				CREATE TEMP TABLE demo_pool_precinct ON COMMIT DROP AS
+				SELECT precinct_id, n_all, n_clean, coalesce(sum(w) OVER (ORDER BY precinct_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
+				           / sum(w) OVER () AS cum_from,
+				       sum(w) OVER (ORDER BY precinct_id) / sum(w) OVER () AS cum_to
+				  FROM (SELECT a.precinct_id, a.n AS n_all, c.n AS n_clean, coalesce(l.weight, 1)::float8 AS w
+				          FROM (SELECT precinct_id, count(*) AS n FROM demo_pool_all GROUP BY precinct_id) a
+				          JOIN (SELECT precinct_id, count(*) AS n FROM demo_pool_clean GROUP BY precinct_id) c ON c.precinct_id = a.precinct_id
+				          JOIN precinct p ON p.id = a.precinct_id
+				          LEFT JOIN (VALUES %s) AS l (code, weight) ON l.code = p.code) x""".formatted(weights));
+		if (jdbc.queryForObject("SELECT count(*) FROM demo_pool_precinct", Long.class) == 0) {
 			log.info("Demo investigation history not written: no camera in service since 2022 to place cases near");
 			return new Summary(0, 0, 0, 0, 0, 0, 0, Duration.ofNanos(System.nanoTime() - start));
 		}
-		jdbc.execute("ALTER TABLE demo_pool_all ADD PRIMARY KEY (rn)");
-		jdbc.execute("ALTER TABLE demo_pool_clean ADD PRIMARY KEY (rn)");
+		jdbc.execute("ALTER TABLE demo_pool_all ADD PRIMARY KEY (precinct_id, rn)");
+		jdbc.execute("ALTER TABLE demo_pool_clean ADD PRIMARY KEY (precinct_id, rn)");
 		// temporary tables get no statistics from autovacuum, and the camera and health rows are fresh
 		jdbc.execute("ANALYZE demo_pool_all");
 		jdbc.execute("ANALYZE demo_pool_clean");
+		jdbc.execute("ANALYZE demo_pool_precinct");
 		jdbc.execute("ANALYZE camera");
 		jdbc.execute("ANALYZE camera_health");
 		step("camera pools");
 
 		StringBuilder us = new StringBuilder();
-		for (int i = 1; i <= 16; i++) {
+		for (int i = 1; i <= 17; i++) {
 			us.append(", ").append(u("hk", i)).append(" AS u").append(i);
 		}
 		jdbc.update("""
@@ -171,7 +184,7 @@ final class InvestigationHistory {
 				                THEN timestamptz '2023-01-01 09:00+08' + floor(u1 * 181) * interval '1 day' + u2 * interval '9 hours'
 				                ELSE timestamptz '2023-07-01 09:00+08' + floor(u1 * %7$d) * interval '1 day' + u2 * interval '9 hours'
 				           END AS closed_at
-				      FROM (SELECT period, i, hk, u1, u2, u3, u4, u5, u6, u7, u8, u9, u10, u11, u12, u13, u14, u15, u16,
+				      FROM (SELECT period, i, hk, u1, u2, u3, u4, u5, u6, u7, u8, u9, u10, u11, u12, u13, u14, u15, u16, u17,
 				                   coalesce(kind, CASE WHEN u16 < 0.12 THEN 'USEFUL' WHEN u16 < 0.78 THEN 'SOLVED' ELSE 'UNSOLVED' END) AS kind
 				              FROM u) u),
 				d AS (
@@ -182,8 +195,6 @@ final class InvestigationHistory {
 				    -- no incident before the health coverage begins (materialized: each u is computed once, not per use)
 				    SELECT d.*, date_trunc('minute', CASE WHEN raw_from < %8$s THEN %8$s + u4 * (closed_at - interval '4 days' - %8$s)
 				                                           ELSE raw_from END) AS incident_from,
-				           CASE WHEN kind = 'USEFUL' THEN 1 + floor(u7 * %9$d)::bigint END AS pick_clean,
-				           CASE WHEN kind <> 'USEFUL' THEN 1 + floor(u7 * %10$d)::bigint END AS pick_all,
 				           greatest(25, round(CASE WHEN u13 < 0.1 THEN 150 WHEN u13 < 0.25 THEN 300 ELSE 200 END * %11$s))::int AS radius
 				      FROM d),
 				w AS (
@@ -192,9 +203,13 @@ final class InvestigationHistory {
 				a AS (
 				    SELECT w.*, c.id AS anchor_id, c.location AS anchor_location, c.heading_deg, c.fov_deg, c.range_m, c.address,
 				           c.precinct_id AS anchor_precinct, pr.code AS precinct_code
-				      FROM (SELECT w.*, coalesce(pc.id, pa.id) AS picked FROM w
-				              LEFT JOIN demo_pool_clean pc ON pc.rn = w.pick_clean
-				              LEFT JOIN demo_pool_all pa ON pa.rn = w.pick_all) w
+				      FROM (SELECT w.*, coalesce(pc.id, pa.id) AS picked
+				              FROM (SELECT w.*, pp.precinct_id AS pick_precinct,
+				                           CASE WHEN w.kind = 'USEFUL' THEN 1 + floor(w.u7 * pp.n_clean)::bigint END AS pick_clean,
+				                           CASE WHEN w.kind <> 'USEFUL' THEN 1 + floor(w.u7 * pp.n_all)::bigint END AS pick_all
+				                      FROM w JOIN demo_pool_precinct pp ON w.u17 >= pp.cum_from AND w.u17 < pp.cum_to) w
+				              LEFT JOIN demo_pool_clean pc ON pc.precinct_id = w.pick_precinct AND pc.rn = w.pick_clean
+				              LEFT JOIN demo_pool_all pa ON pa.precinct_id = w.pick_precinct AND pa.rn = w.pick_all) w
 				      JOIN camera c ON c.id = w.picked
 				      JOIN precinct pr ON pr.id = c.precinct_id)
 				SELECT nextval(pg_get_serial_sequence('investigation_case', 'id')) AS case_id, period, i, kind, canvassed,
@@ -220,7 +235,7 @@ final class InvestigationHistory {
 				       incident_from, incident_to, closed_at, radius,
 				       incident_to + (15 + u6 * 660 + 5 + u14 * 115) * interval '1 minute' AS run_at, hk, u15
 				  FROM a""".formatted(useful, solved, solved + unsolved, later, us, seed, Math.max(1, laterDays), FLOOR,
-				clean, all, Double.toString(radiusScale), investigatorPrecinct, INVESTIGATOR));
+				0, 0, Double.toString(radiusScale), investigatorPrecinct, INVESTIGATOR));
 		step("cases planned");
 
 		// The demo investigator's open cases near the station: a motorcycle theft on the evening the cameras there were
