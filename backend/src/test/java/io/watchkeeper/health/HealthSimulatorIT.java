@@ -138,9 +138,9 @@ class HealthSimulatorIT extends HealthHttpSupport {
 		Timestamp written = Timestamp.from(start.minusSeconds(60));
 		jdbc.update("""
 				INSERT INTO camera_health (camera_id, first_seen_at, last_seen_at, up, state_since, source, updated_at)
-				VALUES (?, ?, ?, false, ?, ?, ?), (?, ?, ?, true, ?, ?, ?)""",
+				VALUES (?, ?, ?, false, ?, ?, ?), (?, ?, ?, NULL, NULL, ?, ?)""",
 				down, Timestamp.from(firstSeen), written, Timestamp.from(failed), HealthSimulator.SOURCE, written,
-				up, Timestamp.from(firstSeen), written, Timestamp.from(firstSeen), HealthSimulator.SOURCE, written);
+				up, Timestamp.from(firstSeen), written, HealthSimulator.SOURCE, written);
 
 		MovingClock clock = new MovingClock(start);
 		// its own failures would come back within a minute or two: the history's outage must not be taken for one
@@ -157,6 +157,8 @@ class HealthSimulatorIT extends HealthHttpSupport {
 			.as("first seen kept").containsOnly(Timestamp.from(firstSeen));
 		assertThat(jdbc.queryForObject("SELECT last_seen_at FROM camera_health WHERE camera_id = ?", Timestamp.class, up))
 			.as("reported since").isAfterOrEqualTo(Timestamp.from(start));
+		assertThat(jdbc.queryForObject("SELECT up FROM camera_health WHERE camera_id = ?", Boolean.class, up))
+			.as("its state set by the first report").isTrue();
 		assertThat(outageHistory.recordingAt(up, Instant.parse("2023-03-15T02:00:00Z")).state())
 			.isEqualTo(OutageHistory.Recording.RECORDING);
 		assertThat(outageHistory.recordingAt(down, now.minus(Duration.ofDays(1))).state()).isEqualTo(OutageHistory.Recording.DOWN);
