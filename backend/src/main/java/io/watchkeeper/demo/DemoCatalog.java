@@ -16,6 +16,20 @@ final class DemoCatalog {
 	/** The generator's "today": statuses and decommissions are as of this date, so the data never depends on the clock. */
 	static final LocalDate AS_OF = LocalDate.of(2025, 12, 31);
 
+	/** Kaohsiung Main Station (高雄車站, 三民區): the demo's investigations and recent outages gather around it. */
+	static final double MAIN_STATION_LON = 120.302498;
+	static final double MAIN_STATION_LAT = 22.639444;
+
+	/**
+	 * Criminal cases a precinct handles, relative (demo assumption): roughly its population in thousands, the city
+	 * centre's precincts (stations, night markets, entertainment districts) weighted up by half.
+	 */
+	static final Map<String, Integer> CASE_LOAD = Map.ofEntries(Map.entry("SANMIN1", 270), Map.entry("SANMIN2", 190),
+			Map.entry("LINGYA", 240), Map.entry("XINXING", 115), Map.entry("YANCHENG", 35), Map.entry("GUSHAN", 150),
+			Map.entry("ZUOYING", 200), Map.entry("NANZI", 180), Map.entry("QIANZHEN", 220), Map.entry("XIAOGANG", 150),
+			Map.entry("FENGSHAN", 350), Map.entry("LINYUAN", 170), Map.entry("RENWU", 160), Map.entry("GANGSHAN", 200),
+			Map.entry("HUNEI", 130), Map.entry("QISHAN", 90), Map.entry("LIUGUI", 20));
+
 	static final int FIRST_INSTALL_YEAR = 2012;
 	static final int LAST_INSTALL_YEAR = 2025;
 

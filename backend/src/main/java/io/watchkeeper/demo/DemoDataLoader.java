@@ -32,7 +32,9 @@ import io.watchkeeper.camera.boundary.Boundaries;
  * Writes the demo data set in one transaction: boundaries (if missing), vendors, funding sources, projects,
  * maintenance contracts (2023 and each following year up to the clock's), repair squads, then sites and cameras
  * streamed with {@code COPY}, then the amounts that follow from the cameras, the demo users, the maintenance
- * history ({@link MaintenanceHistory}) and a {@code demo_dataset} record. Does nothing if there are cameras already.
+ * history ({@link MaintenanceHistory}), the health coverage that lets the outage history answer for the past
+ * ({@link HealthCoverage}), the investigators' cases ({@link InvestigationHistory}) and a {@code demo_dataset}
+ * record. Does nothing if there are cameras already.
  */
 @Service
 class DemoDataLoader {
@@ -45,7 +47,8 @@ class DemoDataLoader {
 	private static final long DEMO_LOCK = 0x574B_4445_4D4FL;
 
 	record Result(int cameras, int sites, long seed, Duration took, Duration sitesTook, Duration camerasTook,
-			Duration indexesTook, List<String> users, MaintenanceHistory.Summary maintenance) {
+			Duration indexesTook, List<String> users, MaintenanceHistory.Summary maintenance, int healthCovered,
+			InvestigationHistory.Summary investigations) {
 	}
 
 	record DemoUser(String username, String displayName, String role, String vendorCode, String precinctCode) {
@@ -57,7 +60,8 @@ class DemoDataLoader {
 			new DemoUser("vendor", "港都保全科技 維修技師（示範）", "VENDOR_TECHNICIAN", "V-KANGDU", null),
 			new DemoUser("squad", "三民第一分局維修小組（示範）", "SQUAD_MEMBER", null, "SANMIN1"),
 			new DemoUser("procurement", "採購承辦人（示範）", "PROCUREMENT", null, null),
-			new DemoUser("investigator", "偵查隊員（示範）", "INVESTIGATOR", null, null),
+			new DemoUser(InvestigationHistory.INVESTIGATOR, "三民第一分局偵查隊員（示範）", "INVESTIGATOR", null,
+					InvestigationHistory.INVESTIGATOR_PRECINCT),
 			new DemoUser("viewer", "檢視者（示範）", "VIEWER", null, null));
 
 	private final DataSource dataSource;
@@ -221,13 +225,19 @@ class DemoDataLoader {
 			log.info("Demo maintenance history: indexes and keys rebuilt in {} ms", (System.nanoTime() - historyIndexesStart) / 1_000_000);
 		}
 		log.info("Demo maintenance history: {}", maintenance);
+		// The outage history answers for the half year and the last months only where health data covers it.
+		int healthCovered = HealthCoverage.write(jdbc, now);
+		InvestigationHistory.Summary investigations = new InvestigationHistory(jdbc, seed, now,
+				InvestigationHistory.INVESTIGATOR_PRECINCT).generate(totals.cameras);
+		log.info("Demo health coverage: {} cameras since {}; investigations: {}", healthCovered, HealthCoverage.FIRST_SEEN,
+				investigations);
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		jdbc.update("INSERT INTO demo_dataset (seed, cameras, sites, generator, duration_ms) VALUES (?, ?, ?, ?, ?)",
 				seed, totals.cameras, sites.size(), GENERATOR, took.toMillis());
 		jdbc.execute("ANALYZE site");
 		jdbc.execute("ANALYZE camera");
 		return new Result(totals.cameras, sites.size(), seed, Duration.ofNanos(System.nanoTime() - start), sitesTook,
-				camerasTook, indexesTook, users, maintenance);
+				camerasTook, indexesTook, users, maintenance, healthCovered, investigations);
 	}
 
 	private void cameraStatusTriggers(String enableOrDisable) {

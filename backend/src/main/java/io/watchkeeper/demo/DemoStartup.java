@@ -70,9 +70,10 @@ class DemoStartup implements ApplicationRunner {
 	static String summary(DemoDataLoader.Result r) {
 		return String.format(Locale.ROOT,
 				"Generated %,d cameras on %,d sites (seed %d) in %.1f s (sites %.1f s, cameras %.1f s, indexes and keys %.1f s, "
-						+ "maintenance history %.1f s: %s); demo users: %s",
+						+ "maintenance history %.1f s: %s; health coverage of %,d cameras; investigations %.1f s: %s); demo users: %s",
 				r.cameras(), r.sites(), r.seed(), r.took().toMillis() / 1000.0, r.sitesTook().toMillis() / 1000.0,
 				r.camerasTook().toMillis() / 1000.0, r.indexesTook().toMillis() / 1000.0,
-				r.maintenance().took().toMillis() / 1000.0, r.maintenance(), String.join(", ", r.users()));
+				r.maintenance().took().toMillis() / 1000.0, r.maintenance(), r.healthCovered(),
+				r.investigations().took().toMillis() / 1000.0, r.investigations(), String.join(", ", r.users()));
 	}
 }

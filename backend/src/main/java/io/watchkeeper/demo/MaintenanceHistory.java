@@ -3,6 +3,7 @@ package io.watchkeeper.demo;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
 
@@ -28,6 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <li><b>From 2023-07-01 until a week ago</b>: a lighter history, about 0.8 % of the cameras in service a month
  * (160 a month at 20,000), one third vendors, the rest squads, a few outages that came back by themselves (closed
  * as no fault found).</li>
+ * <li><b>The last fortnight at Kaohsiung Main Station</b>: up to seven cameras within 200 m, three of them down on
+ * one evening eight days ago (one all evening, two for part of it), the others on other days.</li>
  * <li><b>Now</b>: a handful of open outages with open orders in every state (NEW, ASSIGNED, IN_PROGRESS, ON_HOLD
  * with a reason, RESTORED awaiting verification): five for the demo vendor's company, four for the demo squad,
  * and about round(N × 25 / 20,000) in all.</li>
@@ -182,6 +185,7 @@ final class MaintenanceHistory {
 				 WHERE rn <= ? - (SELECT count(*) FROM demo_repair WHERE phase = 'OPEN')""".formatted(u("c.asset_tag", ":open"), seed),
 				nowTs, open);
 
+		stationOutages(nowTs);
 		jdbc.execute("ANALYZE demo_repair");
 		step("open picks");
 		createOrders();
@@ -233,6 +237,44 @@ final class MaintenanceHistory {
 		jdbc.execute("ANALYZE work_order_event");
 		step("analyze");
 		return new Summary(byVendors, inHouse, orders, orders, events, openOrders, Duration.ofNanos(System.nanoTime() - start));
+	}
+
+	/**
+	 * The evening of {@link #stationEvent(Instant)} a few cameras near Kaohsiung Main Station were down (one for
+	 * hours, repaired by the vendor; two for part of the evening, fixed by the squad), and a few more there failed
+	 * on other days of the last fortnight, so a canvass at the station last week answers RECORDING, PARTLY and DOWN.
+	 */
+	private void stationOutages(Timestamp nowTs) {
+		jdbc.update("""
+				INSERT INTO demo_repair (k, camera_id, phase, how, final_state, opened_at)
+				SELECT k, id, 'LATER', CASE WHEN rn = 1 THEN 'VENDOR' WHEN rn <= 3 OR rn %% 2 = 0 THEN 'SQUAD' ELSE 'NFF' END, 'CLOSED',
+				       CASE rn WHEN 1 THEN CAST(? AS timestamptz) - interval '1 hour'
+				               WHEN 2 THEN CAST(? AS timestamptz) + interval '40 minutes'
+				               WHEN 3 THEN CAST(? AS timestamptz) - interval '30 minutes'
+				               ELSE CAST(? AS timestamptz) - interval '12 days' + t * interval '9 days' END
+				  FROM (SELECT c.asset_tag || ':station' AS k, c.id, %s AS t,
+				               row_number() OVER (ORDER BY hashtextextended(c.asset_tag || ':station', %d), c.id) AS rn
+				          FROM camera c, (SELECT ST_SetSRID(ST_MakePoint(?, ?), 4326) AS p) s
+				         WHERE c.location && ST_Expand(s.p, 0.003) AND ST_DWithin(c.location::geography, s.p::geography, ?)
+				           AND c.status = 'ACTIVE' AND c.precinct_id IS NOT NULL
+				           AND c.install_date < (CAST(? AS timestamptz) AT TIME ZONE 'Asia/Taipei')::date - 60
+				           AND NOT EXISTS (SELECT 1 FROM demo_repair r WHERE r.camera_id = c.id
+				                              AND r.opened_at > CAST(? AS timestamptz) - interval '40 days')) x
+				 WHERE rn <= 7""".formatted(u("c.asset_tag", ":station"), seed), stationEventTs(), stationEventTs(),
+				stationEventTs(), nowTs, DemoCatalog.MAIN_STATION_LON, DemoCatalog.MAIN_STATION_LAT, STATION_RADIUS_M,
+				nowTs, nowTs);
+	}
+
+	/** Around Kaohsiung Main Station: the recent outages of {@link #stationOutages} fall on cameras this close. */
+	static final int STATION_RADIUS_M = 200;
+
+	/** 19:00 in Taipei eight days before {@code now}: the evening of the outages at the station. */
+	static Instant stationEvent(Instant now) {
+		return LocalDate.ofInstant(now, ZONE).minusDays(8).atTime(19, 0).atZone(ZONE).toInstant();
+	}
+
+	private Timestamp stationEventTs() {
+		return Timestamp.from(stationEvent(now));
 	}
 
 	/**

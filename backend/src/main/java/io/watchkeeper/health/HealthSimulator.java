@@ -30,9 +30,9 @@ import jakarta.annotation.PreDestroy;
  * same path the API takes, every {@code tick}. It does not open repair orders itself: the outage detection job
  * does, as in production.
  * <p>
- * At its first tick it takes over what is down already: an open outage on a camera it never reported (the demo
- * history's) stays down until its repair order is restored or closed; its own failures from before a restart come
- * back at spread-out times. A camera whose latest observation came from another source (a real system with a
+ * At its first tick it takes over what is down already: an open outage it did not open, on a camera it never
+ * reported or that the demo's health coverage wrote down in its name (the demo history's), stays down until its
+ * repair order is restored or closed; its own failures from before a restart come back at spread-out times. A camera whose latest observation came from another source (a real system with a
  * token) is left alone from then on: the simulator never reports it, so it cannot undo that system's report. (A
  * report arriving while a tick is being written can still be overtaken by that tick's observation.)
  */
@@ -109,11 +109,14 @@ class HealthSimulator {
 			started = true;
 			Map<Long, Instant> own = new HashMap<>();
 			Map<Long, Instant> stuck = new HashMap<>();
-			// never reported: not the simulator's outage (the demo history's), down until repaired; reported down by
-			// the simulator: its own failure from before a restart; reported up by it (a SILENT outage while the
+			// never reported, or down in the simulator's name by an outage it did not open (the demo history's, whose
+			// health rows the demo writes as the simulator's): down until repaired; down by an outage the simulator
+			// opened: its own failure from before a restart; reported up by it (a SILENT outage while the
 			// application was down) or by another source: not taken over
 			jdbc.query("""
-					SELECT o.camera_id, o.started_at, h.camera_id IS NULL, h.up IS FALSE AND h.source = ?
+					SELECT o.camera_id, o.started_at,
+					       h.camera_id IS NULL OR (h.up IS FALSE AND h.source = ? AND o.source IS DISTINCT FROM ?),
+					       h.up IS FALSE AND h.source = ? AND o.source = ?
 					  FROM outage o JOIN camera c ON c.id = o.camera_id
 					  LEFT JOIN camera_health h ON h.camera_id = o.camera_id
 					 WHERE o.ended_at IS NULL AND starts_with(c.asset_tag, ?)""", rs -> {
@@ -123,11 +126,13 @@ class HealthSimulator {
 				else if (rs.getBoolean(4)) {
 					own.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
 				}
-			}, SOURCE, tagPrefix);
+			}, SOURCE, SOURCE, SOURCE, SOURCE, tagPrefix);
 			simulation.resumeStuck(stuck);
 			simulation.resume(own, now);
+			// the demo writes health rows for its history, so "reported" means observations stored (kept for the
+			// observation retention: after a longer pause the fleet is seeded again, which only adds failures)
 			Boolean reported = jdbc.queryForObject("""
-					SELECT EXISTS (SELECT 1 FROM camera_health h JOIN camera c ON c.id = h.camera_id
+					SELECT EXISTS (SELECT 1 FROM health_observation o JOIN camera c ON c.id = o.camera_id
 					                WHERE starts_with(c.asset_tag, ?))""", Boolean.class, tagPrefix);
 			if (Boolean.FALSE.equals(reported)) {
 				observations.addAll(simulation.seed(fleet, now));

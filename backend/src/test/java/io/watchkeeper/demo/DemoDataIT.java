@@ -168,7 +168,9 @@ class DemoDataIT {
 				    UNION ALL SELECT name_zh FROM repair_squad UNION ALL SELECT display_name FROM app_user
 				    UNION ALL SELECT title FROM work_order UNION ALL SELECT description FROM work_order
 				    UNION ALL SELECT hold_reason FROM work_order UNION ALL SELECT resolution_note FROM work_order
-				    UNION ALL SELECT note FROM work_order_event) s
+				    UNION ALL SELECT note FROM work_order_event
+				    UNION ALL SELECT title FROM investigation_case UNION ALL SELECT place FROM investigation_case
+				    UNION ALL SELECT crime_type FROM investigation_case UNION ALL SELECT note FROM footage_request) s
 				 WHERE t IS NOT NULL""", String.class);
 		assertThat(texts).as("the demo's texts").hasSizeGreaterThan(50);
 		java.util.regex.Pattern englishWords = java.util.regex.Pattern.compile("[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}");
@@ -220,9 +222,24 @@ class DemoDataIT {
 					"squad:SQUAD_MEMBER", "vendor:VENDOR_TECHNICIAN", "viewer:VIEWER");
 		assertThat(count("SELECT count(*) FROM app_user u JOIN vendor v ON v.id = u.vendor_id WHERE u.username = 'vendor'")).isEqualTo(1);
 		assertThat(count("SELECT count(*) FROM app_user u JOIN precinct p ON p.id = u.precinct_id WHERE u.username = 'squad'")).isEqualTo(1);
+		assertThat(count("SELECT count(*) FROM app_user u JOIN precinct p ON p.id = u.precinct_id WHERE u.username = 'investigator'")).isEqualTo(1);
 		assertThat(get("/api/admin/boundaries/precincts", "admin", "demo-it-secret").statusCode()).isEqualTo(200);
 		assertThat(get("/api/admin/boundaries/precincts", "viewer", "demo-it-secret").statusCode()).isEqualTo(403);
 		assertThat(get("/api/admin/boundaries/precincts", "admin", "watchkeeper").statusCode()).isEqualTo(401);
+	}
+
+	/** The investigators' half year scales with the fleet: round(10,000 × 1,414 / 20,000) = 707, still 15.0 %. */
+	@Test
+	void theInvestigatorsHalfYearScalesWithTheFleetAndKeeps15Percent() {
+		Map<String, Object> kpi = jdbc.queryForMap("""
+				SELECT count(*) FILTER (WHERE coalesce(c.footage_override, EXISTS (
+				           SELECT 1 FROM footage_request r WHERE r.case_id = c.id AND r.outcome = 'USEFUL'))) AS with_footage,
+				       count(*) AS solved
+				  FROM investigation_case c
+				 WHERE c.state = 'SOLVED' AND (c.closed_at AT TIME ZONE 'Asia/Taipei')::date BETWEEN DATE '2023-01-01' AND DATE '2023-06-30'""");
+		long withFootage = ((Number) kpi.get("with_footage")).longValue();
+		assertThat(withFootage).isEqualTo(Math.round(10_000 * 1_414 / 20_000.0));
+		assertThat(Math.round(withFootage * 1000.0 / ((Number) kpi.get("solved")).longValue())).as("per mille").isEqualTo(150);
 	}
 
 	@Test

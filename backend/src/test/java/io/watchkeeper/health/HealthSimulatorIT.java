@@ -25,6 +25,9 @@ class HealthSimulatorIT extends HealthHttpSupport {
 	@Autowired
 	HealthIngestion ingestion;
 
+	@Autowired
+	OutageHistory outageHistory;
+
 	/** A clock the test moves. */
 	static final class MovingClock extends Clock {
 
@@ -111,5 +114,53 @@ class HealthSimulatorIT extends HealthHttpSupport {
 		assertThat(openOutages(history)).as("restored: the simulator reports it up").isZero();
 		assertThat(jdbc.queryForObject("SELECT ended_at FROM outage WHERE id = ?", Timestamp.class, outage))
 			.isEqualTo(Timestamp.from(clock.now));
+	}
+
+	/**
+	 * The demo writes health rows for its fleet (first seen 2022-12-01, the simulator's source) so that the outage
+	 * history answers for the past: the simulator keeps their first-seen time, and a camera down by an open outage
+	 * of the demo history (not one it opened) stays down until repaired, even when its own failures recover fast.
+	 */
+	@Test
+	void theDemosHealthCoverageKeepsItsFirstSeenTimeAndItsHistoryOutageStaysDownUntilRepaired() {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		Instant start = now.minus(Duration.ofMinutes(10));
+		Instant firstSeen = Instant.parse("2022-11-30T16:00:00Z");
+		long down = camera("ITHCOV-01");
+		long up = camera("ITHCOV-02");
+		Instant failed = now.minus(Duration.ofDays(2));
+		jdbc.update("""
+				INSERT INTO outage (camera_id, started_at, cause, detected_at, source)
+				VALUES (?, ?, 'REPORTED_DOWN', ?, 'demo: VMS')""", down, Timestamp.from(failed), Timestamp.from(failed));
+		jdbc.update("""
+				INSERT INTO work_order (kind, camera_id, origin, outage_id, state, opened_at)
+				SELECT 'REPAIR', camera_id, 'OUTAGE', id, 'NEW', started_at FROM outage WHERE camera_id = ?""", down);
+		Timestamp written = Timestamp.from(start.minusSeconds(60));
+		jdbc.update("""
+				INSERT INTO camera_health (camera_id, first_seen_at, last_seen_at, up, state_since, source, updated_at)
+				VALUES (?, ?, ?, false, ?, ?, ?), (?, ?, ?, NULL, NULL, ?, ?)""",
+				down, Timestamp.from(firstSeen), written, Timestamp.from(failed), HealthSimulator.SOURCE, written,
+				up, Timestamp.from(firstSeen), written, HealthSimulator.SOURCE, written);
+
+		MovingClock clock = new MovingClock(start);
+		// its own failures would come back within a minute or two: the history's outage must not be taken for one
+		HealthProperties properties = new HealthProperties(10_000, org.springframework.util.unit.DataSize.ofMegabytes(16),
+				Duration.ofMinutes(5), Duration.ofDays(7), Duration.ofMinutes(15), Duration.ZERO, new HealthProperties.Simulator(true,
+						Duration.ofMinutes(1), 0.0, Duration.ofSeconds(60), 0.0, Duration.ofMinutes(5)));
+		HealthSimulator simulator = new HealthSimulator(jdbc, ingestion, clock, properties, new Random(3), "ITHCOV-");
+		for (int minute = 0; minute < 10; minute++) {
+			clock.now = start.plus(Duration.ofMinutes(minute));
+			simulator.tick();
+		}
+		assertThat(openOutages(down)).as("the demo history's outage stays open").isEqualTo(1);
+		assertThat(jdbc.queryForList("SELECT first_seen_at FROM camera_health WHERE camera_id IN (?, ?)", Timestamp.class, down, up))
+			.as("first seen kept").containsOnly(Timestamp.from(firstSeen));
+		assertThat(jdbc.queryForObject("SELECT last_seen_at FROM camera_health WHERE camera_id = ?", Timestamp.class, up))
+			.as("reported since").isAfterOrEqualTo(Timestamp.from(start));
+		assertThat(jdbc.queryForObject("SELECT up FROM camera_health WHERE camera_id = ?", Boolean.class, up))
+			.as("its state set by the first report").isTrue();
+		assertThat(outageHistory.recordingAt(up, Instant.parse("2023-03-15T02:00:00Z")).state())
+			.isEqualTo(OutageHistory.Recording.RECORDING);
+		assertThat(outageHistory.recordingAt(down, now.minus(Duration.ofDays(1))).state()).isEqualTo(OutageHistory.Recording.DOWN);
 	}
 }
