@@ -71,7 +71,7 @@ public class Cases {
 	private final ZoneId zone;
 
 	Cases(CaseStore store, CaseQueries queries, CanvassSnapshots snapshots, Canvassing canvassing, AuditLog audit,
-			CaseProperties properties, Clock clock,
+			InvestigationProperties properties, Clock clock,
 			@Value("${watchkeeper.zone:Asia/Taipei}") ZoneId zone) {
 		this.store = store;
 		this.queries = queries;
