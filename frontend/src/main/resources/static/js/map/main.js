@@ -15,6 +15,7 @@ import {
 } from './areas.js';
 import { cameraPopup, loadingPopup, errorPopup } from './popup.js';
 import { createLabelPane, LABEL_PANE, placeLabels } from './area-labels.js';
+import { startCanvassTool } from './canvass.js';
 
 const L = window.L;
 const page = document.getElementById('map-page');
@@ -1110,6 +1111,15 @@ if (!state.positioned && state.filters.precinct) {
       map.fitBounds(L.geoJSON(feature).getBounds(), { padding: [10, 10] });
     }
   }).catch(() => {});
+}
+if (document.getElementById('canvass-panel')) {
+  startCanvassTool({
+    L, map, page, caseId: state.caseId,
+    rememberCase(id) {
+      state.caseId = id;
+      saveState();
+    },
+  });
 }
 changesTimer = setTimeout(pollChanges, POLL_MS);
 window.addEventListener('pagehide', () => clearTimeout(changesTimer));
