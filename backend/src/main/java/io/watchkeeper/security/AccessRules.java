@@ -60,6 +60,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  * /outages/** (the outage board)                       ADMIN, DISPATCHER, INVESTIGATOR, VIEWER (changes: ADMIN,
  *                                                      DISPATCHER)
  * /reports/**                                          ADMIN, DISPATCHER, PROCUREMENT, VIEWER
+ * /cases/** (cases, canvass lists, print, figures)    ADMIN, INVESTIGATOR (precinct scoping as for /api/cases)
  * /map (the map page)                                  ADMIN, DISPATCHER, INVESTIGATOR, VIEWER, PROCUREMENT
  * /procurement/** (budgets, contracts, funding)        FUNDING_READERS (not vendors and squads)
  * Swagger UI                                           any logged-in user
@@ -85,6 +86,12 @@ final class AccessRules {
 	 * only dispatchers and admins change anything there.
 	 */
 	static final Role[] OUTAGE_WATCHERS = { ADMIN, DISPATCHER, INVESTIGATOR, VIEWER };
+
+	/**
+	 * Who works on cases, canvasses and footage requests: investigators (a precinct's only its own cases, checked per
+	 * object in the investigation module) and administrators; nobody else sees that a case exists.
+	 */
+	static final Role[] CASE_WORKERS = { ADMIN, INVESTIGATOR };
 
 	/** Who reads the maintenance figures of the whole city. */
 	static final Role[] REPORT_READERS = { ADMIN, DISPATCHER, PROCUREMENT, VIEWER };
@@ -134,6 +141,7 @@ final class AccessRules {
 			.requestMatchers(HttpMethod.GET, "/api/outages/**").hasAnyRole(names(OUTAGE_WATCHERS))
 			.requestMatchers("/api/outages/**").hasAnyRole(names(REGISTRY_EDITORS))
 			.requestMatchers("/api/reports/**").hasAnyRole(names(REPORT_READERS))
+			.requestMatchers("/api/cases", "/api/cases/**", "/api/investigation/**").hasAnyRole(names(CASE_WORKERS))
 			.requestMatchers("/api/notifications/**").authenticated()
 			.requestMatchers(HttpMethod.GET, "/api/map/**").hasAnyRole(names(MAP_READERS))
 			.requestMatchers("/v3/api-docs/**").authenticated()
@@ -156,6 +164,7 @@ final class AccessRules {
 			.requestMatchers(HttpMethod.GET, "/outages/**").hasAnyRole(names(OUTAGE_WATCHERS))
 			.requestMatchers("/outages/**").hasAnyRole(names(REGISTRY_EDITORS))
 			.requestMatchers("/reports/**").hasAnyRole(names(REPORT_READERS))
+			.requestMatchers("/cases", "/cases/**").hasAnyRole(names(CASE_WORKERS))
 			.requestMatchers("/map", "/map/**").hasAnyRole(names(MAP_READERS))
 			.requestMatchers("/procurement", "/procurement/**").hasAnyRole(names(FUNDING_READERS))
 			.requestMatchers("/swagger-ui.html", "/swagger-ui/**").authenticated()

@@ -27,6 +27,10 @@ public enum AuditAction {
 	WORK_ORDER_CANCEL("work_order.cancel"),
 	FUNDING_SOURCE_CREATED("funding_source.created"), FUNDING_SOURCE_UPDATED("funding_source.updated"),
 	PROJECT_CREATED("procurement_project.created"),
+	CASE_OPENED("case.opened"), CASE_CLOSED("case.closed"), CASE_VIEWED("case.viewed"),
+	CANVASS_RUN("canvass.run"), ROUTE_RUN("canvass.route_run"), CANVASS_VIEWED("canvass.viewed"),
+	CANVASS_EXPORTED("canvass.exported"), CANVASS_PRINTED("canvass.printed"),
+	FOOTAGE_REQUESTED("footage.requested"), FOOTAGE_ANSWERED("footage.answered"), FOOTAGE_OUTCOME("footage.outcome"),
 	AUDIT_VIEWED("audit.viewed");
 
 	private final String code;

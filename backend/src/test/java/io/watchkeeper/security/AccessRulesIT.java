@@ -34,6 +34,7 @@ class AccessRulesIT extends SecurityHttpSupport {
 	static final Set<Role> REPORT_READERS = EnumSet.of(ADMIN, DISPATCHER, Role.PROCUREMENT, Role.VIEWER);
 	static final Set<Role> MAP_READERS = EnumSet.of(ADMIN, DISPATCHER, Role.INVESTIGATOR, Role.VIEWER,
 			Role.PROCUREMENT);
+	static final Set<Role> CASE_WORKERS = EnumSet.of(ADMIN, Role.INVESTIGATOR);
 	static final Set<Role> FUNDING_READERS = EnumSet.of(ADMIN, DISPATCHER, Role.PROCUREMENT, Role.INVESTIGATOR,
 			Role.VIEWER);
 
@@ -78,6 +79,15 @@ class AccessRulesIT extends SecurityHttpSupport {
 			new Rule("GET", "/api/map/boundaries", MAP_READERS, false),
 			new Rule("GET", "/api/map/areas", MAP_READERS, false),
 			new Rule("GET", "/api/map/outages/changes?since=2026-01-01T00:00:00Z", MAP_READERS, false),
+			new Rule("GET", "/api/cases", CASE_WORKERS, false),
+			new Rule("POST", "/api/cases", CASE_WORKERS, false),
+			new Rule("GET", "/api/cases/999999999", CASE_WORKERS, false),
+			new Rule("POST", "/api/cases/999999999/canvasses", CASE_WORKERS, false),
+			new Rule("POST", "/api/cases/999999999/routes", CASE_WORKERS, false),
+			new Rule("GET", "/api/cases/999999999/canvasses/1/csv", CASE_WORKERS, false),
+			new Rule("POST", "/api/cases/999999999/footage-requests", CASE_WORKERS, false),
+			new Rule("POST", "/api/cases/999999999/close", CASE_WORKERS, false),
+			new Rule("GET", "/api/investigation/figures", CASE_WORKERS, false),
 			// machine tokens only: a person's login is refused
 			new Rule("POST", "/api/health/observations", NOBODY, false),
 			new Rule("GET", "/api/admin/tokens", ADMINS, false),
@@ -103,7 +113,13 @@ class AccessRulesIT extends SecurityHttpSupport {
 			new Rule("GET", "/map", MAP_READERS, false),
 			new Rule("GET", "/procurement", FUNDING_READERS, false),
 			new Rule("GET", "/procurement/projects/1", FUNDING_READERS, false),
-			new Rule("GET", "/notifications", EVERYONE, false));
+			new Rule("GET", "/notifications", EVERYONE, false),
+			new Rule("GET", "/cases", CASE_WORKERS, false),
+			new Rule("GET", "/cases/new", CASE_WORKERS, false),
+			new Rule("POST", "/cases", CASE_WORKERS, false),
+			new Rule("GET", "/cases/999999999", CASE_WORKERS, false),
+			new Rule("GET", "/cases/999999999/canvasses/1/print", CASE_WORKERS, false),
+			new Rule("GET", "/cases/figures", CASE_WORKERS, false));
 
 	@TestFactory
 	Stream<DynamicTest> apiRulesPerRole() {

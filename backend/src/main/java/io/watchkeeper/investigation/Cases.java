@@ -1,0 +1,429 @@
+package io.watchkeeper.investigation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.watchkeeper.investigation.CaseRequests.Answer;
+import io.watchkeeper.investigation.CaseRequests.Close;
+import io.watchkeeper.investigation.CaseRequests.NewFootageRequest;
+import io.watchkeeper.investigation.CaseRequests.OpenCase;
+import io.watchkeeper.investigation.CaseRequests.OutcomeRequest;
+import io.watchkeeper.investigation.CaseRequests.PointCanvass;
+import io.watchkeeper.investigation.CaseRequests.RouteCanvass;
+import io.watchkeeper.investigation.CaseViews.CanvassView;
+import io.watchkeeper.investigation.CaseViews.CaseDetails;
+import io.watchkeeper.investigation.CaseViews.CaseListItem;
+import io.watchkeeper.investigation.CaseViews.FootageRequestView;
+import io.watchkeeper.security.AuditAction;
+import io.watchkeeper.security.AuditLog;
+import io.watchkeeper.shared.GeoPoint;
+import io.watchkeeper.shared.InvalidInputException;
+import io.watchkeeper.shared.NotFoundException;
+
+/**
+ * The case use cases: open and close cases, canvass around a point or along a route (kept as a snapshot), request
+ * footage, answer requests and record their outcome. Every one loads the case the caller may see (another
+ * precinct's case does not exist for a precinct investigator: 404) and writes an audit event with the case number;
+ * so do the views of a case and of its canvasses (page, API, CSV, print).
+ */
+@Service
+public class Cases {
+
+	/** The audit log's object type: events are filed under the case's id. */
+	public static final String AUDIT_TYPE = "investigation_case";
+
+	static final int MAX_TITLE = 300;
+	static final int MAX_CRIME_TYPE = 100;
+	static final int MAX_PLACE = 300;
+
+	/** How a canvass snapshot was looked at, for the audit log. */
+	enum CanvassUse {
+		VIEWED(AuditAction.CANVASS_VIEWED), EXPORTED(AuditAction.CANVASS_EXPORTED), PRINTED(AuditAction.CANVASS_PRINTED);
+
+		final AuditAction action;
+
+		CanvassUse(AuditAction action) {
+			this.action = action;
+		}
+	}
+
+	private final CaseStore store;
+	private final CaseQueries queries;
+	private final CanvassSnapshots snapshots;
+	private final Canvassing canvassing;
+	private final AuditLog audit;
+	private final NamedParameterJdbcTemplate jdbc;
+	private final Pattern caseNumberFormat;
+	private final Clock clock;
+	private final ZoneId zone;
+
+	Cases(CaseStore store, CaseQueries queries, CanvassSnapshots snapshots, Canvassing canvassing, AuditLog audit,
+			NamedParameterJdbcTemplate jdbc, CaseProperties properties, Clock clock,
+			@Value("${watchkeeper.zone:Asia/Taipei}") ZoneId zone) {
+		this.store = store;
+		this.queries = queries;
+		this.snapshots = snapshots;
+		this.canvassing = canvassing;
+		this.audit = audit;
+		this.jdbc = jdbc;
+		this.caseNumberFormat = properties.caseNumberFormat();
+		this.clock = clock;
+		this.zone = zone;
+	}
+
+	LocalDate today() {
+		return LocalDate.now(clock.withZone(zone));
+	}
+
+	// --- cases ----------------------------------------------------------------------------------------------
+
+	@Transactional
+	long open(OpenCase request, Investigator who) {
+		CaseNumber number = CaseNumber.parse(request.caseNumber(), caseNumberFormat);
+		String title = text("title", request.title(), MAX_TITLE);
+		if (title == null) {
+			throw new InvalidInputException("title", "title is required");
+		}
+		String crimeType = text("crimeType", request.crimeType(), MAX_CRIME_TYPE);
+		String place = text("place", request.place(), MAX_PLACE);
+		if (request.incidentFrom() == null) {
+			throw new InvalidInputException("incidentFrom", "incidentFrom is required (the incident time or the start of its window)");
+		}
+		Instant incidentTo = request.incidentTo() == null ? request.incidentFrom() : request.incidentTo();
+		if (incidentTo.isBefore(request.incidentFrom())) {
+			throw new InvalidInputException("incidentTo", "incidentTo is before incidentFrom");
+		}
+		GeoPoint location = null;
+		if (request.longitude() != null || request.latitude() != null) {
+			location = point(request.longitude(), request.latitude(), "longitude", "latitude");
+		}
+		Long precinct;
+		if (who.seesAll()) {
+			precinct = request.precinctId();
+			if (precinct != null && !queries.precinctExists(precinct)) {
+				throw new InvalidInputException("precinctId", "no precinct " + precinct);
+			}
+		}
+		else {
+			if (request.precinctId() != null && !request.precinctId().equals(who.precinctId())) {
+				throw new InvalidInputException("precinctId", "you open cases of your own precinct only");
+			}
+			precinct = who.precinctId();
+		}
+		if (store.numberTaken(number)) {
+			throw duplicate(number);
+		}
+		long id;
+		try {
+			id = store.insert(new CaseStore.NewCase(number, title, crimeType, request.incidentFrom(), incidentTo, location,
+					place, precinct, who.username(), clock.instant()));
+		}
+		catch (DuplicateKeyException e) {
+			throw duplicate(number);
+		}
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("caseNumber", number.value());
+		details.put("title", title);
+		details.put("precinctId", precinct);
+		audit.record(AuditAction.CASE_OPENED, AUDIT_TYPE, id, details);
+		return id;
+	}
+
+	private static InvalidInputException duplicate(CaseNumber number) {
+		return new InvalidInputException("caseNumber", "a case numbered " + number.value() + " exists already");
+	}
+
+	@Transactional(readOnly = true)
+	List<CaseListItem> list(Investigator who, CaseState state, String number, Locale locale) {
+		return queries.list(who, state, number, locale, 500);
+	}
+
+	/** One case with its canvasses and requests; the view is audited. */
+	@Transactional
+	CaseDetails view(long id, Investigator who, Locale locale) {
+		InvestigationCase c = visible(id, who);
+		audit.record(AuditAction.CASE_VIEWED, AUDIT_TYPE, id, Map.of("caseNumber", c.caseNumber()));
+		return queries.details(id, locale, today()).orElseThrow(() -> new NotFoundException("Case", id));
+	}
+
+	@Transactional
+	CaseDetails close(long id, Close request, Investigator who, Locale locale) {
+		InvestigationCase c = visible(id, who);
+		checkVersion(request.version(), c.version(), "Case " + c.caseNumber());
+		c.close(request.result(), request.footageContributed(), request.reason(), who.username(), clock.instant());
+		store.saveClosed(c);
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("caseNumber", c.caseNumber());
+		details.put("result", c.state().name());
+		details.put("footageOverride", c.footageOverride());
+		details.put("reason", c.footageOverrideReason());
+		audit.record(AuditAction.CASE_CLOSED, AUDIT_TYPE, id, details);
+		return queries.details(id, locale, today()).orElseThrow();
+	}
+
+	// --- canvasses ------------------------------------------------------------------------------------------
+
+	@Transactional
+	CanvassView canvassAround(long caseId, PointCanvass request, Investigator who) {
+		InvestigationCase c = visible(caseId, who);
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		GeoPoint point = incidentPoint(request, parameters);
+		int radius = request.radiusM() == null ? Canvassing.DEFAULT_RADIUS_M : request.radiusM();
+		if (radius < 1 || radius > Canvassing.MAX_RADIUS_M) {
+			throw new InvalidInputException("radiusM", "radiusM must be between 1 and " + Canvassing.MAX_RADIUS_M + " metres");
+		}
+		TimeWindow window = new TimeWindow(request.from(), request.to());
+		boolean lprOnly = Boolean.TRUE.equals(request.lprOnly());
+		parameters.put("longitude", point.longitude());
+		parameters.put("latitude", point.latitude());
+		parameters.put("radiusM", radius);
+		parameters.put("from", window.from().toString());
+		parameters.put("to", window.to().toString());
+		parameters.put("lprOnly", lprOnly);
+		CanvassAnswer answer = canvassing.around(point, radius, window, lprOnly);
+		long id = snapshots.save(new CanvassSnapshots.Run(caseId, "POINT", who.username(), point.toPoint().toText(), radius,
+				null, lprOnly, parameters), answer);
+		auditRun(AuditAction.CANVASS_RUN, c, id, parameters, answer.found());
+		return snapshots.view(caseId, id, today()).orElseThrow();
+	}
+
+	@Transactional
+	CanvassView canvassAlong(long caseId, RouteCanvass request, Investigator who) {
+		InvestigationCase c = visible(caseId, who);
+		List<GeoPoint> route = route(request.route());
+		int halfWidth = request.halfWidthM() == null ? Canvassing.DEFAULT_HALF_WIDTH_M : request.halfWidthM();
+		if (halfWidth < 1 || halfWidth > Canvassing.MAX_HALF_WIDTH_M) {
+			throw new InvalidInputException("halfWidthM",
+					"halfWidthM must be between 1 and " + Canvassing.MAX_HALF_WIDTH_M + " metres");
+		}
+		TimeWindow window = new TimeWindow(request.from(), request.to());
+		boolean lprOnly = Boolean.TRUE.equals(request.lprOnly());
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		parameters.put("points", route.size());
+		parameters.put("halfWidthM", halfWidth);
+		parameters.put("from", window.from().toString());
+		parameters.put("to", window.to().toString());
+		parameters.put("lprOnly", lprOnly);
+		CanvassAnswer answer = canvassing.along(route, halfWidth, window, lprOnly);
+		String wkt = GeoPoint.FACTORY.createLineString(route.stream()
+			.map(p -> new org.locationtech.jts.geom.Coordinate(p.longitude(), p.latitude()))
+			.toArray(org.locationtech.jts.geom.Coordinate[]::new)).toText();
+		long id = snapshots.save(new CanvassSnapshots.Run(caseId, "ROUTE", who.username(), wkt, null, halfWidth, lprOnly,
+				parameters), answer);
+		auditRun(AuditAction.ROUTE_RUN, c, id, parameters, answer.found());
+		return snapshots.view(caseId, id, today()).orElseThrow();
+	}
+
+	private void auditRun(AuditAction action, InvestigationCase c, long canvassId, Map<String, Object> parameters,
+			int cameras) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("caseNumber", c.caseNumber());
+		details.put("canvassId", canvassId);
+		details.put("parameters", parameters);
+		details.put("cameraCount", cameras);
+		audit.record(action, AUDIT_TYPE, c.id(), details);
+	}
+
+	/** A stored canvass of a case the caller may see; how it is used (viewed, exported, printed) is audited. */
+	@Transactional
+	CanvassView canvass(long caseId, long canvassId, Investigator who, CanvassUse use) {
+		InvestigationCase c = visible(caseId, who);
+		CanvassView view = snapshots.view(caseId, canvassId, today())
+			.orElseThrow(() -> new NotFoundException("Canvass", canvassId));
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		parameters.put("kind", view.kind());
+		parameters.put("from", view.from().toString());
+		parameters.put("to", view.to().toString());
+		parameters.put(view.radiusM() != null ? "radiusM" : "halfWidthM",
+				view.radiusM() != null ? view.radiusM() : view.halfWidthM());
+		parameters.put("lprOnly", view.lprOnly());
+		auditRun(use.action, c, canvassId, parameters, view.cameras().size());
+		return view;
+	}
+
+	// --- footage requests -----------------------------------------------------------------------------------
+
+	@Transactional
+	FootageRequestView requestFootage(long caseId, NewFootageRequest request, Investigator who) {
+		InvestigationCase c = visible(caseId, who);
+		if (request.canvassId() == null || !snapshots.exists(caseId, request.canvassId())) {
+			throw new InvalidInputException("canvassId", "canvassId must name a canvass of this case");
+		}
+		if (request.cameraId() == null) {
+			throw new InvalidInputException("cameraId", "cameraId is required");
+		}
+		CanvassSnapshots.SnapshotCamera camera = snapshots.camera(caseId, request.canvassId(), request.cameraId())
+			.orElseThrow(() -> new InvalidInputException("cameraId",
+					"camera " + request.cameraId() + " is not in canvass " + request.canvassId() + " of this case"));
+		FootagePriority priority = request.priority() == null ? FootagePriority.NORMAL : request.priority();
+		TimeWindow window = request.from() == null && request.to() == null ? new TimeWindow(camera.from(), camera.to())
+				: new TimeWindow(request.from(), request.to());
+		Instant now = clock.instant();
+		boolean late = LocalDate.ofInstant(now, zone).isAfter(camera.footageExpiresOn());
+		long id = store.insert(new CaseStore.NewRequest(caseId, camera.canvassId(), camera.cameraId(), who.username(), now,
+				window.from(), window.to(), priority, now.plus(priority.due()), camera.footageExpiresOn(), late));
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("caseNumber", c.caseNumber());
+		details.put("requestId", id);
+		details.put("canvassId", camera.canvassId());
+		details.put("cameraId", camera.cameraId());
+		details.put("assetTag", camera.assetTag());
+		details.put("priority", priority.name());
+		details.put("late", late);
+		audit.record(AuditAction.FOOTAGE_REQUESTED, AUDIT_TYPE, caseId, details);
+		return queries.request(caseId, id).orElseThrow();
+	}
+
+	@Transactional
+	FootageRequestView answer(long caseId, long requestId, Answer request, Investigator who) {
+		InvestigationCase c = visible(caseId, who);
+		FootageRequest footage = store.findRequest(caseId, requestId)
+			.orElseThrow(() -> new NotFoundException("Footage request", requestId));
+		checkVersion(request.version(), footage.version(), "Footage request " + requestId);
+		footage.answer(request.state(), request.reason(), request.note(), who.username(), clock.instant());
+		store.save(footage);
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("caseNumber", c.caseNumber());
+		details.put("requestId", requestId);
+		details.put("state", footage.state().name());
+		details.put("reason", footage.reason() == null ? null : footage.reason().name());
+		audit.record(AuditAction.FOOTAGE_ANSWERED, AUDIT_TYPE, caseId, details);
+		return queries.request(caseId, requestId).orElseThrow();
+	}
+
+	@Transactional
+	FootageRequestView recordOutcome(long caseId, long requestId, OutcomeRequest request, Investigator who) {
+		InvestigationCase c = visible(caseId, who);
+		FootageRequest footage = store.findRequest(caseId, requestId)
+			.orElseThrow(() -> new NotFoundException("Footage request", requestId));
+		checkVersion(request.version(), footage.version(), "Footage request " + requestId);
+		footage.recordOutcome(request.outcome(), who.username(), clock.instant());
+		store.save(footage);
+		audit.record(AuditAction.FOOTAGE_OUTCOME, AUDIT_TYPE, caseId, Map.of("caseNumber", c.caseNumber(), "requestId",
+				requestId, "outcome", footage.outcome().name()));
+		return queries.request(caseId, requestId).orElseThrow();
+	}
+
+	// --- helpers --------------------------------------------------------------------------------------------
+
+	/** The case if the caller may see it; otherwise, as when there is none, 404. */
+	private InvestigationCase visible(long id, Investigator who) {
+		return store.find(id).filter(c -> who.sees(c.precinctId())).orElseThrow(() -> new NotFoundException("Case", id));
+	}
+
+	private static void checkVersion(Long sent, long current, String what) {
+		if (sent != null && sent != current) {
+			throw new OptimisticLockingFailureException(what + " has changed since you loaded it (you sent version " + sent
+					+ ", the current version is " + current + ")");
+		}
+	}
+
+	private static String text(String field, String value, int max) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String text = value.strip();
+		if (text.length() > max) {
+			throw new InvalidInputException(field, field + " is longer than " + max + " characters");
+		}
+		return text;
+	}
+
+	/** A WGS84 point in Taiwan; 400 naming the field at fault (missing, NaN, out of range, outside Taiwan). */
+	static GeoPoint point(Double longitude, Double latitude, String lonField, String latField) {
+		if (longitude == null || !Double.isFinite(longitude) || longitude < -180 || longitude > 180) {
+			throw new InvalidInputException(lonField, lonField + " must be a number between -180 and 180");
+		}
+		if (latitude == null || !Double.isFinite(latitude) || latitude < -90 || latitude > 90) {
+			throw new InvalidInputException(latField, latField + " must be a number between -90 and 90");
+		}
+		GeoPoint point = new GeoPoint(longitude, latitude);
+		if (!point.isInTaiwan()) {
+			throw new InvalidInputException(lonField, "the point (" + longitude + ", " + latitude + ") is outside Taiwan");
+		}
+		return point;
+	}
+
+	private GeoPoint incidentPoint(PointCanvass request, Map<String, Object> parameters) {
+		boolean wgs84 = request.longitude() != null || request.latitude() != null;
+		boolean twd97 = request.twd97X() != null || request.twd97Y() != null;
+		boolean tag = request.tag() != null && !request.tag().isBlank();
+		if ((wgs84 ? 1 : 0) + (twd97 ? 1 : 0) + (tag ? 1 : 0) != 1) {
+			throw new InvalidInputException("longitude",
+					"give the incident point once: longitude and latitude, twd97X and twd97Y, or a camera or pole tag");
+		}
+		if (wgs84) {
+			return point(request.longitude(), request.latitude(), "longitude", "latitude");
+		}
+		if (twd97) {
+			double x = finite(request.twd97X(), "twd97X");
+			double y = finite(request.twd97Y(), "twd97Y");
+			parameters.put("twd97X", x);
+			parameters.put("twd97Y", y);
+			List<double[]> p = jdbc.query("""
+					SELECT ST_X(g), ST_Y(g) FROM ST_Transform(ST_SetSRID(ST_MakePoint(:x, :y), 3826), 4326) AS g""",
+					Map.of("x", x, "y", y), (rs, n) -> new double[] { rs.getDouble(1), rs.getDouble(2) });
+			double[] lonLat = p.get(0);
+			if (!Double.isFinite(lonLat[0]) || !Double.isFinite(lonLat[1])
+					|| !new GeoPoint(Math.max(-180, Math.min(180, lonLat[0])), Math.max(-90, Math.min(90, lonLat[1]))).isInTaiwan()) {
+				throw new InvalidInputException("twd97X", "the TWD97 point (" + x + ", " + y + ") is outside Taiwan");
+			}
+			return new GeoPoint(lonLat[0], lonLat[1]);
+		}
+		String value = request.tag().strip();
+		parameters.put("tag", value);
+		List<GeoPoint> found = jdbc.query("""
+				SELECT ST_X(location), ST_Y(location) FROM (
+				  SELECT location, 1 AS rank FROM camera WHERE upper(asset_tag) = upper(:tag) AND location IS NOT NULL
+				  UNION ALL
+				  SELECT location, 2 FROM site WHERE upper(code) = upper(:tag) AND location IS NOT NULL) t
+				 ORDER BY rank LIMIT 1""", Map.of("tag", value), (rs, n) -> new GeoPoint(rs.getDouble(1), rs.getDouble(2)));
+		if (found.isEmpty()) {
+			throw new InvalidInputException("tag", "no placed camera or pole tagged " + value);
+		}
+		return found.get(0);
+	}
+
+	private static double finite(Double value, String field) {
+		if (value == null || !Double.isFinite(value)) {
+			throw new InvalidInputException(field, field + " must be a number");
+		}
+		return value;
+	}
+
+	private static List<GeoPoint> route(List<List<Double>> coordinates) {
+		if (coordinates == null || coordinates.size() < 2) {
+			throw new InvalidInputException("route", "a route needs at least two points");
+		}
+		if (coordinates.size() > Canvassing.MAX_ROUTE_POINTS) {
+			throw new InvalidInputException("route", "a route may have at most " + Canvassing.MAX_ROUTE_POINTS + " points");
+		}
+		List<GeoPoint> route = new ArrayList<>(coordinates.size());
+		for (int i = 0; i < coordinates.size(); i++) {
+			List<Double> c = coordinates.get(i);
+			if (c == null || c.size() != 2) {
+				throw new InvalidInputException("route[" + i + "]", "each point is [longitude, latitude]");
+			}
+			route.add(point(c.get(0), c.get(1), "route[" + i + "]", "route[" + i + "]"));
+		}
+		if (route.stream().distinct().count() == 1) {
+			throw new InvalidInputException("route", "the route has zero length: all its points are the same");
+		}
+		return route;
+	}
+}
