@@ -19,12 +19,13 @@ const FIELD_INPUTS = {
   from: 'cv-from', to: 'cv-to', lprOnly: 'cv-lpr',
 };
 
-/** A datetime-local value read as Taipei time, as an offset date-time the API takes. */
+/** A datetime-local value read as Taipei time, as the instant the API takes (null when empty or not a time). */
 export function taipeiTime(value) {
   if (!value) {
     return null;
   }
-  return `${value.length === 16 ? `${value}:00` : value}+08:00`;
+  const time = Date.parse(`${value.length === 16 ? `${value}:00` : value}+08:00`);
+  return Number.isFinite(time) ? new Date(time).toISOString() : null;
 }
 
 /** An instant as a datetime-local value in Taipei time. */
