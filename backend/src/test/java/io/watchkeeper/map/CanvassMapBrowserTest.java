@@ -221,6 +221,10 @@ class CanvassMapBrowserTest extends BrowserTestSupport {
 		waitUpTo.until(ExpectedConditions.attributeToBe(By.id("map-page"), "data-ready", "true"));
 		waitUpTo.until(ExpectedConditions.attributeToBe(By.id("canvass-panel"), "data-cases-loaded", "true"));
 
+		// the legend folded, so that the map's lower right takes the clicks of the route
+		if ("true".equals(browser.findElement(By.id("legend-toggle")).getAttribute("aria-expanded"))) {
+			browser.findElement(By.id("legend-toggle")).click();
+		}
 		browser.findElement(By.id("route-button")).click();
 		waitUpTo.until(ExpectedConditions.visibilityOfElementLocated(By.id("cv-half-width")));
 		assertThat(browser.findElement(By.id("cv-half-width")).getAttribute("value")).isEqualTo("50");

@@ -43,6 +43,9 @@ export function startCanvassTool({ L, map, page, caseId, rememberCase }) {
 
   const route = new RouteTool(L, map, (points, finished) => {
     form.routeChanged(points);
+    if (finished && page.dataset.tool === 'route') {
+      using(null);
+    }
     panel.querySelector('#cv-route-count').textContent = t('canvass.route.points', points.length, MAX_POINTS);
     panel.querySelector('#cv-route-undo').disabled = points.length === 0;
     panel.querySelector('#cv-route-finish').disabled = finished;
@@ -56,8 +59,20 @@ export function startCanvassTool({ L, map, page, caseId, rememberCase }) {
     }
   }
 
+  /** Which tool takes the map's clicks now (the map's own popups then stay shut), or none. */
+  function using(tool) {
+    if (tool) {
+      page.dataset.tool = tool;
+    } else {
+      delete page.dataset.tool;
+    }
+  }
+
   function stopPicking() {
     picking = false;
+    if (page.dataset.tool === 'point') {
+      using(null);
+    }
     map.getContainer().classList.remove('picking');
     panel.querySelector('#cv-hint').hidden = true;
   }
@@ -74,6 +89,7 @@ export function startCanvassTool({ L, map, page, caseId, rememberCase }) {
     route.clear();
     openPanel();
     picking = true;
+    using('point');
     map.getContainer().classList.add('picking');
     const hint = panel.querySelector('#cv-hint');
     hint.textContent = t('canvass.pick');
@@ -87,6 +103,7 @@ export function startCanvassTool({ L, map, page, caseId, rememberCase }) {
     const hint = panel.querySelector('#cv-hint');
     hint.textContent = t('canvass.route.pick');
     hint.hidden = false;
+    using('route');
     route.start();
   }
 

@@ -398,7 +398,11 @@ function drawView(view) {
   delete page.dataset.stale;
   delete page.dataset.covering;
   if (view.mode === 'cameras' || (!view.clusters && view.cameras)) {
-    drawCameras(L, overlays.cameras, view.cameras || [], zoom, renderer, openCamera);
+    drawCameras(L, overlays.cameras, view.cameras || [], zoom, renderer, (camera) => {
+      if (!page.dataset.tool) {
+        openCamera(camera);
+      }
+    });
     if (zoom >= FOV_MIN_ZOOM) {
       // the ids of the cameras drawn in the coverage layer, for the developer tools (and the browser tests)
       page.dataset.covering = drawSectors(L, overlays.fov, overlays.coverage, view.cameras || [], renderer).join(' ');
@@ -577,6 +581,9 @@ map.on('popupclose', (event) => {
 // ---- boundaries, names and the choropleth -----------------------------------------------------------------
 
 function areaClick(kind, feature, latLng) {
+  if (page.dataset.tool) {
+    return; // a click that places a canvass point or a route point is not a question about the area
+  }
   const name = nameOf(feature.properties || {});
   const box = padBelowNotices(L.popup({ maxWidth: 280 })).setLatLng(latLng).setContent(areaPopup(name, null))
     .openOn(map);

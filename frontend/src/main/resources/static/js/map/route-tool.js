@@ -80,7 +80,8 @@ export class RouteTool {
   }
 
   clear() {
-    if (this.drawing) {
+    const wasDrawing = this.drawing;
+    if (wasDrawing) {
       this.stopListening();
     }
     this.points = [];
@@ -88,6 +89,9 @@ export class RouteTool {
     this.vertices.clearLayers();
     this.line.remove();
     this.vertices.remove();
+    if (wasDrawing) {
+      this.onChange([], true);
+    }
   }
 
   changed() {
