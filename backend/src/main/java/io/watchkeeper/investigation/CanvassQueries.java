@@ -1,0 +1,265 @@
+package io.watchkeeper.investigation;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import io.watchkeeper.investigation.CanvassCamera.Interval;
+import io.watchkeeper.shared.GeoPoint;
+
+/**
+ * The canvass SQL, one statement per answer. Cameras are found through the GiST index on {@code camera.location}
+ * (a bounding box around the point or around each route segment, in degrees with a margin) and then measured
+ * exactly on the WGS84 ellipsoid ({@code geography}). Each camera comes with its health record and its outages
+ * that touch the window (index {@code outage_camera_started_idx}), aggregated per camera in a lateral subquery.
+ */
+@Repository
+class CanvassQueries {
+
+	/** A camera "existed in the window": not planned, placed, installed by its end, not decommissioned before its start. */
+	private static final String EXISTED = """
+			c.location IS NOT NULL AND c.status <> 'PLANNED'
+			AND (c.install_date IS NULL OR c.install_date <= :toDate)
+			AND (c.decommissioned_on IS NULL OR c.decommissioned_on >= :fromDate)
+			AND (NOT :lprOnly OR c.lpr <> 'NONE')""";
+
+	/** Health and the outages touching the window ({@code started_at <= to}, ended after {@code from} or still open). */
+	private static final String HEALTH_AND_OUTAGES = """
+			LEFT JOIN camera_health h ON h.camera_id = c.id
+			CROSS JOIN LATERAL (
+			    SELECT array_agg(o.started_at ORDER BY o.started_at) AS starts,
+			           array_agg(o.ended_at ORDER BY o.started_at) AS ends
+			      FROM outage o
+			     WHERE o.camera_id = c.id AND o.started_at <= :to AND (o.ended_at IS NULL OR o.ended_at > :from)) o""";
+
+	private static final String CAMERA_COLUMNS = """
+			c.id, c.asset_tag, c.address, ST_X(c.location) AS lon, ST_Y(c.location) AS lat, c.heading_deg, c.fov_deg,
+			c.range_m, c.lpr, c.retention_days, h.first_seen_at, h.last_seen_at, o.starts, o.ends""";
+
+	private static final String POINT = """
+			SELECT %s,
+			       ST_Distance(c.location::geography, p.g::geography) AS distance_m,
+			       degrees(ST_Azimuth(c.location::geography, p.g::geography)) AS bearing_deg
+			  FROM (SELECT ST_SetSRID(ST_MakePoint(:lon, :lat), 4326) AS g) p
+			  JOIN camera c ON c.location && ST_Expand(p.g, :dx, :dy)
+			  %s
+			 WHERE ST_DWithin(c.location::geography, p.g::geography, :radius) AND %s
+			 ORDER BY distance_m, c.asset_tag""".formatted(CAMERA_COLUMNS, HEALTH_AND_OUTAGES, EXISTED);
+
+	/**
+	 * Route: its segments (zero-length ones dropped), each with its geodesic start position along the route and its
+	 * azimuth; every (camera, segment) pair within the corridor with the camera's nearest point on the segment,
+	 * found on the segment in TWD97 (EPSG:3826, a transverse Mercator whose scale error in Taiwan is below
+	 * 0.01 %), measured back on the ellipsoid; then per camera the pairs in route order.
+	 */
+	private static final String ROUTE = """
+			WITH pts AS (
+			    SELECT n, ST_SetSRID(ST_MakePoint(lon, lat), 4326) AS g
+			      FROM unnest(CAST(:lons AS float8[]), CAST(:lats AS float8[])) WITH ORDINALITY AS t (lon, lat, n)),
+			pairs AS (
+			    SELECT n, g AS a, lead(g) OVER (ORDER BY n) AS b FROM pts),
+			seg AS (
+			    SELECT row_number() OVER (ORDER BY n) AS i, a, ST_MakeLine(a, b) AS g, ST_Transform(ST_MakeLine(a, b), 3826) AS gm,
+			           coalesce(sum(ST_Distance(a::geography, b::geography)) OVER (ORDER BY n
+			               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS start_m,
+			           degrees(ST_Azimuth(a::geography, b::geography)) AS az
+			      FROM pairs WHERE b IS NOT NULL AND NOT ST_Equals(a, b)),
+			hit AS (
+			    SELECT c.id, s.i, s.az, s.a, s.start_m, ST_Distance(c.location::geography, s.g::geography) AS d,
+			           ST_Transform(ST_LineInterpolatePoint(s.gm, ST_LineLocatePoint(s.gm, ST_Transform(c.location, 3826))), 4326) AS near,
+			           c.location
+			      FROM seg s JOIN camera c ON c.location && ST_Expand(s.g, :dx, :dy)
+			     WHERE ST_DWithin(c.location::geography, s.g::geography, :radius) AND %s),
+			per AS (
+			    SELECT id, array_agg(i ORDER BY i) AS segs, array_agg(d ORDER BY i) AS ds,
+			           array_agg(start_m + ST_Distance(a::geography, near::geography) ORDER BY i) AS alongs,
+			           array_agg(degrees(ST_Azimuth(location::geography, near::geography)) ORDER BY i) AS bearings,
+			           array_agg(az ORDER BY i) AS azs
+			      FROM hit GROUP BY id)
+			SELECT %s, per.segs, per.ds, per.alongs, per.bearings, per.azs
+			  FROM per JOIN camera c ON c.id = per.id
+			  %s""".formatted(EXISTED, CAMERA_COLUMNS, HEALTH_AND_OUTAGES);
+
+	private static final ZoneId TAIPEI = ZoneId.of("Asia/Taipei");
+
+	/** Metres per degree of latitude, rounded down so that boxes come out generous. */
+	private static final double METRES_PER_DEGREE = 110_000;
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	CanvassQueries(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A camera that existed in the window, with what the answer is computed from. */
+	record Found(long id, String assetTag, String address, double longitude, double latitude, Integer headingDeg,
+			Integer fovDeg, Integer rangeM, String lpr, Integer retentionDays, Instant firstSeen, Instant lastSeen,
+			List<Interval> outages, double distanceM, Double bearingDeg, List<RouteHit> hits) {
+	}
+
+	/** A route segment (1-based, in route order) within the corridor of a camera. */
+	record RouteHit(int segment, double distanceM, double alongM, Double bearingDeg, double travelDeg) {
+	}
+
+	/** Cameras within {@code radiusM} (geodesic) of the point that existed in the window, nearest first. */
+	List<Found> around(GeoPoint point, int radiusM, TimeWindow window, boolean lprOnly) {
+		MapSqlParameterSource params = window(window, lprOnly).addValue("lon", point.longitude())
+			.addValue("lat", point.latitude())
+			.addValue("radius", radiusM)
+			.addValue("dx", degreesOfLongitude(radiusM, point.latitude()))
+			.addValue("dy", degreesOfLatitude(radiusM));
+		return jdbc.query(POINT, params, (rs, i) -> found(rs, rs.getDouble("distance_m"), nullableDouble(rs, "bearing_deg"),
+				List.of()));
+	}
+
+	/** Cameras within {@code halfWidthM} of the route that existed in the window, in no particular order. */
+	List<Found> along(List<GeoPoint> route, int halfWidthM, TimeWindow window, boolean lprOnly) {
+		double maxLatitude = route.stream().mapToDouble(p -> Math.abs(p.latitude())).max().orElse(0);
+		MapSqlParameterSource params = window(window, lprOnly).addValue("lons", longitudes(route))
+			.addValue("lats", latitudes(route))
+			.addValue("radius", halfWidthM)
+			.addValue("dx", degreesOfLongitude(halfWidthM, maxLatitude))
+			.addValue("dy", degreesOfLatitude(halfWidthM));
+		return jdbc.query(ROUTE, params, (rs, i) -> {
+			Integer[] segs = ints(rs.getArray("segs"));
+			Double[] ds = doubles(rs.getArray("ds"));
+			Double[] alongs = doubles(rs.getArray("alongs"));
+			Double[] bearings = doubles(rs.getArray("bearings"));
+			Double[] azs = doubles(rs.getArray("azs"));
+			List<RouteHit> hits = new ArrayList<>();
+			for (int k = 0; k < segs.length; k++) {
+				hits.add(new RouteHit(segs[k], ds[k], alongs[k], bearings[k], azs[k] == null ? 0 : azs[k]));
+			}
+			return found(rs, 0, null, hits);
+		});
+	}
+
+	/** The geodesic length of the route in metres. */
+	double length(List<GeoPoint> route) {
+		return jdbc.queryForObject("""
+				SELECT coalesce(ST_Length(ST_SetSRID(ST_MakeLine(ARRAY(
+				           SELECT ST_MakePoint(lon, lat)
+				             FROM unnest(CAST(:lons AS float8[]), CAST(:lats AS float8[])) WITH ORDINALITY AS t (lon, lat, n)
+				            ORDER BY n)), 4326)::geography), 0)""",
+				new MapSqlParameterSource("lons", longitudes(route)).addValue("lats", latitudes(route)), Double.class);
+	}
+
+	/** TWD97 TM2 zone 121 (EPSG:3826) easting and northing as WGS84 longitude and latitude. */
+	double[] fromTwd97(double x, double y) {
+		return jdbc.queryForObject("""
+				SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(:x, :y), 3826), 4326) AS p) t""",
+				new MapSqlParameterSource("x", x).addValue("y", y), (rs, i) -> new double[] { rs.getDouble(1), rs.getDouble(2) });
+	}
+
+	/** Where a camera (by asset tag) or a site (by pole code) stands; empty when unknown or not placed. */
+	Optional<GeoPoint> placeOf(String tag) {
+		return jdbc.query("""
+				SELECT ST_X(location), ST_Y(location) FROM (
+				    SELECT location, 1 AS rank FROM camera WHERE asset_tag = upper(:tag)
+				    UNION ALL
+				    SELECT location, 2 FROM site WHERE upper(code) = upper(:tag)) t
+				 ORDER BY rank LIMIT 1""", new MapSqlParameterSource("tag", tag), (rs, i) -> {
+			double lon = rs.getDouble(1);
+			return rs.wasNull() ? null : new GeoPoint(lon, rs.getDouble(2));
+		}).stream().filter(p -> p != null).findFirst();
+	}
+
+	/** Whether a camera or a site has this tag at all (placed or not). */
+	boolean tagExists(String tag) {
+		return Boolean.TRUE.equals(jdbc.queryForObject("""
+				SELECT EXISTS (SELECT 1 FROM camera WHERE asset_tag = upper(:tag))
+				    OR EXISTS (SELECT 1 FROM site WHERE upper(code) = upper(:tag))""", new MapSqlParameterSource("tag", tag),
+				Boolean.class));
+	}
+
+	private static MapSqlParameterSource window(TimeWindow window, boolean lprOnly) {
+		return new MapSqlParameterSource("from", Timestamp.from(window.from())).addValue("to", Timestamp.from(window.to()))
+			.addValue("fromDate", LocalDate.ofInstant(window.from(), TAIPEI))
+			.addValue("toDate", LocalDate.ofInstant(window.to(), TAIPEI))
+			.addValue("lprOnly", lprOnly);
+	}
+
+	/** Degrees of latitude that span at least {@code metres}. */
+	static double degreesOfLatitude(double metres) {
+		return metres / METRES_PER_DEGREE * 1.05;
+	}
+
+	/** Degrees of longitude that span at least {@code metres} at {@code latitude}. */
+	static double degreesOfLongitude(double metres, double latitude) {
+		return metres / (METRES_PER_DEGREE * Math.cos(Math.toRadians(Math.min(Math.abs(latitude) + 1, 89)))) * 1.05;
+	}
+
+	private static Found found(ResultSet rs, double distanceM, Double bearingDeg, List<RouteHit> hits) throws SQLException {
+		Timestamp first = rs.getTimestamp("first_seen_at");
+		Timestamp last = rs.getTimestamp("last_seen_at");
+		List<Interval> outages = new ArrayList<>();
+		Array startsArray = rs.getArray("starts");
+		if (startsArray != null) {
+			Timestamp[] starts = (Timestamp[]) startsArray.getArray();
+			Timestamp[] ends = (Timestamp[]) rs.getArray("ends").getArray();
+			for (int k = 0; k < starts.length; k++) {
+				outages.add(new Interval(starts[k].toInstant(), ends[k] == null ? null : ends[k].toInstant()));
+			}
+		}
+		return new Found(rs.getLong("id"), rs.getString("asset_tag"), rs.getString("address"), rs.getDouble("lon"),
+				rs.getDouble("lat"), nullableInt(rs, "heading_deg"), nullableInt(rs, "fov_deg"), nullableInt(rs, "range_m"),
+				rs.getString("lpr"), nullableInt(rs, "retention_days"), first == null ? null : first.toInstant(),
+				last == null ? null : last.toInstant(), outages, distanceM, bearingDeg, hits);
+	}
+
+	private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+		int value = rs.getInt(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+		double value = rs.getDouble(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	private static Integer[] ints(Array array) throws SQLException {
+		Object[] values = (Object[]) array.getArray();
+		Integer[] ints = new Integer[values.length];
+		for (int k = 0; k < values.length; k++) {
+			ints[k] = ((Number) values[k]).intValue();
+		}
+		return ints;
+	}
+
+	private static Double[] doubles(Array array) throws SQLException {
+		Object[] values = (Object[]) array.getArray();
+		Double[] result = new Double[values.length];
+		for (int k = 0; k < values.length; k++) {
+			result[k] = values[k] == null ? null : ((Number) values[k]).doubleValue();
+		}
+		return result;
+	}
+
+	/** A float8[] literal (bound as text: a Java array would be expanded into a list by the named-parameter template). */
+	private static String longitudes(List<GeoPoint> route) {
+		return arrayLiteral(route.stream().mapToDouble(GeoPoint::longitude).toArray());
+	}
+
+	private static String latitudes(List<GeoPoint> route) {
+		return arrayLiteral(route.stream().mapToDouble(GeoPoint::latitude).toArray());
+	}
+
+	private static String arrayLiteral(double[] values) {
+		StringBuilder literal = new StringBuilder("{");
+		for (int k = 0; k < values.length; k++) {
+			literal.append(k == 0 ? "" : ",").append(Double.toString(values[k]));
+		}
+		return literal.append('}').toString();
+	}
+}
