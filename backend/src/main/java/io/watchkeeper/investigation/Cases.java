@@ -371,19 +371,9 @@ public class Cases {
 			return point(request.longitude(), request.latitude(), "longitude", "latitude");
 		}
 		if (twd97) {
-			double x = finite(request.twd97X(), "twd97X");
-			double y = finite(request.twd97Y(), "twd97Y");
-			parameters.put("twd97X", x);
-			parameters.put("twd97Y", y);
-			List<double[]> p = jdbc.query("""
-					SELECT ST_X(g), ST_Y(g) FROM ST_Transform(ST_SetSRID(ST_MakePoint(:x, :y), 3826), 4326) AS g""",
-					Map.of("x", x, "y", y), (rs, n) -> new double[] { rs.getDouble(1), rs.getDouble(2) });
-			double[] lonLat = p.get(0);
-			if (!Double.isFinite(lonLat[0]) || !Double.isFinite(lonLat[1])
-					|| !new GeoPoint(Math.max(-180, Math.min(180, lonLat[0])), Math.max(-90, Math.min(90, lonLat[1]))).isInTaiwan()) {
-				throw new InvalidInputException("twd97X", "the TWD97 point (" + x + ", " + y + ") is outside Taiwan");
-			}
-			return new GeoPoint(lonLat[0], lonLat[1]);
+			parameters.put("twd97X", request.twd97X());
+			parameters.put("twd97Y", request.twd97Y());
+			return fromTwd97(request.twd97X(), request.twd97Y());
 		}
 		String value = request.tag().strip();
 		parameters.put("tag", value);
@@ -397,6 +387,19 @@ public class Cases {
 			throw new InvalidInputException("tag", "no placed camera or pole tagged " + value);
 		}
 		return found.get(0);
+	}
+
+	/** A TWD97 (EPSG:3826) point as WGS84, converted by PostGIS; 400 naming twd97X when outside Taiwan. */
+	GeoPoint fromTwd97(Double twd97X, Double twd97Y) {
+		double x = finite(twd97X, "twd97X");
+		double y = finite(twd97Y, "twd97Y");
+		double[] lonLat = jdbc.queryForObject("""
+				SELECT ST_X(g), ST_Y(g) FROM ST_Transform(ST_SetSRID(ST_MakePoint(:x, :y), 3826), 4326) AS g""",
+				Map.of("x", x, "y", y), (rs, n) -> new double[] { rs.getDouble(1), rs.getDouble(2) });
+		if (!(lonLat[0] >= 118.0 && lonLat[0] <= 122.5 && lonLat[1] >= 21.5 && lonLat[1] <= 26.5)) {
+			throw new InvalidInputException("twd97X", "the TWD97 point (" + x + ", " + y + ") is outside Taiwan");
+		}
+		return new GeoPoint(lonLat[0], lonLat[1]);
 	}
 
 	private static double finite(Double value, String field) {
