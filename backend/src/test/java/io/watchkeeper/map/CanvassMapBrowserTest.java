@@ -135,9 +135,13 @@ class CanvassMapBrowserTest extends BrowserTestSupport {
 			.containsExactly("RECORDING", "PARTLY", "DOWN");
 		assertThat(rows.get(1).getAttribute("class")).contains("availability-PARTLY");
 		assertThat(rows.get(2).getAttribute("class")).contains("availability-DOWN", "expired");
-		assertThat(rows.get(0).getText()).contains("30 m", "facing", "Recording", "Footage until");
-		assertThat(rows.get(1).getText()).contains("90 m", "LPR", "1 down in the window");
-		assertThat(rows.get(2).getText()).contains("150 m", "not facing", "Footage expired");
+		// the point is where the right-click fell (a metre or two from the pixel to the map's centre)
+		assertThat(distanceOf(rows.get(0))).isBetween(27, 33);
+		assertThat(distanceOf(rows.get(1))).isBetween(87, 93);
+		assertThat(distanceOf(rows.get(2))).isBetween(147, 153);
+		assertThat(rows.get(0).getText()).contains("° (S), facing", "Recording", "Footage until");
+		assertThat(rows.get(1).getText()).contains("° (W), facing", "LPR", "1 down in the window");
+		assertThat(rows.get(2).getText()).contains("° (N), not facing", "Footage expired");
 		assertThat(browser.findElement(By.id("canvass-summary")).getText())
 			.isEqualTo("3 cameras found, 2 facing and recording, 1 expired");
 		assertThat(browser.findElements(By.cssSelector("#map path.canvass-circle"))).hasSize(1);
@@ -271,6 +275,14 @@ class CanvassMapBrowserTest extends BrowserTestSupport {
 		new Actions(browser).contextClick(browser.findElement(By.id("map"))).perform();
 		assertThat(browser.findElements(By.id("canvass-here"))).isEmpty();
 		assertThat(unexpectedConsoleErrors()).isEmpty();
+	}
+
+	/** The distance a row gives, in metres. */
+	private static int distanceOf(WebElement row) {
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) m, bearing")
+			.matcher(row.findElement(By.cssSelector(".canvass-facts")).getText());
+		assertThat(m.find()).as("a distance in %s", row.getText()).isTrue();
+		return Integer.parseInt(m.group(1));
 	}
 
 	private static WebElement requestOf(List<WebElement> rows, int index) {
