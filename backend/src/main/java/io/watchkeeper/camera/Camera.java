@@ -79,6 +79,10 @@ public class Camera {
 	@Column(name = "range_m")
 	private Integer rangeM;
 
+	@Column(name = "retention_days")
+	@JdbcTypeCode(SqlTypes.SMALLINT)
+	private Integer retentionDays;
+
 	@Column(name = "install_date")
 	private LocalDate installDate;
 
@@ -248,6 +252,7 @@ public class Camera {
 		s.put("decommissionedOn", text(decommissionedOn));
 		s.put("decommissionReason", decommissionReason);
 		s.put("notes", notes);
+		s.put("retentionDays", retentionDays);
 		return s;
 	}
 
@@ -279,6 +284,7 @@ public class Camera {
 		this.contractId = d.contractId();
 		this.supplierVendorId = d.supplierVendorId();
 		this.notes = d.notes();
+		this.retentionDays = d.retentionDays();
 	}
 
 	private void place(GeoPoint location, String address) {

@@ -9,7 +9,18 @@ import java.time.LocalDate;
 public record CameraCommand(String assetTag, Double longitude, Double latitude, String address, Long precinctId,
 		Long districtId, Integer heading, Integer fovDeg, Integer rangeM, LocalDate installDate, Integer serviceLifeYears,
 		LocalDate warrantyEnd, LprCapability lpr, String make, String model, CameraStatus status, Long fundingSourceId,
-		Long projectId, Long contractId, Long supplierVendorId, String notes) {
+		Long projectId, Long contractId, Long supplierVendorId, String notes, Integer retentionDays) {
+
+	/** A command without footage retention (the city default). */
+	public CameraCommand(String assetTag, Double longitude, Double latitude, String address, Long precinctId,
+			Long districtId, Integer heading, Integer fovDeg, Integer rangeM, LocalDate installDate,
+			Integer serviceLifeYears, LocalDate warrantyEnd, LprCapability lpr, String make, String model,
+			CameraStatus status, Long fundingSourceId, Long projectId, Long contractId, Long supplierVendorId,
+			String notes) {
+		this(assetTag, longitude, latitude, address, precinctId, districtId, heading, fovDeg, rangeM, installDate,
+				serviceLifeYears, warrantyEnd, lpr, make, model, status, fundingSourceId, projectId, contractId,
+				supplierVendorId, notes, null);
+	}
 
 	public boolean areaChosenByHand() {
 		return precinctId != null || districtId != null;

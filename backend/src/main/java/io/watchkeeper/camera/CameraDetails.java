@@ -10,14 +10,16 @@ import io.watchkeeper.shared.InvalidInputException.FieldError;
 /**
  * What a person can change about a camera besides its tag, place and area: optics, dates, capability,
  * status and who paid for and maintains it. Checks the rules that involve more than one field and
- * reports every broken rule at once.
+ * reports every broken rule at once. {@code retentionDays}: how many days the camera's footage is kept (null: the
+ * city default of the investigators' settings).
  */
 public record CameraDetails(Heading heading, Integer fovDeg, Integer rangeM, LocalDate installDate,
 		int serviceLifeYears, LocalDate warrantyEnd, LprCapability lpr, String make, String model,
 		CameraStatus status, Long fundingSourceId, Long projectId, Long contractId, Long supplierVendorId,
-		String notes) {
+		String notes, Integer retentionDays) {
 
 	public static final int DEFAULT_SERVICE_LIFE_YEARS = 8;
+	public static final int MAX_RETENTION_DAYS = 3650;
 	public static final int MAX_NOTES_LENGTH = 4000;
 
 	public CameraDetails {
@@ -32,6 +34,10 @@ public record CameraDetails(Heading heading, Integer fovDeg, Integer rangeM, Loc
 		}
 		if (rangeM != null && (rangeM < 1 || rangeM > 2000)) {
 			errors.add(new FieldError("rangeM", "range must be between 1 and 2000 metres, got " + rangeM));
+		}
+		if (retentionDays != null && (retentionDays < 1 || retentionDays > MAX_RETENTION_DAYS)) {
+			errors.add(new FieldError("retentionDays",
+					"footage retention must be between 1 and " + MAX_RETENTION_DAYS + " days, got " + retentionDays));
 		}
 		if (serviceLifeYears < 1 || serviceLifeYears > 30) {
 			errors.add(new FieldError("serviceLifeYears",
@@ -56,6 +62,14 @@ public record CameraDetails(Heading heading, Integer fovDeg, Integer rangeM, Loc
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException("Some camera details are not valid", errors);
 		}
+	}
+
+	/** Details without footage retention of their own (the city default). */
+	public CameraDetails(Heading heading, Integer fovDeg, Integer rangeM, LocalDate installDate, int serviceLifeYears,
+			LocalDate warrantyEnd, LprCapability lpr, String make, String model, CameraStatus status,
+			Long fundingSourceId, Long projectId, Long contractId, Long supplierVendorId, String notes) {
+		this(heading, fovDeg, rangeM, installDate, serviceLifeYears, warrantyEnd, lpr, make, model, status,
+				fundingSourceId, projectId, contractId, supplierVendorId, notes, null);
 	}
 
 	/** The end of a camera's service life: install date plus service life (as the database computes it). */

@@ -47,6 +47,8 @@ public class CameraForm {
 	private Long supplierVendorId;
 	@Size(max = CameraDetails.MAX_NOTES_LENGTH)
 	private String notes;
+	@Min(1) @Max(CameraDetails.MAX_RETENTION_DAYS)
+	private Integer retentionDays;
 	private long version;
 
 	/** The person ticked "this position is outside the department's area" after being asked. */
@@ -76,6 +78,7 @@ public class CameraForm {
 		f.contractId = r.contractId();
 		f.supplierVendorId = r.supplierVendorId();
 		f.notes = r.notes();
+		f.retentionDays = r.retentionDays();
 		f.version = c.version();
 		return f;
 	}
@@ -83,7 +86,7 @@ public class CameraForm {
 	CameraCommand toCommand() {
 		return new CameraCommand(assetTag, longitude, latitude, address, precinctId, districtId, heading, fovDeg, rangeM,
 				installDate, serviceLifeYears, warrantyEnd, lpr, make, model, status, fundingSourceId, projectId,
-				contractId, supplierVendorId, notes);
+				contractId, supplierVendorId, notes, retentionDays);
 	}
 
 	public String getAssetTag() { return assetTag; }
@@ -102,6 +105,8 @@ public class CameraForm {
 	public void setHeading(Integer heading) { this.heading = heading; }
 	public Integer getFovDeg() { return fovDeg; }
 	public void setFovDeg(Integer fovDeg) { this.fovDeg = fovDeg; }
+	public Integer getRetentionDays() { return retentionDays; }
+	public void setRetentionDays(Integer retentionDays) { this.retentionDays = retentionDays; }
 	public Integer getRangeM() { return rangeM; }
 	public void setRangeM(Integer rangeM) { this.rangeM = rangeM; }
 	public LocalDate getInstallDate() { return installDate; }

@@ -44,7 +44,7 @@ class CameraQueries {
 			       mc.id AS mc_id, mc.code AS mc_code, mc.name_zh AS mc_zh, mc.name_en AS mc_en,
 			       omc.id AS omc_id, omc.code AS omc_code, omc.name_zh AS omc_zh, omc.name_en AS omc_en,
 			       v.id AS v_id, v.code AS v_code, v.name_zh AS v_zh, v.name_en AS v_en,
-			       c.decommissioned_on, c.decommission_reason, c.notes, c.created_at, c.updated_at, c.version
+			       c.decommissioned_on, c.decommission_reason, c.notes, c.retention_days, c.created_at, c.updated_at, c.version
 			""";
 
 	private static final String VIEW_JOINS = """
@@ -65,7 +65,7 @@ class CameraQueries {
 	static final List<String> AUDIT_FIELD_ORDER = List.of("assetTag", "siteCode", "siteIndex", "status", "longitude",
 			"latitude", "address", "precinctId", "districtId", "areaOverridden", "heading", "fovDeg", "rangeM",
 			"installDate", "serviceLifeYears", "warrantyEnd", "lpr", "make", "model", "fundingSourceId", "projectId",
-			"contractId", "supplierVendorId", "decommissionedOn", "decommissionReason", "notes");
+			"contractId", "supplierVendorId", "decommissionedOn", "decommissionReason", "notes", "retentionDays");
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -429,7 +429,7 @@ class CameraQueries {
 				date(rs, "end_of_life"), date(rs, "warranty_end"), LprCapability.valueOf(rs.getString("lpr")),
 				rs.getString("make"), rs.getString("model"), CameraStatus.valueOf(rs.getString("status")),
 				refWithKind(rs, "f"), refWithKind(rs, "pr"), ref(rs, "mc"), ref(rs, "omc"), ref(rs, "v"), date(rs, "decommissioned_on"),
-				rs.getString("decommission_reason"), rs.getString("notes"), instant(rs, "created_at"),
+				rs.getString("decommission_reason"), rs.getString("notes"), intOrNull(rs, "retention_days"), instant(rs, "created_at"),
 				instant(rs, "updated_at"), rs.getLong("version"));
 	}
 

@@ -206,7 +206,7 @@ public class CameraRegistry {
 				c.rangeM(), c.installDate(),
 				c.serviceLifeYears() == null ? CameraDetails.DEFAULT_SERVICE_LIFE_YEARS : c.serviceLifeYears(),
 				c.warrantyEnd(), c.lpr(), c.make(), c.model(), c.status(), c.fundingSourceId(), c.projectId(),
-				c.contractId(), c.supplierVendorId(), c.notes()));
+				c.contractId(), c.supplierVendorId(), c.notes(), c.retentionDays()));
 		if (c.address() != null && c.address().strip().length() > 300) {
 			errors.add(new FieldError("address", "address is longer than 300 characters"));
 		}

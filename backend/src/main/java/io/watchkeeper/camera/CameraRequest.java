@@ -42,12 +42,14 @@ public record CameraRequest(
 		Long contractId,
 		Long supplierVendorId,
 		@Size(max = CameraDetails.MAX_NOTES_LENGTH) String notes,
+		@Schema(example = "30", description = "Days the camera's footage is kept before it is overwritten; leave out for the city default (watchkeeper.investigation.default-retention-days)")
+		@Min(1) @Max(CameraDetails.MAX_RETENTION_DAYS) Integer retentionDays,
 		@Schema(description = "The version you loaded; required when changing a camera", example = "0") Long version) {
 
 	CameraCommand toCommand() {
 		return new CameraCommand(assetTag, longitude, latitude, address, precinctId, districtId, Heading.rounded(heading), fovDeg,
 				rangeM, installDate, serviceLifeYears, warrantyEnd, lpr, make, model, status, fundingSourceId, projectId,
-				contractId, supplierVendorId, notes);
+				contractId, supplierVendorId, notes, retentionDays);
 	}
 
 	/** The camera as it is now, as a request that would leave it unchanged (the base of a merge patch). */
@@ -58,7 +60,7 @@ public record CameraRequest(
 				c.heading() == null ? null : c.heading().doubleValue(), c.fovDeg(),
 				c.rangeM(), c.installDate(), c.serviceLifeYears(), c.warrantyEnd(), c.lpr(), c.make(), c.model(),
 				c.status(), id(c.fundingSource()), id(c.project()), id(c.assignedContract()), id(c.supplierVendor()), c.notes(),
-				c.version());
+				c.retentionDays(), c.version());
 	}
 
 	private static Long id(Reference r) {

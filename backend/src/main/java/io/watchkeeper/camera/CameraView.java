@@ -14,7 +14,8 @@ public record CameraView(long id, String assetTag, Long siteId, String siteCode,
 		int serviceLifeYears, LocalDate endOfLife, LocalDate warrantyEnd, LprCapability lpr, String make, String model,
 		CameraStatus status, Reference fundingSource, Reference project, Reference contract, Reference assignedContract,
 		Reference supplierVendor,
-		LocalDate decommissionedOn, String decommissionReason, String notes, Instant createdAt, Instant updatedAt,
+		LocalDate decommissionedOn, String decommissionReason, String notes, Integer retentionDays, Instant createdAt,
+		Instant updatedAt,
 		long version) {
 
 	public boolean placed() {

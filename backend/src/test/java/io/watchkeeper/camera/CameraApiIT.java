@@ -187,6 +187,26 @@ class CameraApiIT {
 	}
 
 	@Test
+	void footageRetentionIsTheCamerasOwnOrNullForTheCityDefault() throws Exception {
+		long id = create("AAPI090-01");
+		JsonNode created = json.readTree(send("GET", "/api/cameras/" + id, null).body());
+		assertThat(created.get("retentionDays").isNull()).as(created.toString()).isTrue();
+		HttpResponse<String> r = send("PATCH", "/api/cameras/" + id, "{\"retentionDays\": 45, \"version\": 0}",
+				"application/merge-patch+json");
+		assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+		assertThat(json.readTree(r.body()).get("retentionDays").asInt()).isEqualTo(45);
+		assertThat(jdbc.queryForObject("SELECT retention_days FROM camera WHERE id = ?", Integer.class, id)).isEqualTo(45);
+		r = send("PATCH", "/api/cameras/" + id, "{\"make\": \"AXIS\", \"version\": 1}", "application/merge-patch+json");
+		assertThat(json.readTree(r.body()).get("retentionDays").asInt()).as("kept by a patch of another field").isEqualTo(45);
+		assertProblem(send("PATCH", "/api/cameras/" + id, "{\"retentionDays\": 0, \"version\": 2}", "application/merge-patch+json"),
+				400, "retentionDays");
+		assertProblem(send("PATCH", "/api/cameras/" + id, "{\"retentionDays\": 3651, \"version\": 2}",
+				"application/merge-patch+json"), 400, "retentionDays");
+		r = send("PATCH", "/api/cameras/" + id, "{\"retentionDays\": null, \"version\": 2}", "application/merge-patch+json");
+		assertThat(json.readTree(r.body()).get("retentionDays").isNull()).isTrue();
+	}
+
+	@Test
 	void decommissionsOnceThenConflicts() throws Exception {
 		long id = create("AAPI009-01");
 		HttpResponse<String> r = send("POST", "/api/cameras/" + id + "/decommission",

@@ -160,6 +160,28 @@ class CameraPagesIT {
 		assertThat(catalog.get(cameraId).longitude()).isEqualTo(119.35);
 	}
 
+	@Test
+	void footageRetentionIsEditedOnTheFormAndShownOnTheCameraPage() throws Exception {
+		assertThat(page(get("/cameras/" + cameraId).param("lang", "en"))).contains("Footage retention (days)")
+			.containsPattern("id=\"camera-retention\">(city default|\\d+)<");
+		assertThat(page(get("/cameras/" + cameraId + "/edit").param("lang", "zh-TW"))).contains("錄影保存天數")
+			.contains("name=\"retentionDays\"");
+		CameraView before = catalog.get(cameraId);
+		String refused = page(post("/cameras/" + cameraId + "/edit").with(csrf()).param("assetTag", before.assetTag())
+			.param("longitude", String.valueOf(before.longitude())).param("latitude", String.valueOf(before.latitude()))
+			.param("status", "ACTIVE").param("retentionDays", "0").param("version", String.valueOf(before.version()))
+			.param("lang", "zh-TW"));
+		assertThat(refused).contains("錄影保存天數須介於 1 至 3650 天");
+		assertThat(catalog.get(cameraId).version()).isEqualTo(before.version());
+		mvc.perform(post("/cameras/" + cameraId + "/edit").with(csrf()).with(user("pg-dispatcher").roles("DISPATCHER"))
+			.param("assetTag", before.assetTag()).param("longitude", String.valueOf(before.longitude()))
+			.param("latitude", String.valueOf(before.latitude())).param("status", "ACTIVE").param("retentionDays", "14")
+			.param("version", String.valueOf(before.version())))
+			.andExpect(status().is3xxRedirection());
+		assertThat(catalog.get(cameraId).retentionDays()).isEqualTo(14);
+		assertThat(page(get("/cameras/" + cameraId).param("lang", "zh-TW"))).contains("id=\"camera-retention\">14<");
+	}
+
 	private String page(MockHttpServletRequestBuilder request) throws Exception {
 		return org.springframework.web.util.HtmlUtils.htmlUnescape(mvc.perform(request.with(user("pg-dispatcher")
 			.roles("DISPATCHER"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));

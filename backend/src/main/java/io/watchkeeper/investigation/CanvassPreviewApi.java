@@ -1,0 +1,112 @@
+package io.watchkeeper.investigation;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.watchkeeper.shared.GeoPoint;
+import io.watchkeeper.shared.InvalidInputException;
+
+/**
+ * A canvass answered without keeping it ({@code GET /api/investigation/canvass-preview},
+ * {@code POST /api/investigation/route-preview}): the engine's answer as a case's canvass would hold it, for a look
+ * before running it in a case, and for measuring the engine through the application's whole path (scripts/bench-canvass).
+ * Nothing is written; a canvass that counts for the case file is run in the case ({@code /api/cases/{id}/canvasses}).
+ */
+@RestController
+class CanvassPreviewApi {
+
+	private final Canvassing canvassing;
+
+	CanvassPreviewApi(Canvassing canvassing) {
+		this.canvassing = canvassing;
+	}
+
+	@Operation(summary = "Cameras around an incident point in a time window, not kept",
+			description = "The place: longitude and latitude (WGS84), or twd97X and twd97Y (EPSG:3826), or tag (a camera's "
+					+ "asset tag or a pole's site code). radiusM 1..1000 (default 200); from and to ISO-8601 instants or "
+					+ "offset date-times (to left out: the single instant from), at most 7 days apart")
+	@GetMapping("/api/investigation/canvass-preview")
+	Map<String, Object> canvassPreview(@RequestParam(required = false) Double longitude,
+			@RequestParam(required = false) Double latitude, @RequestParam(required = false) Double twd97X,
+			@RequestParam(required = false) Double twd97Y, @RequestParam(required = false) String tag,
+			@RequestParam(defaultValue = "" + Canvassing.DEFAULT_RADIUS_M) int radiusM,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(defaultValue = "false") boolean lprOnly) {
+		GeoPoint point = canvassing.place(longitude, latitude, twd97X, twd97Y, tag);
+		return json(canvassing.around(point, radiusM, window(from, to), lprOnly));
+	}
+
+	/** A route to preview: {@code route} as [[lon, lat], ...]. */
+	record RoutePreview(List<List<Double>> route, Integer halfWidthM, String from, String to, Boolean lprOnly) {
+	}
+
+	@Operation(summary = "Cameras along a route in a time window, not kept",
+			description = "route: [[lon, lat], ...], 2..500 points, at most 50 km; halfWidthM 1..300 (default 50)")
+	@PostMapping("/api/investigation/route-preview")
+	Map<String, Object> routePreview(@RequestBody RoutePreview request) {
+		return json(canvassing.along(route(request.route()),
+				request.halfWidthM() == null ? Canvassing.DEFAULT_HALF_WIDTH_M : request.halfWidthM(),
+				window(request.from(), request.to()), Boolean.TRUE.equals(request.lprOnly())));
+	}
+
+	/** [[lon, lat], ...] as points; refused naming {@code route} when a pair is malformed or not a place on Earth. */
+	static List<GeoPoint> route(List<List<Double>> pairs) {
+		if (pairs == null) {
+			throw new InvalidInputException("route", "is required");
+		}
+		List<GeoPoint> points = new ArrayList<>();
+		for (List<Double> pair : pairs) {
+			if (pair == null || pair.size() != 2 || pair.get(0) == null || pair.get(1) == null) {
+				throw new InvalidInputException("route", "every point is a [longitude, latitude] pair");
+			}
+			try {
+				points.add(new GeoPoint(pair.get(0), pair.get(1)));
+			}
+			catch (IllegalArgumentException e) {
+				throw new InvalidInputException("route", e.getMessage());
+			}
+		}
+		return points;
+	}
+
+	static TimeWindow window(String from, String to) {
+		return new TimeWindow(instant(from, "from"), to == null || to.isBlank() ? null : instant(to, "to"));
+	}
+
+	/** An ISO-8601 instant ({@code 2023-03-30T02:15:00Z}) or offset date-time ({@code 2023-03-30T10:15:00+08:00}). */
+	static Instant instant(String text, String field) {
+		if (text == null || text.isBlank()) {
+			throw new InvalidInputException(field, "is required");
+		}
+		try {
+			return OffsetDateTime.parse(text.strip()).toInstant();
+		}
+		catch (DateTimeParseException e) {
+			throw new InvalidInputException(field, "not an ISO-8601 time with an offset, e.g. 2023-03-30T10:15:00+08:00: "
+					+ text.strip());
+		}
+	}
+
+	private static Map<String, Object> json(CanvassAnswer answer) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("answeredAt", answer.answeredAt());
+		json.put("from", answer.window().from());
+		json.put("to", answer.window().to());
+		json.put("summary", Map.of("found", answer.found(), "facingAndRecording", answer.facingAndRecording(), "expired",
+				answer.expired()));
+		json.put("cameras", answer.cameras());
+		return json;
+	}
+}
