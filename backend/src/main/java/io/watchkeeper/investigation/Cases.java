@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -67,20 +66,18 @@ public class Cases {
 	private final CanvassSnapshots snapshots;
 	private final Canvassing canvassing;
 	private final AuditLog audit;
-	private final NamedParameterJdbcTemplate jdbc;
 	private final Pattern caseNumberFormat;
 	private final Clock clock;
 	private final ZoneId zone;
 
 	Cases(CaseStore store, CaseQueries queries, CanvassSnapshots snapshots, Canvassing canvassing, AuditLog audit,
-			NamedParameterJdbcTemplate jdbc, CaseProperties properties, Clock clock,
+			CaseProperties properties, Clock clock,
 			@Value("${watchkeeper.zone:Asia/Taipei}") ZoneId zone) {
 		this.store = store;
 		this.queries = queries;
 		this.snapshots = snapshots;
 		this.canvassing = canvassing;
 		this.audit = audit;
-		this.jdbc = jdbc;
 		this.caseNumberFormat = properties.caseNumberFormat();
 		this.clock = clock;
 		this.zone = zone;
@@ -359,54 +356,21 @@ public class Cases {
 		return point;
 	}
 
+	/** The incident point in whichever form it was given (the engine's rules: exactly one form, in Taiwan). */
 	private GeoPoint incidentPoint(PointCanvass request, Map<String, Object> parameters) {
-		boolean wgs84 = request.longitude() != null || request.latitude() != null;
-		boolean twd97 = request.twd97X() != null || request.twd97Y() != null;
-		boolean tag = request.tag() != null && !request.tag().isBlank();
-		if ((wgs84 ? 1 : 0) + (twd97 ? 1 : 0) + (tag ? 1 : 0) != 1) {
-			throw new InvalidInputException("longitude",
-					"give the incident point once: longitude and latitude, twd97X and twd97Y, or a camera or pole tag");
-		}
-		if (wgs84) {
-			return point(request.longitude(), request.latitude(), "longitude", "latitude");
-		}
-		if (twd97) {
+		if (request.twd97X() != null || request.twd97Y() != null) {
 			parameters.put("twd97X", request.twd97X());
 			parameters.put("twd97Y", request.twd97Y());
-			return fromTwd97(request.twd97X(), request.twd97Y());
 		}
-		String value = request.tag().strip();
-		parameters.put("tag", value);
-		List<GeoPoint> found = jdbc.query("""
-				SELECT ST_X(location), ST_Y(location) FROM (
-				  SELECT location, 1 AS rank FROM camera WHERE upper(asset_tag) = upper(:tag) AND location IS NOT NULL
-				  UNION ALL
-				  SELECT location, 2 FROM site WHERE upper(code) = upper(:tag) AND location IS NOT NULL) t
-				 ORDER BY rank LIMIT 1""", Map.of("tag", value), (rs, n) -> new GeoPoint(rs.getDouble(1), rs.getDouble(2)));
-		if (found.isEmpty()) {
-			throw new InvalidInputException("tag", "no placed camera or pole tagged " + value);
+		if (request.tag() != null && !request.tag().isBlank()) {
+			parameters.put("tag", request.tag().strip());
 		}
-		return found.get(0);
+		return canvassing.place(request.longitude(), request.latitude(), request.twd97X(), request.twd97Y(), request.tag());
 	}
 
-	/** A TWD97 (EPSG:3826) point as WGS84, converted by PostGIS; 400 naming twd97X when outside Taiwan. */
+	/** A TWD97 (EPSG:3826) point as WGS84; 400 naming twd97X or twd97Y when outside Taiwan. */
 	GeoPoint fromTwd97(Double twd97X, Double twd97Y) {
-		double x = finite(twd97X, "twd97X");
-		double y = finite(twd97Y, "twd97Y");
-		double[] lonLat = jdbc.queryForObject("""
-				SELECT ST_X(g), ST_Y(g) FROM ST_Transform(ST_SetSRID(ST_MakePoint(:x, :y), 3826), 4326) AS g""",
-				Map.of("x", x, "y", y), (rs, n) -> new double[] { rs.getDouble(1), rs.getDouble(2) });
-		if (!(lonLat[0] >= 118.0 && lonLat[0] <= 122.5 && lonLat[1] >= 21.5 && lonLat[1] <= 26.5)) {
-			throw new InvalidInputException("twd97X", "the TWD97 point (" + x + ", " + y + ") is outside Taiwan");
-		}
-		return new GeoPoint(lonLat[0], lonLat[1]);
-	}
-
-	private static double finite(Double value, String field) {
-		if (value == null || !Double.isFinite(value)) {
-			throw new InvalidInputException(field, field + " must be a number");
-		}
-		return value;
+		return canvassing.place(null, null, twd97X, twd97Y, null);
 	}
 
 	private static List<GeoPoint> route(List<List<Double>> coordinates) {
