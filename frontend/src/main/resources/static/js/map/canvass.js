@@ -27,12 +27,16 @@ export function startCanvassTool({ L, map, page, caseId, rememberCase }) {
   let picking = false;
   let shown = null;
 
+  function openPopup(camera) {
+    popup.setLatLng([camera.latitude, camera.longitude]).setContent(canvassPopup(camera, shown.kind, cameraUrl))
+      .openOn(map);
+    page.dataset.canvassCamera = String(camera.cameraId);
+  }
+
   const results = new CanvassPanel(panel, {
     show(camera) {
       map.setView([camera.latitude, camera.longitude], Math.max(map.getZoom(), 18), { animate: false });
-      popup.setLatLng([camera.latitude, camera.longitude]).setContent(canvassPopup(camera, shown.kind, cameraUrl))
-        .openOn(map);
-      page.dataset.canvassCamera = String(camera.cameraId);
+      openPopup(camera);
     },
     back() {
       map.closePopup(popup);
@@ -193,7 +197,7 @@ export function startCanvassTool({ L, map, page, caseId, rememberCase }) {
       stopPicking();
       shown = canvass;
       map.closePopup();
-      layer.draw(canvass, (camera) => results.handlers.show(camera));
+      layer.draw(canvass, openPopup);
       results.show(canvass);
       layer.showAll();
       await nextFrame();
