@@ -32,7 +32,7 @@ public record CanvassCamera(long cameraId, String assetTag, String address, doub
 		/** outside, but within 15° or 10 % of the range of the sector */
 		EDGE,
 		NO,
-		/** the camera has no heading */
+		/** the camera has no heading (and is not omnidirectional), or stands exactly on the point (no direction to it) */
 		UNKNOWN
 	}
 

@@ -47,15 +47,22 @@ class CanvassQueries {
 			c.id, c.asset_tag, c.address, ST_X(c.location) AS lon, ST_Y(c.location) AS lat, c.heading_deg, c.fov_deg,
 			c.range_m, c.lpr, c.retention_days, h.first_seen_at, h.last_seen_at, o.starts, o.ends""";
 
+	/**
+	 * Point: the candidates in the box measured once (materialized, so the spheroid distance is not computed again
+	 * for the filter), then health and outages for those within the radius only.
+	 */
 	private static final String POINT = """
-			SELECT %s,
-			       ST_Distance(c.location::geography, p.g::geography) AS distance_m,
-			       degrees(ST_Azimuth(c.location::geography, p.g::geography)) AS bearing_deg
-			  FROM (SELECT ST_SetSRID(ST_MakePoint(:lon, :lat), 4326) AS g) p
-			  JOIN camera c ON c.location && ST_Expand(p.g, :dx, :dy)
+			WITH near AS MATERIALIZED (
+			    SELECT c.*, ST_Distance(c.location::geography, p.g::geography) AS distance_m,
+			           degrees(ST_Azimuth(c.location::geography, p.g::geography)) AS bearing_deg
+			      FROM (SELECT ST_SetSRID(ST_MakePoint(:lon, :lat), 4326) AS g) p
+			      JOIN camera c ON c.location && ST_Expand(p.g, :dx, :dy)
+			     WHERE %s)
+			SELECT %s, c.distance_m, c.bearing_deg
+			  FROM near c
 			  %s
-			 WHERE ST_DWithin(c.location::geography, p.g::geography, :radius) AND %s
-			 ORDER BY distance_m, c.asset_tag""".formatted(CAMERA_COLUMNS, HEALTH_AND_OUTAGES, EXISTED);
+			 WHERE c.distance_m <= :radius
+			 ORDER BY c.distance_m, c.asset_tag""".formatted(EXISTED, CAMERA_COLUMNS, HEALTH_AND_OUTAGES);
 
 	/**
 	 * Route: its segments (zero-length ones dropped), each with its geodesic start position along the route and its
