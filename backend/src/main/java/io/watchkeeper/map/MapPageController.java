@@ -53,6 +53,27 @@ class MapPageController {
 			"popup.metres", "popup.model", "compass.N", "compass.NE", "compass.E",
 			"compass.SE", "compass.S", "compass.SW", "compass.W", "compass.NW");
 
+	/** Availability of a camera in a canvass window, in the order of the canvass legend. */
+	static final List<String> AVAILABILITIES = List.of("RECORDING", "PARTLY", "DOWN", "UNKNOWN");
+
+	/**
+	 * The labels of the canvass and route tools (canvass*.js), message keys without "map."; rendered for every map
+	 * reader, though only investigators and administrators get the tool.
+	 */
+	static final List<String> CANVASS_LABELS = List.of("canvass.here", "canvass.button", "canvass.button.title",
+			"canvass.route.button", "canvass.route.button.title", "canvass.pick", "canvass.route.pick",
+			"canvass.route.points", "canvass.at", "canvass.error.case", "canvass.error.from", "canvass.error.range",
+			"canvass.error.route", "canvass.error.point", "canvass.error.failed", "canvass.metres", "canvass.bearing",
+			"canvass.along", "canvass.offset", "canvass.travel.WITH", "canvass.travel.AGAINST", "canvass.travel.ACROSS",
+			"canvass.travel.UNKNOWN", "canvass.facing.YES", "canvass.facing.EDGE", "canvass.facing.NO",
+			"canvass.facing.UNKNOWN", "canvass.availability.RECORDING", "canvass.availability.PARTLY",
+			"canvass.availability.DOWN", "canvass.availability.UNKNOWN", "canvass.downCount", "canvass.expired",
+			"canvass.expires", "canvass.summary", "canvass.run", "canvass.priority", "canvass.priority.NORMAL",
+			"canvass.priority.URGENT", "canvass.priority.CRITICAL", "canvass.request", "canvass.request.REQUESTED",
+			"canvass.request.DELIVERED", "canvass.request.NOT_AVAILABLE", "canvass.request.REFUSED", "canvass.due",
+			"canvass.late", "canvass.expiresSoon", "canvass.outcome.USEFUL", "canvass.outcome.NOT_USEFUL",
+			"canvass.answer.DELIVERED");
+
 	/** The periods of the choropleth: presets, then a custom from/to. */
 	static final List<String> PERIODS = List.of("7d", "30d", "month", "lastMonth", "year", "custom");
 
@@ -82,8 +103,12 @@ class MapPageController {
 		model.addAttribute("lprFilters", LPR_FILTERS);
 		model.addAttribute("metrics", METRICS);
 		model.addAttribute("periods", PERIODS);
+		model.addAttribute("availabilities", AVAILABILITIES);
 		Map<String, String> labels = new LinkedHashMap<>();
 		for (String key : SCRIPT_LABELS) {
+			labels.put(key, messages.getMessage("map." + key, null, locale));
+		}
+		for (String key : CANVASS_LABELS) {
 			labels.put(key, messages.getMessage("map." + key, null, locale));
 		}
 		for (String state : STATES) {

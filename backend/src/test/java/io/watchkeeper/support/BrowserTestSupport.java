@@ -38,6 +38,14 @@ public abstract class BrowserTestSupport {
 
 	@BeforeEach
 	void startBrowser() throws IOException {
+		browser = headlessChromium();
+		waitUpTo = new WebDriverWait(browser, Duration.ofSeconds(15));
+		// a condition that finds an element just as the page is replaced (a form posted, a redirect) tries again
+		waitUpTo.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+	}
+
+	/** Debian's headless Chromium through chromedriver, 1280x900, its console kept (for a test without the app). */
+	public static ChromeDriver headlessChromium() throws IOException {
 		ChromeOptions options = new ChromeOptions();
 		String binary = firstExisting("/usr/bin/chromium", "/usr/bin/chromium-browser");
 		if (binary != null) {
@@ -55,10 +63,7 @@ public abstract class BrowserTestSupport {
 		if (driver != null) {
 			service.usingDriverExecutable(new java.io.File(driver));
 		}
-		browser = new ChromeDriver(service.build(), options);
-		waitUpTo = new WebDriverWait(browser, Duration.ofSeconds(15));
-		// a condition that finds an element just as the page is replaced (a form posted, a redirect) tries again
-		waitUpTo.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+		return new ChromeDriver(service.build(), options);
 	}
 
 	@AfterEach

@@ -15,6 +15,7 @@ import {
 } from './areas.js';
 import { cameraPopup, loadingPopup, errorPopup } from './popup.js';
 import { createLabelPane, LABEL_PANE, placeLabels } from './area-labels.js';
+import { startCanvassTool } from './canvass.js';
 
 const L = window.L;
 const page = document.getElementById('map-page');
@@ -397,7 +398,11 @@ function drawView(view) {
   delete page.dataset.stale;
   delete page.dataset.covering;
   if (view.mode === 'cameras' || (!view.clusters && view.cameras)) {
-    drawCameras(L, overlays.cameras, view.cameras || [], zoom, renderer, openCamera);
+    drawCameras(L, overlays.cameras, view.cameras || [], zoom, renderer, (camera) => {
+      if (!page.dataset.tool) {
+        openCamera(camera);
+      }
+    });
     if (zoom >= FOV_MIN_ZOOM) {
       // the ids of the cameras drawn in the coverage layer, for the developer tools (and the browser tests)
       page.dataset.covering = drawSectors(L, overlays.fov, overlays.coverage, view.cameras || [], renderer).join(' ');
@@ -576,6 +581,9 @@ map.on('popupclose', (event) => {
 // ---- boundaries, names and the choropleth -----------------------------------------------------------------
 
 function areaClick(kind, feature, latLng) {
+  if (page.dataset.tool) {
+    return; // a click that places a canvass point or a route point is not a question about the area
+  }
   const name = nameOf(feature.properties || {});
   const box = padBelowNotices(L.popup({ maxWidth: 280 })).setLatLng(latLng).setContent(areaPopup(name, null))
     .openOn(map);
@@ -1110,6 +1118,15 @@ if (!state.positioned && state.filters.precinct) {
       map.fitBounds(L.geoJSON(feature).getBounds(), { padding: [10, 10] });
     }
   }).catch(() => {});
+}
+if (document.getElementById('canvass-panel')) {
+  startCanvassTool({
+    L, map, page, caseId: state.caseId,
+    rememberCase(id) {
+      state.caseId = id;
+      saveState();
+    },
+  });
 }
 changesTimer = setTimeout(pollChanges, POLL_MS);
 window.addEventListener('pagehide', () => clearTimeout(changesTimer));

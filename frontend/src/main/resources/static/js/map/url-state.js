@@ -38,6 +38,7 @@ export function readState() {
     }
   });
   const camera = number(query.get('camera'), 1, Number.MAX_SAFE_INTEGER);
+  const caseId = number(query.get('case'), 1, Number.MAX_SAFE_INTEGER);
   return {
     lat: lat ?? DEFAULT_VIEW.lat,
     lon: lon ?? DEFAULT_VIEW.lon,
@@ -51,6 +52,8 @@ export function readState() {
     layers: query.has('layers') ? query.get('layers').split(',').filter(Boolean) : null,
     base: query.get('base') === 'none' ? 'none' : null,
     camera: camera != null ? Math.floor(camera) : null,
+    /** The investigation case the canvass tool starts with (a case page's link to the map). */
+    caseId: caseId != null ? Math.floor(caseId) : null,
     /** Whether the address gave a position (else the default view). */
     positioned: lat != null && lon != null,
   };
@@ -92,6 +95,9 @@ export function writeState(state) {
   }
   if (state.camera) {
     query.set('camera', String(state.camera));
+  }
+  if (state.caseId) {
+    query.set('case', String(state.caseId));
   }
   const search = `?${query}`;
   if (search !== window.location.search) {
