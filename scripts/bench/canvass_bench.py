@@ -69,7 +69,32 @@ def degrees_of_longitude(metres, latitude):  # as CanvassQueries.degreesOfLongit
     return metres / (110_000 * math.cos(math.radians(min(abs(latitude) + 1, 89)))) * 1.05
 
 
+def local_plane(latitude):  # as CanvassQueries.localPlane: metres per degree on the ellipsoid's local plane
+    a, e2 = 6_378_137.0, 0.00669437999014
+    w = math.sqrt(1 - e2 * math.sin(math.radians(latitude)) ** 2)
+    return {"kx": math.radians(a / w), "ky": math.radians(a * (1 - e2) / w ** 3)}
+
+
+def pieces(points):  # as CanvassQueries.pieces: no piece longer than 100 m
+    a_, e2 = 6_378_137.0, 0.00669437999014
+    out = []
+    for k, b in enumerate(points):
+        if k > 0:
+            a = points[k - 1]
+            mid = math.radians((a[1] + b[1]) / 2)
+            w = math.sqrt(1 - e2 * math.sin(mid) ** 2)
+            dx = math.radians(b[0] - a[0]) * a_ / w * math.cos(mid)
+            dy = math.radians(b[1] - a[1]) * a_ * (1 - e2) / w ** 3
+            parts = max(1, math.ceil(math.hypot(dx, dy) / 100))
+            for part in range(1, parts):
+                f = part / parts
+                out.append([a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1])])
+        out.append(b)
+    return out
+
+
 def sql_times(sql):
+    sql = "SET jit = off; " + sql  # as CanvassQueries does for its transaction
     psql("EXPLAIN (ANALYZE, TIMING OFF) " + sql)  # warm
     times = []
     for _ in range(SQL_RUNS):
@@ -89,7 +114,7 @@ def call(method, path, body=None):
     conn.request(method, path, body=body, headers=headers)
     r = conn.getresponse()
     data = r.read()
-    if r.status != 200:
+    if r.status // 100 != 2:
         raise SystemExit(f"{path}: HTTP {r.status} {data[:300]!r}")
     if r.getheader("Content-Encoding") == "gzip":
         import gzip
@@ -138,17 +163,23 @@ window = {"from": iso(start) + "", "to": iso(end),
           "fromDate": start.astimezone(TAIPEI).date().isoformat(), "toDate": end.astimezone(TAIPEI).date().isoformat(),
           "lprOnly": False}
 
+# --- a canvass needs a case the caller may see (each preview is audited against it): one benchmark case per run
+opened = call("POST", "/api/cases", json.dumps({"caseNumber": f"BENCH-{int(time.time())}", "title": "scripts/bench-canvass",
+                                                "incidentFrom": iso(start), "incidentTo": iso(end)}))
+CASE_ID = opened["id"]
+
+
 # --- 300 m canvass: at the densest place, and at the seeded cluster of about 2,000 cameras (Formosa Boulevard)
 def canvass(lon, lat, label):
     path = "/api/investigation/canvass-preview?" + urllib.parse.urlencode(
-        {"longitude": lon, "latitude": lat, "radiusM": 300, "from": iso(start), "to": iso(end)})
+        {"caseId": CASE_ID, "longitude": lon, "latitude": lat, "radiusM": 300, "from": iso(start), "to": iso(end)})
     answer = call("GET", path)
     mix = {}
     for c in answer["cameras"]:
         mix[c["availability"]] = mix.get(c["availability"], 0) + 1
     p50, p95 = timed("GET", path)
     point_sql = inline(statement("POINT"), dict(window, lon=lon, lat=lat, radius=300, dx=degrees_of_longitude(300, lat),
-                                                 dy=degrees_of_latitude(300)))
+                                                 dy=degrees_of_latitude(300), **local_plane(lat)))
     s50, s95 = sql_times(point_sql)
     print(f"canvass 300 m {label} ({lon:.5f}, {lat:.5f}), 2-hour window {iso(start)}..{iso(end)}: "
           f"{answer['summary']['found']} cameras ({', '.join(f'{k} {v}' for k, v in sorted(mix.items()))}), "
@@ -159,8 +190,30 @@ def canvass(lon, lat, label):
           flush=True)
 
 
+def place_with(cameras):
+    """The centre of a 300 m circle holding about this many cameras: 200 m cells whose count, scaled to the circle's
+    area, comes nearest, each refined once to the mean of the cameras within 300 m; the closest count wins."""
+    found = None
+    rows = psql(f"""SELECT (floor(ST_X(location) / 0.002) + 0.5) * 0.002, (floor(ST_Y(location) / 0.002) + 0.5) * 0.002
+                      FROM camera WHERE location IS NOT NULL AND status <> 'PLANNED'
+                     GROUP BY floor(ST_X(location) / 0.002), floor(ST_Y(location) / 0.002)
+                     ORDER BY abs(count(*) * 6.2 - {cameras}) LIMIT 8""")
+    for line in rows.split():
+        x, y = map(float, line.split("|"))
+        within = f"""location && ST_Expand(ST_SetSRID(ST_MakePoint({{x}}, {{y}}), 4326), 0.004)
+                     AND ST_DWithin(location::geography, ST_SetSRID(ST_MakePoint({{x}}, {{y}}), 4326)::geography, 300)
+                     AND status <> 'PLANNED'"""
+        x, y = map(float, psql(f"SELECT avg(ST_X(location)), avg(ST_Y(location)) FROM camera WHERE {within.format(x=x, y=y)}").strip().split("|"))
+        n = int(psql(f"SELECT count(*) FROM camera WHERE {within.format(x=x, y=y)}").strip())
+        if found is None or abs(n - cameras) < abs(found[2] - cameras):
+            found = (x, y, n)
+    return found
+
+
 canvass(lon, lat, "at the densest place")
 canvass(120.3022, 22.6313, "at the seeded cluster")
+typical = place_with(2000)
+canvass(typical[0], typical[1], f"where the circle holds about 2,000 cameras (the issue's density; {typical[2]} here)")
 
 # --- 20 km route through the densest place: 41 points 500 m apart heading 20°, wiggling 150 m either side
 bearing = math.radians(20)
@@ -172,14 +225,18 @@ for i in range(41):
     points.append([round(lon + east / (111_320 * math.cos(math.radians(lat))), 7), round(lat + north / 110_750, 7)])
 lons = "{" + ",".join(repr(p[0]) for p in points) + "}"
 lats = "{" + ",".join(repr(p[1]) for p in points) + "}"
+# the statement's points as the application binds them: the drawn route cut into pieces of at most 100 m
+piece_lons = "{" + ",".join(repr(p[0]) for p in pieces(points)) + "}"
+piece_lats = "{" + ",".join(repr(p[1]) for p in pieces(points)) + "}"
 length = float(psql(f"""SELECT ST_Length(ST_SetSRID(ST_MakeLine(ARRAY(SELECT ST_MakePoint(x, y)
                           FROM unnest('{lons}'::float8[], '{lats}'::float8[]) WITH ORDINALITY AS t (x, y, n) ORDER BY n)), 4326)::geography)"""))
-body = json.dumps({"route": points, "halfWidthM": 50, "from": iso(start), "to": iso(end)})
+body = json.dumps({"caseId": CASE_ID, "route": points, "halfWidthM": 50, "from": iso(start), "to": iso(end)})
 answer = call("POST", "/api/investigation/route-preview", body)
 r50, r95 = timed("POST", "/api/investigation/route-preview", body)
-route_sql = inline(statement("ROUTE"), dict(window, lons=lons, lats=lats, radius=50,
+route_sql = inline(statement("ROUTE"), dict(window, lons=piece_lons, lats=piece_lats, radius=50,
                                              dx=degrees_of_longitude(50, max(abs(p[1]) for p in points)),
-                                             dy=degrees_of_latitude(50)))
+                                             dy=degrees_of_latitude(50),
+                                             **local_plane(sum(p[1] for p in pieces(points)) / len(pieces(points)))))
 q50, q95 = sql_times(route_sql)
 print(f"route {length / 1000:.2f} km ({len(points)} points), 50 m corridor, same window: {answer['summary']['found']} cameras")
 print(f"  HTTP (POST /api/investigation/route-preview, {REQUESTS} after {WARMUP} warm-up): p50 {r50:.1f} ms, p95 {r95:.1f} ms")

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,15 +23,21 @@ import io.watchkeeper.shared.InvalidInputException;
  * A canvass answered without keeping it ({@code GET /api/investigation/canvass-preview},
  * {@code POST /api/investigation/route-preview}): the engine's answer as a case's canvass would hold it, for a look
  * before running it in a case, and for measuring the engine through the application's whole path (scripts/bench-canvass).
- * Nothing is written; a canvass that counts for the case file is run in the case ({@code /api/cases/{id}/canvasses}).
+ * Nothing is kept but the audit row: a preview names a case the caller may see ({@code caseId}, as a canvass does) and
+ * is audited with its parameters and camera count; a canvass that counts for the case file is run in the case
+ * ({@code /api/cases/{id}/canvasses}).
  */
 @RestController
 class CanvassPreviewApi {
 
 	private final Canvassing canvassing;
+	private final Cases cases;
+	private final Investigators investigators;
 
-	CanvassPreviewApi(Canvassing canvassing) {
+	CanvassPreviewApi(Canvassing canvassing, Cases cases, Investigators investigators) {
 		this.canvassing = canvassing;
+		this.cases = cases;
+		this.investigators = investigators;
 	}
 
 	@Operation(summary = "Cameras around an incident point in a time window, not kept",
@@ -38,27 +45,56 @@ class CanvassPreviewApi {
 					+ "asset tag or a pole's site code). radiusM 1..1000 (default 200); from and to ISO-8601 instants or "
 					+ "offset date-times (to left out: the single instant from), at most 7 days apart")
 	@GetMapping("/api/investigation/canvass-preview")
-	Map<String, Object> canvassPreview(@RequestParam(required = false) Double longitude,
+	Map<String, Object> canvassPreview(@RequestParam(required = false) Long caseId,
+			@RequestParam(required = false) Double longitude,
 			@RequestParam(required = false) Double latitude, @RequestParam(required = false) Double twd97X,
 			@RequestParam(required = false) Double twd97Y, @RequestParam(required = false) String tag,
 			@RequestParam(defaultValue = "" + Canvassing.DEFAULT_RADIUS_M) int radiusM,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(defaultValue = "false") boolean lprOnly) {
+			@RequestParam(defaultValue = "false") boolean lprOnly, Authentication auth) {
+		long id = requireCase(caseId);
 		GeoPoint point = canvassing.place(longitude, latitude, twd97X, twd97Y, tag);
-		return json(canvassing.around(point, radiusM, window(from, to), lprOnly));
+		TimeWindow window = window(from, to);
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		parameters.put("longitude", point.longitude());
+		parameters.put("latitude", point.latitude());
+		parameters.put("radiusM", radiusM);
+		parameters.put("from", window.from().toString());
+		parameters.put("to", window.to().toString());
+		parameters.put("lprOnly", lprOnly);
+		return json(cases.preview(id, "POINT", parameters, () -> canvassing.around(point, radiusM, window, lprOnly),
+				investigators.of(auth)));
+	}
+
+	private static long requireCase(Long caseId) {
+		if (caseId == null) {
+			throw new InvalidInputException("caseId", "a canvass needs a case: caseId is required");
+		}
+		return caseId;
 	}
 
 	/** A route to preview: {@code route} as [[lon, lat], ...]. */
-	record RoutePreview(List<List<Double>> route, Integer halfWidthM, String from, String to, Boolean lprOnly) {
+	record RoutePreview(Long caseId, List<List<Double>> route, Integer halfWidthM, String from, String to,
+			Boolean lprOnly) {
 	}
 
 	@Operation(summary = "Cameras along a route in a time window, not kept",
 			description = "route: [[lon, lat], ...], 2..500 points, at most 50 km; halfWidthM 1..300 (default 50)")
 	@PostMapping("/api/investigation/route-preview")
-	Map<String, Object> routePreview(@RequestBody RoutePreview request) {
-		return json(canvassing.along(route(request.route()),
-				request.halfWidthM() == null ? Canvassing.DEFAULT_HALF_WIDTH_M : request.halfWidthM(),
-				window(request.from(), request.to()), Boolean.TRUE.equals(request.lprOnly())));
+	Map<String, Object> routePreview(@RequestBody RoutePreview request, Authentication auth) {
+		long id = requireCase(request.caseId());
+		List<GeoPoint> route = route(request.route());
+		int halfWidth = request.halfWidthM() == null ? Canvassing.DEFAULT_HALF_WIDTH_M : request.halfWidthM();
+		TimeWindow window = window(request.from(), request.to());
+		boolean lprOnly = Boolean.TRUE.equals(request.lprOnly());
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		parameters.put("points", route.size());
+		parameters.put("halfWidthM", halfWidth);
+		parameters.put("from", window.from().toString());
+		parameters.put("to", window.to().toString());
+		parameters.put("lprOnly", lprOnly);
+		return json(cases.preview(id, "ROUTE", parameters, () -> canvassing.along(route, halfWidth, window, lprOnly),
+				investigators.of(auth)));
 	}
 
 	/** [[lon, lat], ...] as points; refused naming {@code route} when a pair is malformed or not a place on Earth. */

@@ -236,6 +236,25 @@ public class Cases {
 		audit.record(action, AUDIT_TYPE, c.id(), details);
 	}
 
+	/**
+	 * A canvass looked at before it is run in the case (the map's preview, the benchmark): answered by the engine and
+	 * not kept, but only for a case the caller may see, and audited like a run (the case number, the parameters, the
+	 * camera count), so no camera list leaves the system without a case and a trace.
+	 */
+	@Transactional
+	CanvassAnswer preview(long caseId, String kind, Map<String, Object> parameters,
+			java.util.function.Supplier<CanvassAnswer> answer, Investigator who) {
+		InvestigationCase c = visible(caseId, who);
+		CanvassAnswer answered = answer.get();
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("caseNumber", c.caseNumber());
+		details.put("kind", kind);
+		details.put("parameters", parameters);
+		details.put("cameraCount", answered.found());
+		audit.record(AuditAction.CANVASS_PREVIEWED, AUDIT_TYPE, c.id(), details);
+		return answered;
+	}
+
 	/** A stored canvass of a case the caller may see; how it is used (viewed, exported, printed) is audited. */
 	@Transactional
 	CanvassView canvass(long caseId, long canvassId, Investigator who, CanvassUse use) {

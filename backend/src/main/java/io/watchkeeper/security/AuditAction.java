@@ -29,7 +29,7 @@ public enum AuditAction {
 	PROJECT_CREATED("procurement_project.created"),
 	CASE_OPENED("case.opened"), CASE_CLOSED("case.closed"), CASE_VIEWED("case.viewed"),
 	CANVASS_RUN("canvass.run"), ROUTE_RUN("canvass.route_run"), CANVASS_VIEWED("canvass.viewed"),
-	CANVASS_EXPORTED("canvass.exported"), CANVASS_PRINTED("canvass.printed"),
+	CANVASS_EXPORTED("canvass.exported"), CANVASS_PRINTED("canvass.printed"), CANVASS_PREVIEWED("canvass.previewed"),
 	FOOTAGE_REQUESTED("footage.requested"), FOOTAGE_ANSWERED("footage.answered"), FOOTAGE_OUTCOME("footage.outcome"),
 	AUDIT_VIEWED("audit.viewed");
 
