@@ -94,11 +94,11 @@ def pieces(points):  # as CanvassQueries.pieces: no piece longer than 100 m
 
 
 def sql_times(sql):
-    sql = "SET jit = off; " + sql  # as CanvassQueries does for its transaction
-    psql("EXPLAIN (ANALYZE, TIMING OFF) " + sql)  # warm
+    explain = "SET jit = off; EXPLAIN (ANALYZE, TIMING OFF) "  # JIT off as CanvassQueries sets it for its transaction
+    psql(explain + sql)  # warm
     times = []
     for _ in range(SQL_RUNS):
-        out = psql("EXPLAIN (ANALYZE, TIMING OFF) " + sql)
+        out = psql(explain + sql)
         times.append(float(re.search(r"Execution Time: ([0-9.]+) ms", out).group(1)))
     return statistics.median(times), pct(times, 95)
 

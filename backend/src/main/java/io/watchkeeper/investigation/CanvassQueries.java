@@ -69,17 +69,15 @@ class CanvassQueries {
 	private static final String POINT = """
 			WITH near AS MATERIALIZED (
 			    SELECT c.id, c.asset_tag, c.address, c.location, c.heading_deg, c.fov_deg, c.range_m, c.lpr,
-			           c.retention_days, sqrt(d.dx * d.dx + d.dy * d.dy) AS distance_m,
-			           CASE WHEN d.dx = 0 AND d.dy = 0 THEN NULL
-			                ELSE mod(degrees(atan2(-d.dx, -d.dy))::numeric + 360, 360)::float8 END AS bearing_deg
+			           c.retention_days, d.dx, d.dy, d.dx * d.dx + d.dy * d.dy AS distance_sq
 			      FROM camera c
 			      %s
 			     WHERE c.location && ST_MakeEnvelope(:lon - :dx, :lat - :dy, :lon + :dx, :lat + :dy, 4326)
 			       AND d.dx * d.dx + d.dy * d.dy <= CAST(:radius AS float8) * :radius AND %s)
-			SELECT %s, c.distance_m, c.bearing_deg
+			SELECT %s, c.dx, c.dy
 			  FROM near c
 			  %s
-			 ORDER BY c.distance_m, c.asset_tag""".formatted(EAST_NORTH, EXISTED, CAMERA_COLUMNS, HEALTH_AND_OUTAGES);
+			 ORDER BY c.distance_sq, c.asset_tag""".formatted(EAST_NORTH, EXISTED, CAMERA_COLUMNS, HEALTH_AND_OUTAGES);
 
 	/**
 	 * Route: its pieces (the drawn segments cut into pieces of at most {@link #PIECE_M} by {@link #pieces}, zero-length
@@ -197,7 +195,8 @@ class CanvassQueries {
 			.addValue("dy", degreesOfLatitude(radiusM));
 		localPlane(params, point.latitude());
 		withoutJit();
-		return jdbc.query(POINT, params, (rs, i) -> found(rs, rs.getDouble("distance_m"), nullableDouble(rs, "bearing_deg"),
+		return jdbc.query(POINT, params, (rs, i) -> found(rs, Math.hypot(rs.getDouble("dx"), rs.getDouble("dy")),
+				bearingBack(rs.getDouble("dx"), rs.getDouble("dy")),
 				List.of()));
 	}
 
@@ -278,6 +277,18 @@ class CanvassQueries {
 			.addValue("fromDate", LocalDate.ofInstant(window.from(), TAIPEI))
 			.addValue("toDate", LocalDate.ofInstant(window.to(), TAIPEI))
 			.addValue("lprOnly", lprOnly);
+	}
+
+	/**
+	 * The bearing (degrees clockwise from north, 0..360) from the camera back to the point, given the point-to-camera
+	 * vector on the local plane; none when the camera stands on the point.
+	 */
+	static Double bearingBack(double east, double north) {
+		if (east == 0 && north == 0) {
+			return null;
+		}
+		double bearing = Math.toDegrees(Math.atan2(-east, -north));
+		return bearing < 0 ? bearing + 360 : bearing;
 	}
 
 	/** WGS84 semi-major axis (m) and first eccentricity squared. */
