@@ -107,7 +107,9 @@ auth = "Basic " + base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
 conn = http.client.HTTPConnection("localhost", PORT, timeout=120)
 
 
-def call(method, path, body=None):
+def call(method, path, body=None, parse=True):
+    """One request; the body is read whole (gzip, as a browser asks); parsed only when the answer is needed, so the
+    timed calls measure the application's answer, not this client's JSON parsing."""
     headers = {"Authorization": auth, "Accept-Encoding": "gzip", "X-Forwarded-For": "198.18.0.97"}
     if body is not None:
         headers["Content-Type"] = "application/json"
@@ -116,6 +118,8 @@ def call(method, path, body=None):
     data = r.read()
     if r.status // 100 != 2:
         raise SystemExit(f"{path}: HTTP {r.status} {data[:300]!r}")
+    if not parse:
+        return len(data)
     if r.getheader("Content-Encoding") == "gzip":
         import gzip
         data = gzip.decompress(data)
@@ -128,7 +132,7 @@ def timed(method, path, body=None):
     times = []
     for _ in range(REQUESTS):
         t = time.perf_counter()
-        call(method, path, body)
+        call(method, path, body, parse=False)
         times.append((time.perf_counter() - t) * 1000)
     return statistics.median(times), pct(times, 95)
 
@@ -184,7 +188,7 @@ def canvass(lon, lat, label):
     print(f"canvass 300 m {label} ({lon:.5f}, {lat:.5f}), 2-hour window {iso(start)}..{iso(end)}: "
           f"{answer['summary']['found']} cameras ({', '.join(f'{k} {v}' for k, v in sorted(mix.items()))}), "
           f"{answer['summary']['facingAndRecording']} facing and recording")
-    print(f"  HTTP (GET /api/investigation/canvass-preview, {REQUESTS} after {WARMUP} warm-up): p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+    print(f"  HTTP (GET /api/investigation/canvass-preview, {REQUESTS} after {WARMUP} warm-up, request sent to last byte of the gzipped answer): p50 {p50:.1f} ms, p95 {p95:.1f} ms")
     print(f"  raw SQL of the same statement (EXPLAIN ANALYZE, {SQL_RUNS} warm runs): median {s50:.1f} ms, p95 {s95:.1f} ms")
     print(f"  target p95 <= 50 ms and <= 2x raw SQL ({2 * s50:.1f} ms): {'yes' if p95 <= 50 and p95 <= 2 * s50 else 'NO'}",
           flush=True)
@@ -239,6 +243,6 @@ route_sql = inline(statement("ROUTE"), dict(window, lons=piece_lons, lats=piece_
                                              **local_plane(sum(p[1] for p in pieces(points)) / len(pieces(points)))))
 q50, q95 = sql_times(route_sql)
 print(f"route {length / 1000:.2f} km ({len(points)} points), 50 m corridor, same window: {answer['summary']['found']} cameras")
-print(f"  HTTP (POST /api/investigation/route-preview, {REQUESTS} after {WARMUP} warm-up): p50 {r50:.1f} ms, p95 {r95:.1f} ms")
+print(f"  HTTP (POST /api/investigation/route-preview, {REQUESTS} after {WARMUP} warm-up, request sent to last byte of the gzipped answer): p50 {r50:.1f} ms, p95 {r95:.1f} ms")
 print(f"  raw SQL of the same statement (EXPLAIN ANALYZE, {SQL_RUNS} warm runs): median {q50:.1f} ms, p95 {q95:.1f} ms")
 print(f"  target p95 <= 100 ms: {'yes' if r95 <= 100 else 'NO'}")
