@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
+import io.watchkeeper.support.PageSession;
+
 /**
  * The case API over real HTTP: the flow from opening a case to closing it, the snapshot that does not follow later
  * corrections of the outage history, bad input (400 naming the field, nothing written), precinct scoping per role,
@@ -258,7 +260,7 @@ class CaseApiIT extends InvestigationHttp {
 		get(INVESTIGATOR_A, "/api/cases/" + caseId);
 		get(INVESTIGATOR_A, "/api/cases/" + caseId + "/canvasses/" + canvassId);
 		getBytes(INVESTIGATOR_A, "/api/cases/" + caseId + "/canvasses/" + canvassId + "/csv");
-		Browser browser = loggedIn(INVESTIGATOR_A);
+		PageSession browser = loggedIn(INVESTIGATOR_A);
 		browser.get("/cases/" + caseId);
 		browser.get("/cases/" + caseId + "/canvasses/" + canvassId);
 		browser.get("/cases/" + caseId + "/canvasses/" + canvassId + "/print");

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.watchkeeper.support.PageSession;
+
 /** The case pages over real HTTP with a form-login session: open, canvass, request footage, answer, outcome, close. */
 class CasePagesIT extends InvestigationHttp {
 
@@ -16,7 +18,7 @@ class CasePagesIT extends InvestigationHttp {
 		double lon = 120.90 + Math.random() * 0.2;
 		double lat = 23.30 + Math.random() * 0.2;
 		long camera = camera(lon + 0.0002, lat, 270);
-		Browser browser = loggedIn(INVESTIGATOR_A);
+		PageSession browser = loggedIn(INVESTIGATOR_A);
 		assertThat(browser.get("/cases?lang=en").body()).contains("id=\"nav-cases\"", "Case figures", "Open a case");
 
 		String number = caseNumber("PG");

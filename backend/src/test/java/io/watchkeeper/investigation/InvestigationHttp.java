@@ -1,10 +1,7 @@
 package io.watchkeeper.investigation;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -15,9 +12,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.watchkeeper.support.PageSession;
 import io.watchkeeper.support.TestUsers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,7 +40,6 @@ abstract class InvestigationHttp {
 
 	private static final AtomicInteger addresses = new AtomicInteger();
 	private static final AtomicInteger serial = new AtomicInteger();
-	private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	@LocalServerPort
 	int port;
@@ -176,63 +170,8 @@ abstract class InvestigationHttp {
 				RETURNING id""", Long.class, tag, lon, lat, heading);
 	}
 
-	static String form(Map<String, String> fields) {
-		return fields.entrySet().stream()
-			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&"));
-	}
-
-	/** A browser-like client for the pages: keeps cookies, reads CSRF tokens. */
-	class Browser {
-
-		final HttpClient client = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
-		final String address = newAddress();
-
-		HttpResponse<String> get(String path) {
-			return send(HttpRequest.newBuilder(uri(path)).GET());
-		}
-
-		HttpResponse<String> submit(String pageWithForm, String action, Map<String, String> fields) {
-			Map<String, String> withToken = new java.util.LinkedHashMap<>(fields);
-			withToken.put("_csrf", csrfToken(pageWithForm));
-			return send(HttpRequest.newBuilder(uri(action)).POST(BodyPublishers.ofString(form(withToken)))
-				.header("Content-Type", "application/x-www-form-urlencoded"));
-		}
-
-		String csrfToken(String pageWithForm) {
-			HttpResponse<String> page = get(pageWithForm);
-			Matcher token = CSRF_INPUT.matcher(page.body());
-			if (!token.find()) {
-				throw new AssertionError("No CSRF token on " + pageWithForm + " (" + page.statusCode() + ")");
-			}
-			return token.group(1);
-		}
-
-		HttpResponse<String> send(HttpRequest.Builder request) {
-			request.header("X-Forwarded-For", address);
-			try {
-				return client.send(request.build(), BodyHandlers.ofString());
-			}
-			catch (IOException e) {
-				throw new IllegalStateException(e);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(e);
-			}
-		}
-	}
-
-	Browser loggedIn(String username) {
-		Browser browser = new Browser();
-		HttpResponse<String> login = browser.submit("/login", "/login", Map.of("username", username, "password", PASSWORD));
-		if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("/login")) {
-			throw new AssertionError("Login of " + username + " failed: " + login.statusCode());
-		}
-		return browser;
+	/** A page session (form login, cookies, CSRF) of {@code username}, from an address of its own. */
+	PageSession loggedIn(String username) {
+		return PageSession.loggedIn(port, newAddress(), username, PASSWORD);
 	}
 }
