@@ -87,7 +87,8 @@ class CanvassQueries {
 	 * box, with the camera's nearest point on the piece (the projection onto it, clamped to its ends) and the distance
 	 * to it measured on the same plane; the position along the route is the piece's start plus the fraction of its
 	 * length; the bearing from the camera to its nearest point is the direction of the vector to it; then per camera
-	 * (its columns carried from the spatial look-up, not looked up again) the pieces in route order. No projection
+	 * (its columns carried from the spatial look-up, not looked up again; grouped on the id alone, the camera's
+	 * columns are the same in each of its rows) the pieces in route order. No projection
 	 * library is called: PostGIS sets one up per statement, which cost about 40 ms of every route.
 	 */
 	private static final String ROUTE = """
@@ -108,8 +109,8 @@ class CanvassQueries {
 			           mod(degrees(atan2(dx, dy))::numeric + 360, 360)::float8 AS az
 			      FROM piece),
 			hit AS (
-			    SELECT c.id, c.asset_tag, c.address, c.location, c.heading_deg, c.fov_deg, c.range_m, c.lpr, c.retention_days,
-			           s.i, s.az, s.start_m + f.t * s.len_m AS along_m,
+			    SELECT c.id, c.asset_tag, c.address, ST_X(c.location) AS lon, ST_Y(c.location) AS lat, c.heading_deg, c.fov_deg,
+			           c.range_m, c.lpr, c.retention_days, s.i, s.az, s.start_m + f.t * s.len_m AS along_m,
 			           sqrt((f.t * s.dx - w.x) ^ 2 + (f.t * s.dy - w.y) ^ 2) AS d,
 			           f.t * s.dx - w.x AS ex, f.t * s.dy - w.y AS ey
 			      FROM seg s
@@ -121,15 +122,16 @@ class CanvassQueries {
 			         SELECT greatest(0, least(1, (w.x * s.dx + w.y * s.dy) / (s.dx * s.dx + s.dy * s.dy))) AS t) f
 			     WHERE (f.t * s.dx - w.x) ^ 2 + (f.t * s.dy - w.y) ^ 2 <= CAST(:radius AS float8) * :radius AND %s),
 			per AS (
-			    SELECT c.id, c.asset_tag, c.address, c.location, c.heading_deg, c.fov_deg, c.range_m, c.lpr, c.retention_days,
-			           array_agg(c.i ORDER BY c.i) AS segs, array_agg(c.d ORDER BY c.i) AS ds,
-			           array_agg(c.along_m ORDER BY c.i) AS alongs,
-			           array_agg(CASE WHEN c.ex = 0 AND c.ey = 0 THEN NULL
-			                          ELSE mod(degrees(atan2(c.ex, c.ey))::numeric + 360, 360)::float8 END ORDER BY c.i) AS bearings,
-			           array_agg(c.az ORDER BY c.i) AS azs
+			    SELECT c.id, min(c.asset_tag) AS asset_tag, min(c.address) AS address,
+			           ST_SetSRID(ST_MakePoint(min(c.lon), min(c.lat)), 4326) AS location, min(c.heading_deg) AS heading_deg,
+			           min(c.fov_deg) AS fov_deg, min(c.range_m) AS range_m, min(c.lpr) AS lpr,
+			           min(c.retention_days) AS retention_days, array_agg(c.i) AS segs, array_agg(c.d) AS ds,
+			           array_agg(c.along_m) AS alongs,
+			           array_agg(c.ex) AS exs, array_agg(c.ey) AS eys,
+			           array_agg(c.az) AS azs
 			      FROM hit c
-			     GROUP BY c.id, c.asset_tag, c.address, c.location, c.heading_deg, c.fov_deg, c.range_m, c.lpr, c.retention_days)
-			SELECT %s, c.segs, c.ds, c.alongs, c.bearings, c.azs
+			     GROUP BY c.id)
+			SELECT %s, c.segs, c.ds, c.alongs, c.exs, c.eys, c.azs
 			  FROM per c
 			  %s""".formatted(EXISTED, CAMERA_COLUMNS, HEALTH_AND_OUTAGES);
 
@@ -215,12 +217,16 @@ class CanvassQueries {
 			Integer[] segs = ints(rs.getArray("segs"));
 			Double[] ds = doubles(rs.getArray("ds"));
 			Double[] alongs = doubles(rs.getArray("alongs"));
-			Double[] bearings = doubles(rs.getArray("bearings"));
+			Double[] exs = doubles(rs.getArray("exs"));
+			Double[] eys = doubles(rs.getArray("eys"));
 			Double[] azs = doubles(rs.getArray("azs"));
 			List<RouteHit> hits = new ArrayList<>();
 			for (int k = 0; k < segs.length; k++) {
-				hits.add(new RouteHit(segs[k], ds[k], alongs[k], bearings[k], azs[k] == null ? 0 : azs[k]));
+				// the vector from the camera to its nearest point on the route: the bearing is its direction
+				hits.add(new RouteHit(segs[k], ds[k], alongs[k], bearingBack(-exs[k], -eys[k]), azs[k] == null ? 0 : azs[k]));
 			}
+			// the arrays come aligned (one aggregation pass) but unordered: ordering them there cost a sort each
+			hits.sort(java.util.Comparator.comparingInt(RouteHit::segment));
 			return found(rs, 0, null, hits);
 		});
 	}
@@ -281,7 +287,7 @@ class CanvassQueries {
 
 	/**
 	 * The bearing (degrees clockwise from north, 0..360) from the camera back to the point, given the point-to-camera
-	 * vector on the local plane; none when the camera stands on the point.
+	 * vector (east, north) on the local plane; none when the camera stands on the point.
 	 */
 	static Double bearingBack(double east, double north) {
 		if (east == 0 && north == 0) {
