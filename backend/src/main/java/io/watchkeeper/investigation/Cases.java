@@ -178,6 +178,7 @@ public class Cases {
 	@Transactional
 	CanvassView canvassAround(long caseId, PointCanvass request, Investigator who) {
 		InvestigationCase c = visible(caseId, who);
+		c.requireOpenFor("canvasses");
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		GeoPoint point = incidentPoint(request, parameters);
 		int radius = request.radiusM() == null ? Canvassing.DEFAULT_RADIUS_M : request.radiusM();
@@ -202,6 +203,7 @@ public class Cases {
 	@Transactional
 	CanvassView canvassAlong(long caseId, RouteCanvass request, Investigator who) {
 		InvestigationCase c = visible(caseId, who);
+		c.requireOpenFor("canvasses");
 		List<GeoPoint> route = route(request.route());
 		int halfWidth = request.halfWidthM() == null ? Canvassing.DEFAULT_HALF_WIDTH_M : request.halfWidthM();
 		if (halfWidth < 1 || halfWidth > Canvassing.MAX_HALF_WIDTH_M) {
@@ -245,6 +247,7 @@ public class Cases {
 	CanvassAnswer preview(long caseId, String kind, Map<String, Object> parameters,
 			java.util.function.Supplier<CanvassAnswer> answer, Investigator who) {
 		InvestigationCase c = visible(caseId, who);
+		c.requireOpenFor("canvasses");
 		CanvassAnswer answered = answer.get();
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("caseNumber", c.caseNumber());
@@ -277,6 +280,7 @@ public class Cases {
 	@Transactional
 	FootageRequestView requestFootage(long caseId, NewFootageRequest request, Investigator who) {
 		InvestigationCase c = visible(caseId, who);
+		c.requireOpenFor("footage requests");
 		if (request.canvassId() == null || !snapshots.exists(caseId, request.canvassId())) {
 			throw new InvalidInputException("canvassId", "canvassId must name a canvass of this case");
 		}

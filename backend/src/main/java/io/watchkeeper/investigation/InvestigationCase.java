@@ -57,6 +57,18 @@ class InvestigationCase {
 		footageOverrideReason = footageByHand == null ? null : why;
 	}
 
+	/**
+	 * New canvasses and footage requests belong to an open case; a closed case keeps what it has (requests already
+	 * made are still answered and their outcome recorded).
+	 *
+	 * @throws ConflictException when the case is closed
+	 */
+	void requireOpenFor(String what) {
+		if (state != CaseState.OPEN) {
+			throw new ConflictException("Case " + caseNumber + " is closed (" + state + "): no new " + what);
+		}
+	}
+
 	long id() {
 		return id;
 	}

@@ -124,6 +124,17 @@ class CaseApiIT extends InvestigationHttp {
 		assertThat(json(closed).get("requests")).hasSize(1);
 		assertThat(post(INVESTIGATOR_A, "/api/cases/" + caseId + "/close", Map.of("result", "UNSOLVED")).statusCode())
 			.as("closing twice").isEqualTo(409);
+		// a closed case keeps what it has: no new canvass or request (409, nothing written), answers still come in
+		long canvassesBefore = jdbc.queryForObject("SELECT count(*) FROM canvass WHERE case_id = ?", Long.class, caseId);
+		assertThat(post(INVESTIGATOR_A, "/api/cases/" + caseId + "/canvasses", canvassBody()).statusCode())
+			.as("canvass on a closed case").isEqualTo(409);
+		assertThat(post(INVESTIGATOR_A, "/api/cases/" + caseId + "/footage-requests",
+				Map.of("canvassId", canvassId, "cameraId", near, "priority", "NORMAL")).statusCode())
+			.as("footage request on a closed case").isEqualTo(409);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM canvass WHERE case_id = ?", Long.class, caseId))
+			.isEqualTo(canvassesBefore);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM footage_request WHERE case_id = ?", Long.class, caseId))
+			.isEqualTo(1L);
 
 		// the list: search by part of the number, filter by state
 		JsonNode list = json(get(INVESTIGATOR_A, "/api/cases?state=SOLVED&number=" + number.substring(3)));
