@@ -3,7 +3,6 @@ package io.watchkeeper.investigation;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.watchkeeper.shared.GeoPoint;
+import io.watchkeeper.investigation.CaseRequests.PointCanvass;
+import io.watchkeeper.investigation.CaseRequests.RouteCanvass;
 import io.watchkeeper.shared.InvalidInputException;
 
 /**
@@ -30,39 +30,45 @@ import io.watchkeeper.shared.InvalidInputException;
 @RestController
 class CanvassPreviewApi {
 
-	private final Canvassing canvassing;
 	private final Cases cases;
 	private final Investigators investigators;
 
-	CanvassPreviewApi(Canvassing canvassing, Cases cases, Investigators investigators) {
-		this.canvassing = canvassing;
+	CanvassPreviewApi(Cases cases, Investigators investigators) {
 		this.cases = cases;
 		this.investigators = investigators;
 	}
 
 	@Operation(summary = "Cameras around an incident point in a time window, not kept",
-			description = "The place: longitude and latitude (WGS84), or twd97X and twd97Y (EPSG:3826), or tag (a camera's "
-					+ "asset tag or a pole's site code). radiusM 1..1000 (default 200); from and to ISO-8601 instants or "
-					+ "offset date-times (to left out: the single instant from), at most 7 days apart")
+			description = "caseId: an open case you may see (the preview is audited under it). The place: longitude and "
+					+ "latitude (WGS84), or twd97X and twd97Y (EPSG:3826), or tag (a camera's asset tag or a pole's site "
+					+ "code). radiusM 1..1000 (default 200); from and to ISO-8601 instants or offset date-times (to left "
+					+ "out: the single instant from), at most 7 days apart")
 	@GetMapping("/api/investigation/canvass-preview")
 	Map<String, Object> canvassPreview(@RequestParam(required = false) Long caseId,
 			@RequestParam(required = false) Double longitude,
 			@RequestParam(required = false) Double latitude, @RequestParam(required = false) Double twd97X,
 			@RequestParam(required = false) Double twd97Y, @RequestParam(required = false) String tag,
-			@RequestParam(defaultValue = "" + Canvassing.DEFAULT_RADIUS_M) int radiusM,
+			@RequestParam(required = false) Integer radiusM,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(defaultValue = "false") boolean lprOnly, Authentication auth) {
 		long id = requireCase(caseId);
-		GeoPoint point = canvassing.place(longitude, latitude, twd97X, twd97Y, tag);
-		TimeWindow window = window(from, to);
-		Map<String, Object> parameters = new LinkedHashMap<>();
-		parameters.put("longitude", point.longitude());
-		parameters.put("latitude", point.latitude());
-		parameters.put("radiusM", radiusM);
-		parameters.put("from", window.from().toString());
-		parameters.put("to", window.to().toString());
-		parameters.put("lprOnly", lprOnly);
-		return json(cases.preview(id, "POINT", parameters, () -> canvassing.around(point, radiusM, window, lprOnly),
+		return json(cases.previewAround(id, new PointCanvass(longitude, latitude, twd97X, twd97Y, tag, radiusM,
+				instant(from, "from"), optionalInstant(to, "to"), lprOnly), investigators.of(auth)));
+	}
+
+	/** A route to preview: {@code route} as [[lon, lat], ...]. */
+	record RoutePreview(Long caseId, List<List<Double>> route, Integer halfWidthM, String from, String to,
+			Boolean lprOnly) {
+	}
+
+	@Operation(summary = "Cameras along a route in a time window, not kept",
+			description = "caseId as for the canvass preview; route: [[lon, lat], ...], 2..500 points, at most 50 km; "
+					+ "halfWidthM 1..300 (default 50)")
+	@PostMapping("/api/investigation/route-preview")
+	Map<String, Object> routePreview(@RequestBody RoutePreview request, Authentication auth) {
+		long id = requireCase(request.caseId());
+		return json(cases.previewAlong(id, new RouteCanvass(request.route(), request.halfWidthM(),
+				instant(request.from(), "from"), optionalInstant(request.to(), "to"), request.lprOnly()),
 				investigators.of(auth)));
 	}
 
@@ -73,52 +79,8 @@ class CanvassPreviewApi {
 		return caseId;
 	}
 
-	/** A route to preview: {@code route} as [[lon, lat], ...]. */
-	record RoutePreview(Long caseId, List<List<Double>> route, Integer halfWidthM, String from, String to,
-			Boolean lprOnly) {
-	}
-
-	@Operation(summary = "Cameras along a route in a time window, not kept",
-			description = "route: [[lon, lat], ...], 2..500 points, at most 50 km; halfWidthM 1..300 (default 50)")
-	@PostMapping("/api/investigation/route-preview")
-	Map<String, Object> routePreview(@RequestBody RoutePreview request, Authentication auth) {
-		long id = requireCase(request.caseId());
-		List<GeoPoint> route = route(request.route());
-		int halfWidth = request.halfWidthM() == null ? Canvassing.DEFAULT_HALF_WIDTH_M : request.halfWidthM();
-		TimeWindow window = window(request.from(), request.to());
-		boolean lprOnly = Boolean.TRUE.equals(request.lprOnly());
-		Map<String, Object> parameters = new LinkedHashMap<>();
-		parameters.put("points", route.size());
-		parameters.put("halfWidthM", halfWidth);
-		parameters.put("from", window.from().toString());
-		parameters.put("to", window.to().toString());
-		parameters.put("lprOnly", lprOnly);
-		return json(cases.preview(id, "ROUTE", parameters, () -> canvassing.along(route, halfWidth, window, lprOnly),
-				investigators.of(auth)));
-	}
-
-	/** [[lon, lat], ...] as points; refused naming {@code route} when a pair is malformed or not a place on Earth. */
-	static List<GeoPoint> route(List<List<Double>> pairs) {
-		if (pairs == null) {
-			throw new InvalidInputException("route", "is required");
-		}
-		List<GeoPoint> points = new ArrayList<>();
-		for (List<Double> pair : pairs) {
-			if (pair == null || pair.size() != 2 || pair.get(0) == null || pair.get(1) == null) {
-				throw new InvalidInputException("route", "every point is a [longitude, latitude] pair");
-			}
-			try {
-				points.add(new GeoPoint(pair.get(0), pair.get(1)));
-			}
-			catch (IllegalArgumentException e) {
-				throw new InvalidInputException("route", e.getMessage());
-			}
-		}
-		return points;
-	}
-
-	static TimeWindow window(String from, String to) {
-		return new TimeWindow(instant(from, "from"), to == null || to.isBlank() ? null : instant(to, "to"));
+	private static Instant optionalInstant(String text, String field) {
+		return text == null || text.isBlank() ? null : instant(text, field);
 	}
 
 	/** An ISO-8601 instant ({@code 2023-03-30T02:15:00Z}) or offset date-time ({@code 2023-03-30T10:15:00+08:00}). */

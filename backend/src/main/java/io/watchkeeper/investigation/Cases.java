@@ -177,14 +177,71 @@ public class Cases {
 
 	@Transactional
 	CanvassView canvassAround(long caseId, PointCanvass request, Investigator who) {
+		InvestigationCase c = openCase(caseId, who);
+		PointRun run = pointRun(request);
+		CanvassAnswer answer = canvassing.around(run.point(), run.radiusM(), run.window(), run.lprOnly());
+		long id = snapshots.save(new CanvassSnapshots.Run(caseId, "POINT", who.username(), run.point().toPoint().toText(),
+				run.radiusM(), null, run.lprOnly(), run.parameters()), answer);
+		auditRun(AuditAction.CANVASS_RUN, c, id, run.parameters(), answer.found());
+		return snapshots.view(caseId, id, today()).orElseThrow();
+	}
+
+	@Transactional
+	CanvassView canvassAlong(long caseId, RouteCanvass request, Investigator who) {
+		InvestigationCase c = openCase(caseId, who);
+		RouteRun run = routeRun(request);
+		CanvassAnswer answer = canvassing.along(run.route(), run.halfWidthM(), run.window(), run.lprOnly());
+		String wkt = GeoPoint.FACTORY.createLineString(run.route().stream()
+			.map(p -> new org.locationtech.jts.geom.Coordinate(p.longitude(), p.latitude()))
+			.toArray(org.locationtech.jts.geom.Coordinate[]::new)).toText();
+		long id = snapshots.save(new CanvassSnapshots.Run(caseId, "ROUTE", who.username(), wkt, null, run.halfWidthM(),
+				run.lprOnly(), run.parameters()), answer);
+		auditRun(AuditAction.ROUTE_RUN, c, id, run.parameters(), answer.found());
+		return snapshots.view(caseId, id, today()).orElseThrow();
+	}
+
+	/**
+	 * A canvass looked at before it is run in the case (the preview API, the benchmark): answered by the engine from
+	 * the same inputs as a run and not kept, but only for an open case the caller may see, and audited like a run
+	 * (the case number, the parameters, the camera count), so no camera list leaves the system without a case and a
+	 * trace.
+	 */
+	@Transactional
+	CanvassAnswer previewAround(long caseId, PointCanvass request, Investigator who) {
+		InvestigationCase c = openCase(caseId, who);
+		PointRun run = pointRun(request);
+		CanvassAnswer answer = canvassing.around(run.point(), run.radiusM(), run.window(), run.lprOnly());
+		auditPreview(c, "POINT", run.parameters(), answer);
+		return answer;
+	}
+
+	/** The same along a route. */
+	@Transactional
+	CanvassAnswer previewAlong(long caseId, RouteCanvass request, Investigator who) {
+		InvestigationCase c = openCase(caseId, who);
+		RouteRun run = routeRun(request);
+		CanvassAnswer answer = canvassing.along(run.route(), run.halfWidthM(), run.window(), run.lprOnly());
+		auditPreview(c, "ROUTE", run.parameters(), answer);
+		return answer;
+	}
+
+	/** A case the caller may see that still takes canvasses. */
+	private InvestigationCase openCase(long caseId, Investigator who) {
 		InvestigationCase c = visible(caseId, who);
 		c.requireOpenFor("canvasses");
+		return c;
+	}
+
+	/** A point canvass's inputs, read once for a run or a preview, with the parameters the audit and snapshot keep. */
+	private record PointRun(GeoPoint point, int radiusM, TimeWindow window, boolean lprOnly,
+			Map<String, Object> parameters) {
+	}
+
+	/** The inputs as given; the engine refuses a radius out of range or a place outside Taiwan, naming the field. */
+	private PointRun pointRun(PointCanvass request) {
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		GeoPoint point = incidentPoint(request, parameters);
 		int radius = request.radiusM() == null ? Canvassing.DEFAULT_RADIUS_M : request.radiusM();
-		if (radius < 1 || radius > Canvassing.MAX_RADIUS_M) {
-			throw new InvalidInputException("radiusM", "radiusM must be between 1 and " + Canvassing.MAX_RADIUS_M + " metres");
-		}
 		TimeWindow window = new TimeWindow(request.from(), request.to());
 		boolean lprOnly = Boolean.TRUE.equals(request.lprOnly());
 		parameters.put("longitude", point.longitude());
@@ -193,23 +250,18 @@ public class Cases {
 		parameters.put("from", window.from().toString());
 		parameters.put("to", window.to().toString());
 		parameters.put("lprOnly", lprOnly);
-		CanvassAnswer answer = canvassing.around(point, radius, window, lprOnly);
-		long id = snapshots.save(new CanvassSnapshots.Run(caseId, "POINT", who.username(), point.toPoint().toText(), radius,
-				null, lprOnly, parameters), answer);
-		auditRun(AuditAction.CANVASS_RUN, c, id, parameters, answer.found());
-		return snapshots.view(caseId, id, today()).orElseThrow();
+		return new PointRun(point, radius, window, lprOnly, parameters);
 	}
 
-	@Transactional
-	CanvassView canvassAlong(long caseId, RouteCanvass request, Investigator who) {
-		InvestigationCase c = visible(caseId, who);
-		c.requireOpenFor("canvasses");
+	/** A route canvass's inputs, read once for a run or a preview. */
+	private record RouteRun(List<GeoPoint> route, int halfWidthM, TimeWindow window, boolean lprOnly,
+			Map<String, Object> parameters) {
+	}
+
+	/** The inputs as given; the engine refuses a route or corridor out of its limits, naming the field. */
+	private RouteRun routeRun(RouteCanvass request) {
 		List<GeoPoint> route = route(request.route());
 		int halfWidth = request.halfWidthM() == null ? Canvassing.DEFAULT_HALF_WIDTH_M : request.halfWidthM();
-		if (halfWidth < 1 || halfWidth > Canvassing.MAX_HALF_WIDTH_M) {
-			throw new InvalidInputException("halfWidthM",
-					"halfWidthM must be between 1 and " + Canvassing.MAX_HALF_WIDTH_M + " metres");
-		}
 		TimeWindow window = new TimeWindow(request.from(), request.to());
 		boolean lprOnly = Boolean.TRUE.equals(request.lprOnly());
 		Map<String, Object> parameters = new LinkedHashMap<>();
@@ -218,14 +270,16 @@ public class Cases {
 		parameters.put("from", window.from().toString());
 		parameters.put("to", window.to().toString());
 		parameters.put("lprOnly", lprOnly);
-		CanvassAnswer answer = canvassing.along(route, halfWidth, window, lprOnly);
-		String wkt = GeoPoint.FACTORY.createLineString(route.stream()
-			.map(p -> new org.locationtech.jts.geom.Coordinate(p.longitude(), p.latitude()))
-			.toArray(org.locationtech.jts.geom.Coordinate[]::new)).toText();
-		long id = snapshots.save(new CanvassSnapshots.Run(caseId, "ROUTE", who.username(), wkt, null, halfWidth, lprOnly,
-				parameters), answer);
-		auditRun(AuditAction.ROUTE_RUN, c, id, parameters, answer.found());
-		return snapshots.view(caseId, id, today()).orElseThrow();
+		return new RouteRun(route, halfWidth, window, lprOnly, parameters);
+	}
+
+	private void auditPreview(InvestigationCase c, String kind, Map<String, Object> parameters, CanvassAnswer answer) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("caseNumber", c.caseNumber());
+		details.put("kind", kind);
+		details.put("parameters", parameters);
+		details.put("cameraCount", answer.found());
+		audit.record(AuditAction.CANVASS_PREVIEWED, AUDIT_TYPE, c.id(), details);
 	}
 
 	private void auditRun(AuditAction action, InvestigationCase c, long canvassId, Map<String, Object> parameters,
@@ -236,26 +290,6 @@ public class Cases {
 		details.put("parameters", parameters);
 		details.put("cameraCount", cameras);
 		audit.record(action, AUDIT_TYPE, c.id(), details);
-	}
-
-	/**
-	 * A canvass looked at before it is run in the case (the map's preview, the benchmark): answered by the engine and
-	 * not kept, but only for a case the caller may see, and audited like a run (the case number, the parameters, the
-	 * camera count), so no camera list leaves the system without a case and a trace.
-	 */
-	@Transactional
-	CanvassAnswer preview(long caseId, String kind, Map<String, Object> parameters,
-			java.util.function.Supplier<CanvassAnswer> answer, Investigator who) {
-		InvestigationCase c = visible(caseId, who);
-		c.requireOpenFor("canvasses");
-		CanvassAnswer answered = answer.get();
-		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("caseNumber", c.caseNumber());
-		details.put("kind", kind);
-		details.put("parameters", parameters);
-		details.put("cameraCount", answered.found());
-		audit.record(AuditAction.CANVASS_PREVIEWED, AUDIT_TYPE, c.id(), details);
-		return answered;
 	}
 
 	/** A stored canvass of a case the caller may see; how it is used (viewed, exported, printed) is audited. */
@@ -396,9 +430,13 @@ public class Cases {
 		return canvassing.place(null, null, twd97X, twd97Y, null);
 	}
 
-	private static List<GeoPoint> route(List<List<Double>> coordinates) {
-		if (coordinates == null || coordinates.size() < 2) {
-			throw new InvalidInputException("route", "a route needs at least two points");
+	/**
+	 * [[lon, lat], ...] as points, refused naming {@code route} (and the point's index) when the list is missing or a
+	 * pair is malformed; how many points, where and how long is the engine's to judge ({@link Canvassing#along}).
+	 */
+	static List<GeoPoint> route(List<List<Double>> coordinates) {
+		if (coordinates == null) {
+			throw new InvalidInputException("route", "route is required: [[longitude, latitude], ...]");
 		}
 		if (coordinates.size() > Canvassing.MAX_ROUTE_POINTS) {
 			throw new InvalidInputException("route", "a route may have at most " + Canvassing.MAX_ROUTE_POINTS + " points");
@@ -407,13 +445,11 @@ public class Cases {
 		for (int i = 0; i < coordinates.size(); i++) {
 			List<Double> c = coordinates.get(i);
 			if (c == null || c.size() != 2) {
-				throw new InvalidInputException("route[" + i + "]", "each point is [longitude, latitude]");
+				throw new InvalidInputException("route", "point " + i + " of the route is not a [longitude, latitude] pair");
 			}
-			route.add(point(c.get(0), c.get(1), "route[" + i + "]", "route[" + i + "]"));
-		}
-		if (route.stream().distinct().count() == 1) {
-			throw new InvalidInputException("route", "the route has zero length: all its points are the same");
+			route.add(point(c.get(0), c.get(1), "route", "route"));
 		}
 		return route;
 	}
+
 }
