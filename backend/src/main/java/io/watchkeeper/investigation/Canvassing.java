@@ -96,9 +96,6 @@ public class Canvassing {
 					"the corridor half-width must be 1 to " + MAX_HALF_WIDTH_M + " m, got " + halfWidthM);
 		}
 		requireWindow(window);
-		if (route.stream().distinct().count() == 1) {
-			throw new InvalidInputException("route", "the route has no length: all its points are the same");
-		}
 		double length = queries.length(route);
 		if (length <= 0) {
 			throw new InvalidInputException("route", "the route has no length: all its points are the same");
