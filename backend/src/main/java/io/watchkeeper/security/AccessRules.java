@@ -63,6 +63,10 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  * /cases/** (cases, canvass lists, print, figures)    ADMIN, INVESTIGATOR (precinct scoping as for /api/cases)
  * /map (the map page)                                  ADMIN, DISPATCHER, INVESTIGATOR, VIEWER, PROCUREMENT
  * /procurement/** (budgets, contracts, funding)        FUNDING_READERS (not vendors and squads)
+ * GET /planning/**, GET /api/planning/** (forecast,     PLAN_READERS: ADMIN, PROCUREMENT, DISPATCHER (others do not
+ *     price list, plans, budget split preview)          see prices and plans)
+ * any other method on /planning/**, /api/planning/**   PLAN_EDITORS: ADMIN, PROCUREMENT (price list, plans, projects
+ *                                                      from a plan year, important sites, applying the budget split)
  * Swagger UI                                           any logged-in user
  * everything else (camera list, camera page, ...)      every role (vendors and squads: their cameras only, as above)
  * </pre>
@@ -109,6 +113,12 @@ final class AccessRules {
 	 */
 	static final Role[] FUNDING_READERS = { ADMIN, DISPATCHER, PROCUREMENT, INVESTIGATOR, VIEWER };
 
+	/** Who sees the forecast's cost, the price list, replacement plans and the budget split (issue 11). */
+	static final Role[] PLAN_READERS = { ADMIN, PROCUREMENT, DISPATCHER };
+
+	/** Who keeps the price list, saves plans, makes projects of plan years and applies the budget split. */
+	static final Role[] PLAN_EDITORS = { ADMIN, PROCUREMENT };
+
 	/** Who adds and changes funding sources and adds projects (the camera import names them by code). */
 	static final Role[] FUNDING_EDITORS = { ADMIN, PROCUREMENT };
 
@@ -142,6 +152,9 @@ final class AccessRules {
 			.requestMatchers("/api/outages/**").hasAnyRole(names(REGISTRY_EDITORS))
 			.requestMatchers("/api/reports/**").hasAnyRole(names(REPORT_READERS))
 			.requestMatchers("/api/cases", "/api/cases/**", "/api/investigation/**").hasAnyRole(names(CASE_WORKERS))
+			.requestMatchers(HttpMethod.GET, "/api/planning/**").hasAnyRole(names(PLAN_READERS))
+			.requestMatchers(HttpMethod.HEAD, "/api/planning/**").hasAnyRole(names(PLAN_READERS))
+			.requestMatchers("/api/planning/**").hasAnyRole(names(PLAN_EDITORS))
 			.requestMatchers("/api/notifications/**").authenticated()
 			.requestMatchers(HttpMethod.GET, "/api/map/**").hasAnyRole(names(MAP_READERS))
 			.requestMatchers("/v3/api-docs/**").authenticated()
@@ -165,6 +178,9 @@ final class AccessRules {
 			.requestMatchers("/outages/**").hasAnyRole(names(REGISTRY_EDITORS))
 			.requestMatchers("/reports/**").hasAnyRole(names(REPORT_READERS))
 			.requestMatchers("/cases", "/cases/**").hasAnyRole(names(CASE_WORKERS))
+			.requestMatchers(HttpMethod.GET, "/planning", "/planning/**").hasAnyRole(names(PLAN_READERS))
+			.requestMatchers(HttpMethod.HEAD, "/planning", "/planning/**").hasAnyRole(names(PLAN_READERS))
+			.requestMatchers("/planning", "/planning/**").hasAnyRole(names(PLAN_EDITORS))
 			.requestMatchers("/map", "/map/**").hasAnyRole(names(MAP_READERS))
 			.requestMatchers("/procurement", "/procurement/**").hasAnyRole(names(FUNDING_READERS))
 			.requestMatchers("/swagger-ui.html", "/swagger-ui/**").authenticated()

@@ -31,6 +31,10 @@ public enum AuditAction {
 	CANVASS_RUN("canvass.run"), ROUTE_RUN("canvass.route_run"), CANVASS_VIEWED("canvass.viewed"),
 	CANVASS_EXPORTED("canvass.exported"), CANVASS_PRINTED("canvass.printed"), CANVASS_PREVIEWED("canvass.previewed"),
 	FOOTAGE_REQUESTED("footage.requested"), FOOTAGE_ANSWERED("footage.answered"), FOOTAGE_OUTCOME("footage.outcome"),
+	PRICE_SET("planning.price_set"), PLAN_SAVED("planning.plan_saved"), PLAN_DELETED("planning.plan_deleted"),
+	IMPORTANT_SITE_SET("planning.important_set"), PLAN_PROJECT_CREATED("planning.project_created"),
+	FORECAST_EXPORTED("planning.forecast_exported"), BUDGET_SPLIT_APPLIED("planning.budget_split_applied"),
+	PROJECT_UPDATED("procurement_project.updated"), CAMERA_REPLACED("camera.replaced"),
 	AUDIT_VIEWED("audit.viewed");
 
 	private final String code;
