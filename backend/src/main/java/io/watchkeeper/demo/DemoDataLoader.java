@@ -27,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.watchkeeper.camera.AreaAssignment;
 import io.watchkeeper.camera.boundary.Boundaries;
+import io.watchkeeper.planning.LargestRemainder;
 
 /**
  * Writes the demo data set in one transaction: boundaries (if missing), vendors, funding sources, projects,
@@ -387,11 +388,12 @@ class DemoDataLoader {
 
 	/** NT$69,769,000 shared by each precinct's out-of-warranty cameras on 2023-01-01 (seed report 八.8). */
 	private void updateContractBudgets(FleetGenerator.Totals totals) {
-		Map<String, Integer> counts = new java.util.TreeMap<>();
+		java.util.SortedMap<String, Integer> counts = new java.util.TreeMap<>();
 		for (Contract c : CONTRACTS) {
 			counts.put(c.code(), totals.outOfWarranty2023ByPrecinct.getOrDefault(c.precinctCode(), 0));
 		}
-		MaintenanceBudgetSplit.split(MAINTENANCE_BUDGET_2023, counts)
+		// keyed by contract code, MC2023-<precinct code>: ties go by precinct code, as in the product's split
+		LargestRemainder.split(MAINTENANCE_BUDGET_2023, counts)
 			.forEach((code, budget) -> jdbc.update("UPDATE maintenance_contract SET budget_ntd = ? WHERE code = ?", budget, code));
 		// The following years' contracts (demo assumption): the same amount as the precinct's 2023 share.
 		jdbc.update("""
