@@ -72,7 +72,7 @@ public class CameraCatalog {
 		int cap = properties.countCap();
 		List<Long> ids = queries.matchingIds(filter, scope, today, cap + 1);
 		boolean exact = ids.size() <= cap;
-		List<CameraListItem> rows = exact ? queries.listAmong(ids, sort, descending, offset, size + 1)
+		List<CameraListItem> rows = exact ? queries.listAmong(ids, today, sort, descending, offset, size + 1)
 				: queries.list(filter, scope, today, sort, descending, offset, size + 1);
 		boolean hasNext = rows.size() > size;
 		List<CameraListItem> items = hasNext ? rows.subList(0, size) : rows;

@@ -3,12 +3,13 @@ package io.watchkeeper.camera;
 /**
  * What the camera list and its exports are narrowed to; every part is optional.
  *
+ * @param state cameras in that state ({@link CameraState}: in outage, faulty, past end of life, working ...)
  * @param endOfLifeYear cameras whose service life ends in that calendar year
  * @param pastEndOfLife cameras still in service (not decommissioned) whose end of life is before today
  * @param placed {@code false} for cameras without a location (the unplaced list), {@code true} for placed ones
  * @param text part of an asset tag, site code or address, case-insensitive
  */
-public record CameraFilter(Long precinctId, Long districtId, CameraStatus status, LprFilter lpr, Long fundingSourceId,
+public record CameraFilter(Long precinctId, Long districtId, CameraStatus status, CameraState state, LprFilter lpr, Long fundingSourceId,
 		Long projectId, Integer endOfLifeYear, boolean pastEndOfLife, Boolean placed, String text) {
 
 	public static final int MAX_TEXT_LENGTH = 100;
@@ -26,15 +27,15 @@ public record CameraFilter(Long precinctId, Long districtId, CameraStatus status
 	}
 
 	public static CameraFilter none() {
-		return new CameraFilter(null, null, null, null, null, null, null, false, null, null);
+		return new CameraFilter(null, null, null, null, null, null, null, null, false, null, null);
 	}
 
 	public static CameraFilter unplaced() {
-		return new CameraFilter(null, null, null, null, null, null, null, false, Boolean.FALSE, null);
+		return new CameraFilter(null, null, null, null, null, null, null, null, false, Boolean.FALSE, null);
 	}
 
 	public CameraFilter withText(String q) {
-		return new CameraFilter(precinctId, districtId, status, lpr, fundingSourceId, projectId, endOfLifeYear,
+		return new CameraFilter(precinctId, districtId, status, state, lpr, fundingSourceId, projectId, endOfLifeYear,
 				pastEndOfLife, placed, q);
 	}
 }

@@ -2,8 +2,8 @@ package io.watchkeeper.camera;
 
 import java.time.LocalDate;
 
-/** One row of the camera list. */
+/** One row of the camera list; {@code state} is the one rule of {@link CameraState}. */
 public record CameraListItem(long id, String assetTag, String siteCode, String address, Reference precinct,
-		Reference district, CameraStatus status, LprCapability lpr, LocalDate installDate, LocalDate endOfLife,
+		Reference district, CameraStatus status, CameraState state, LprCapability lpr, LocalDate installDate, LocalDate endOfLife,
 		boolean placed) {
 }

@@ -15,6 +15,9 @@ public class CameraListParams {
 	@Schema(description = "District id (see /api/districts)")
 	private Long district;
 	private CameraStatus status;
+	@Schema(description = "The camera's state by the one rule: OUTAGE (an outage is open), FAULTY (a repair order is "
+			+ "open without an outage), PAST_EOL, WORKING, PLANNED or DECOMMISSIONED")
+	private CameraState state;
 	@Schema(description = "NONE, LPR, REALTIME_LPR, or ANY for cameras that read plates")
 	private LprFilter lpr;
 	@Schema(description = "Funding source id (see /api/funding-sources)")
@@ -39,7 +42,7 @@ public class CameraListParams {
 	private int size = 50;
 
 	public CameraFilter toFilter() {
-		return new CameraFilter(precinct, district, status, lpr, fundingSource, project, endOfLifeYear, pastEndOfLife,
+		return new CameraFilter(precinct, district, status, state, lpr, fundingSource, project, endOfLifeYear, pastEndOfLife,
 				placed, q);
 	}
 
@@ -86,6 +89,7 @@ public class CameraListParams {
 		add(b, "precinct", precinct);
 		add(b, "district", district);
 		add(b, "status", status);
+		add(b, "state", state);
 		add(b, "lpr", lpr);
 		add(b, "fundingSource", fundingSource);
 		add(b, "project", project);
@@ -117,6 +121,8 @@ public class CameraListParams {
 	public void setDistrict(Long district) { this.district = district; }
 	public CameraStatus getStatus() { return status; }
 	public void setStatus(CameraStatus status) { this.status = status; }
+	public CameraState getState() { return state; }
+	public void setState(CameraState state) { this.state = state; }
 	public LprFilter getLpr() { return lpr; }
 	public void setLpr(LprFilter lpr) { this.lpr = lpr; }
 	public Long getFundingSource() { return fundingSource; }

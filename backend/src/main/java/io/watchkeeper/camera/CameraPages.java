@@ -131,6 +131,7 @@ class CameraPages {
 		model.addAttribute("unplaced", unplaced);
 		model.addAttribute("scoped", !catalog.seesWholeCity());
 		model.addAttribute("statuses", CameraStatus.values());
+		model.addAttribute("states", CameraState.values());
 		model.addAttribute("lprFilters", LprFilter.values());
 		model.addAttribute("precincts", format.byName(catalog.precincts()));
 		model.addAttribute("districts", format.byName(catalog.districts()));

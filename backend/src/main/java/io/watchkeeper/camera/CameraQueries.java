@@ -44,8 +44,9 @@ class CameraQueries {
 			       mc.id AS mc_id, mc.code AS mc_code, mc.name_zh AS mc_zh, mc.name_en AS mc_en,
 			       omc.id AS omc_id, omc.code AS omc_code, omc.name_zh AS omc_zh, omc.name_en AS omc_en,
 			       v.id AS v_id, v.code AS v_code, v.name_zh AS v_zh, v.name_en AS v_en,
-			       c.decommissioned_on, c.decommission_reason, c.notes, c.retention_days, c.created_at, c.updated_at, c.version
-			""";
+			       c.decommissioned_on, c.decommission_reason, c.notes, c.retention_days, c.created_at, c.updated_at, c.version,
+			       %s AS state
+			""".formatted(CameraState.SQL);
 
 	private static final String VIEW_JOINS = """
 			  LEFT JOIN site s ON s.id = c.site_id
@@ -155,23 +156,23 @@ class CameraQueries {
 	List<CameraListItem> list(CameraFilter filter, CameraScope scope, LocalDate today, CameraSort sort, boolean descending,
 			long offset, int limit) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		return page(where(filter, scope, today, params), params, sort, descending, offset, limit);
+		return page(where(filter, scope, today, params), params, today, sort, descending, offset, limit);
 	}
 
 	/** One page of the given cameras (ids from {@link #matchingIds}, so already within the scope), in the given order. */
-	List<CameraListItem> listAmong(List<Long> ids, CameraSort sort, boolean descending, long offset, int limit) {
+	List<CameraListItem> listAmong(List<Long> ids, LocalDate today, CameraSort sort, boolean descending, long offset, int limit) {
 		MapSqlParameterSource params = new MapSqlParameterSource("ids", ids.toArray(Long[]::new));
-		return page("c.id = ANY (:ids)", params, sort, descending, offset, limit);
+		return page("c.id = ANY (:ids)", params, today, sort, descending, offset, limit);
 	}
 
-	private List<CameraListItem> page(String where, MapSqlParameterSource params, CameraSort sort, boolean descending,
-			long offset, int limit) {
+	private List<CameraListItem> page(String where, MapSqlParameterSource params, LocalDate today, CameraSort sort,
+			boolean descending, long offset, int limit) {
 		String order = sort.orderBy(descending);
-		params.addValue("limit", limit).addValue("offset", offset);
+		params.addValue("limit", limit).addValue("offset", offset).addValue("today", Date.valueOf(today));
 		String sql = """
 				SELECT c.id, c.asset_tag, s.code AS site_code, c.address, c.status, c.lpr, c.install_date, c.end_of_life,
 				       c.placed, p.id AS p_id, p.code AS p_code, p.name_zh AS p_zh, p.name_en AS p_en,
-				       d.id AS d_id, d.code AS d_code, d.name_zh AS d_zh, d.name_en AS d_en
+				       d.id AS d_id, d.code AS d_code, d.name_zh AS d_zh, d.name_en AS d_en, %s AS state
 				  FROM (SELECT c.id, c.asset_tag, c.site_id, c.address, c.status, c.lpr, c.install_date, c.end_of_life,
 				               c.updated_at, c.location IS NOT NULL AS placed, c.precinct_id, c.district_id
 				          FROM camera c
@@ -181,11 +182,12 @@ class CameraQueries {
 				  LEFT JOIN site s ON s.id = c.site_id
 				  LEFT JOIN precinct p ON p.id = c.precinct_id
 				  LEFT JOIN district d ON d.id = c.district_id
-				 ORDER BY %s""".formatted(where, order, order);
+				 ORDER BY %s""".formatted(CameraState.SQL, where, order, order);
 		return jdbc.query(sql, params, (rs, n) -> new CameraListItem(rs.getLong("id"), rs.getString("asset_tag"),
 				rs.getString("site_code"), rs.getString("address"), ref(rs, "p"), ref(rs, "d"),
-				CameraStatus.valueOf(rs.getString("status")), LprCapability.valueOf(rs.getString("lpr")),
-				date(rs, "install_date"), date(rs, "end_of_life"), rs.getBoolean("placed")));
+				CameraStatus.valueOf(rs.getString("status")), CameraState.valueOf(rs.getString("state")),
+				LprCapability.valueOf(rs.getString("lpr")), date(rs, "install_date"), date(rs, "end_of_life"),
+				rs.getBoolean("placed")));
 	}
 
 	/** Streams every matching camera, in order, to the consumer (for exports); at most {@code maxRows}. */
@@ -212,22 +214,22 @@ class CameraQueries {
 
 	/** The other cameras on the same site within the scope, by index. */
 	List<CameraListItem> neighbours(long cameraId, CameraScope scope, LocalDate today) {
-		MapSqlParameterSource params = new MapSqlParameterSource("id", cameraId);
+		MapSqlParameterSource params = new MapSqlParameterSource("id", cameraId).addValue("today", Date.valueOf(today));
 		String inScope = scope.where(today, params);
 		return jdbc.query("""
 				SELECT c.id, c.asset_tag, s.code AS site_code, c.address, c.status, c.lpr, c.install_date, c.end_of_life,
 				       c.location IS NOT NULL AS placed, p.id AS p_id, p.code AS p_code, p.name_zh AS p_zh, p.name_en AS p_en,
-				       d.id AS d_id, d.code AS d_code, d.name_zh AS d_zh, d.name_en AS d_en
+				       d.id AS d_id, d.code AS d_code, d.name_zh AS d_zh, d.name_en AS d_en, %s AS state
 				  FROM camera o
 				  JOIN camera c ON c.site_id = o.site_id AND c.id <> o.id
 				  JOIN site s ON s.id = c.site_id
 				  LEFT JOIN precinct p ON p.id = c.precinct_id
 				  LEFT JOIN district d ON d.id = c.district_id
 				 WHERE o.id = :id AND %s
-				 ORDER BY c.site_index NULLS LAST, c.asset_tag""".formatted(inScope), params,
+				 ORDER BY c.site_index NULLS LAST, c.asset_tag""".formatted(CameraState.SQL, inScope), params,
 				(rs, n) -> new CameraListItem(rs.getLong("id"), rs.getString("asset_tag"), rs.getString("site_code"),
 						rs.getString("address"), ref(rs, "p"), ref(rs, "d"), CameraStatus.valueOf(rs.getString("status")),
-						LprCapability.valueOf(rs.getString("lpr")), date(rs, "install_date"), date(rs, "end_of_life"),
+						CameraState.valueOf(rs.getString("state")), LprCapability.valueOf(rs.getString("lpr")), date(rs, "install_date"), date(rs, "end_of_life"),
 						rs.getBoolean("placed")));
 	}
 
@@ -357,6 +359,10 @@ class CameraQueries {
 			sql.append(" AND c.status = :status");
 			params.addValue("status", f.status().name());
 		}
+		if (f.state() != null) {
+			sql.append(" AND ").append(f.state().where());
+			params.addValue("today", Date.valueOf(today));
+		}
 		if (f.lpr() != null) {
 			if (f.lpr() == LprFilter.ANY) {
 				sql.append(" AND c.lpr IN ('LPR', 'REALTIME_LPR')");
@@ -428,7 +434,7 @@ class CameraQueries {
 				intOrNull(rs, "range_m"), date(rs, "install_date"), rs.getInt("service_life_years"),
 				date(rs, "end_of_life"), date(rs, "warranty_end"), LprCapability.valueOf(rs.getString("lpr")),
 				rs.getString("make"), rs.getString("model"), CameraStatus.valueOf(rs.getString("status")),
-				refWithKind(rs, "f"), refWithKind(rs, "pr"), ref(rs, "mc"), ref(rs, "omc"), ref(rs, "v"), date(rs, "decommissioned_on"),
+				CameraState.valueOf(rs.getString("state")), refWithKind(rs, "f"), refWithKind(rs, "pr"), ref(rs, "mc"), ref(rs, "omc"), ref(rs, "v"), date(rs, "decommissioned_on"),
 				rs.getString("decommission_reason"), rs.getString("notes"), intOrNull(rs, "retention_days"), instant(rs, "created_at"),
 				instant(rs, "updated_at"), rs.getLong("version"));
 	}

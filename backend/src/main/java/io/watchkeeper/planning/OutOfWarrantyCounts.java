@@ -29,7 +29,6 @@ class OutOfWarrantyCounts {
 	static final String OUT_OF_WARRANTY_ON_D = """
 			c.status <> 'PLANNED' AND c.install_date <= :d
 			AND (c.decommissioned_on IS NULL OR c.decommissioned_on >= :d)
-			AND NOT (c.status = 'DECOMMISSIONED' AND c.decommissioned_on IS NULL)
 			AND (c.warranty_end IS NULL OR c.warranty_end < :d)""";
 
 	private final NamedParameterJdbcTemplate jdbc;

@@ -251,7 +251,7 @@ class CameraQueriesIT {
 		FilterBuilder text(String t) { text = t; return this; }
 
 		CameraFilter build() {
-			return new CameraFilter(precinct, district, status, lpr, funding, project, eolYear, past, placed, text);
+			return new CameraFilter(precinct, district, status, null, lpr, funding, project, eolYear, past, placed, text);
 		}
 	}
 
