@@ -31,7 +31,7 @@ class CameraExport {
 	static final List<String> COLUMNS = List.of("assetTag", "siteCode", "siteIndex", "address", "longitude", "latitude",
 			"precinct", "district", "heading", "fovDeg", "rangeM", "installDate", "serviceLifeYears", "endOfLife",
 			"warrantyEnd", "lpr", "make", "model", "status", "fundingSource", "project", "contract", "supplierVendor",
-			"decommissionedOn", "decommissionReason", "notes");
+			"decommissionedOn", "decommissionReason", "notes", "state");
 
 	private final CameraCatalog catalog;
 	private final MessageSource messages;
@@ -77,6 +77,8 @@ class CameraExport {
 			row.add(c.decommissionedOn());
 			row.add(cell(c.decommissionReason()));
 			row.add(cell(c.notes()));
+			// the one rule of CameraState, as the list shows it; the importer ignores this column (status is what it reads)
+			row.add(label("camera.state.", c.state().name(), locale));
 			try {
 				csv.printRecord(row);
 			}
@@ -114,6 +116,7 @@ class CameraExport {
 				p.put("warrantyEnd", text(c.warrantyEnd()));
 				p.put("lpr", c.lpr().name());
 				p.put("status", c.status().name());
+				p.put("state", c.state().name());
 				p.put("make", c.make());
 				p.put("model", c.model());
 				p.put("fundingSource", c.fundingSource() == null ? null : c.fundingSource().code());

@@ -6,10 +6,10 @@ package io.watchkeeper.camera;
  * open; <b>faulty</b> while maintenance has it without an open outage (a repair order not yet restored, closed or
  * cancelled); <b>past end of life</b> for a camera in service whose service life has ended; otherwise <b>working</b>.
  *
- * <p>The database keeps {@code camera.status} FAULTY exactly while an outage or a repair order is open and ACTIVE
- * otherwise (V120, {@code camera_in_repair}), so the rule reads the status and asks for an open outage only among
- * FAULTY cameras: the filters stay on the {@code (status, end_of_life)} index, and a camera whose outage closed and
- * whose order was restored is working again everywhere.
+ * <p>The rule itself is the database function {@code camera_state(status, end_of_life, open_outage, today)} (V138),
+ * so every module's SQL uses the same one; this enum names its values and writes its SQL. The database keeps
+ * {@code camera.status} FAULTY exactly while an outage or a repair order is open and ACTIVE otherwise (V120), so a
+ * camera whose outage closed and whose order was restored is working again everywhere.
  */
 public enum CameraState {
 	DECOMMISSIONED, PLANNED, OUTAGE, FAULTY, PAST_EOL, WORKING;
@@ -25,23 +25,22 @@ public enum CameraState {
 	 * when the camera has an open outage (e.g. {@code o.id IS NOT NULL} where the open outage is left joined).
 	 */
 	public static String sql(String openOutage) {
-		return "CASE WHEN c.status = 'DECOMMISSIONED' THEN 'DECOMMISSIONED' WHEN c.status = 'PLANNED' THEN 'PLANNED' "
-				+ "WHEN c.status = 'FAULTY' AND " + openOutage + " THEN 'OUTAGE' WHEN c.status = 'FAULTY' THEN 'FAULTY' "
-				+ "WHEN c.end_of_life <= :today THEN 'PAST_EOL' ELSE 'WORKING' END";
+		return "camera_state(c.status, c.end_of_life, " + openOutage + ", CAST(:today AS date))";
 	}
 
 	/**
-	 * The condition "camera {@code c} is in this state on {@code :today}", written so that the status (and for past
-	 * end of life and working, the end of life) can be found through the {@code (status, end_of_life)} index.
+	 * The condition "camera {@code c} is in this state on {@code :today}": the rule, preceded by the status (and end
+	 * of life) that the state implies, so that the camera list's filter is found through its {@code (status,
+	 * end_of_life)} index and the rule only checks what the index found.
 	 */
 	public String where() {
-		return switch (this) {
+		String implied = switch (this) {
 		case DECOMMISSIONED -> "c.status = 'DECOMMISSIONED'";
 		case PLANNED -> "c.status = 'PLANNED'";
-		case OUTAGE -> "c.status = 'FAULTY' AND " + OPEN_OUTAGE;
-		case FAULTY -> "c.status = 'FAULTY' AND NOT " + OPEN_OUTAGE;
+		case OUTAGE, FAULTY -> "c.status = 'FAULTY'";
 		case PAST_EOL -> "c.status = 'ACTIVE' AND c.end_of_life <= :today";
-		case WORKING -> "c.status = 'ACTIVE' AND (c.end_of_life > :today OR c.end_of_life IS NULL)";
+		case WORKING -> "c.status = 'ACTIVE'";
 		};
+		return "(" + implied + " AND " + SQL + " = '" + name() + "')";
 	}
 }

@@ -271,12 +271,24 @@ final class DemoCatalog {
 			new Model("AXIS", "P1455-LE-3 LPV", 2019, 2025, true),
 			new Model("AXIS", "Q1700-LE", 2021, 2025, true));
 
+	/**
+	 * The seed report's half year (2023-01-01 .. 2023-06-30) decommissioned exactly this many cameras, replacements
+	 * aside (they count as replacements): fixed for fleets of 10,000 or more, scaled below.
+	 */
+	static final int DECOMMISSIONED_2023_H1 = 120;
+	static final LocalDate DECOMMISSIONS_FROM = LocalDate.of(2023, 1, 1);
+	static final LocalDate DECOMMISSIONS_TO = LocalDate.of(2023, 6, 30);
+
 	static final List<String> DECOMMISSION_REASONS = List.of(
 			"逾8年使用年限且故障，無修復效益",
 			"不符治安需要，經評估撤除",
 			"道路拓寬工程，桿位移除",
 			"遭車輛撞毀，原址不再設置",
 			"影像模糊老舊，逾使用年限汰除");
+
+	/** The kind of each of {@link #DECOMMISSION_REASONS} (camera.decommission_kind), in the same order. */
+	static final List<String> DECOMMISSION_KINDS = List.of("END_OF_LIFE_FAULTY", "NOT_NEEDED", "NOT_NEEDED",
+			"NOT_WORTH_REPAIRING", "END_OF_LIFE_FAULTY");
 
 	private DemoCatalog() {
 	}

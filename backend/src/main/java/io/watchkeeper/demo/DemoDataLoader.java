@@ -160,7 +160,7 @@ class DemoDataLoader {
 				COPY camera (asset_tag, site_id, site_index, location, address, precinct_id, district_id, heading_deg,
 				             fov_deg, range_m, install_date, service_life_years, warranty_end, lpr, make, model, status,
 				             funding_source_id, project_id, contract_id, supplier_vendor_id, decommissioned_on,
-				             decommission_reason, notes) FROM STDIN""")) {
+				             decommission_reason, decommission_kind, serial_number, notes) FROM STDIN""")) {
 			Map<String, Long> districtByName = new HashMap<>();
 			totals = generator.cameras(sites, c -> {
 				Long districtId = districtByName.computeIfAbsent(c.district(), name -> districts.get(areas.districtCode(name)));
@@ -175,7 +175,8 @@ class DemoDataLoader {
 					.add(c.range()).add(c.installDate()).add(8).add(c.warrantyEnd()).add(c.lpr()).add(c.make())
 					.add(c.model()).add(c.status()).add(funding.get(c.funding())).add(projects.get(c.project()))
 					.add(c.maintained() ? contractByPrecinct.get(c.precinct()) : null).add(vendors.get(c.supplier()))
-					.add(c.decommissionedOn()).add(c.decommissionReason()).add(c.notes());
+					.add(c.decommissionedOn()).add(c.decommissionReason()).add(c.decommissionKind()).add(c.serialNumber())
+					.add(c.notes());
 				copy.endRow();
 			});
 			copy.finish();
@@ -198,6 +199,9 @@ class DemoDataLoader {
 		updateAmounts(totals);
 		updateContractBudgets(totals);
 		List<String> users = insertUsers(demoPassword, vendors, precincts, squads);
+		// The report's decommissions and the replacement project's deliveries, each with its closed work order.
+		DecommissionHistory.Summary decommissions = new DecommissionHistory(jdbc, seed).write(generator.plan());
+		log.info("Demo decommissions: {}", decommissions);
 		// The history tables are empty here (the demo loads only into a database without cameras); for a large fleet
 		// their indexes and foreign keys are built once afterwards, as for the cameras.
 		List<String> historyIndexes = bulk ? dropSecondaryIndexes("outage", "work_order", "work_order_event") : List.of();

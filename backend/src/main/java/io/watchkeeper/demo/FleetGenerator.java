@@ -40,8 +40,8 @@ final class FleetGenerator {
 	record Camera(String assetTag, int siteNumber, int siteIndex, double lon, double lat, String address,
 			String precinct, String district, int heading, int fov, int range, LocalDate installDate,
 			LocalDate warrantyEnd, String lpr, String make, String model, String status, String funding, String project,
-			String supplier, boolean maintained, LocalDate decommissionedOn, String decommissionReason, String notes,
-			boolean placed) {
+			String supplier, boolean maintained, LocalDate decommissionedOn, String decommissionReason,
+			String decommissionKind, String serialNumber, String notes, boolean placed) {
 	}
 
 	/**
@@ -54,7 +54,7 @@ final class FleetGenerator {
 
 	/** How many cameras of each kind a fleet of N gets (see the class comment). */
 	record Plan(int cameras, int replacementPairs, int subsidy, int subsidyRealtime, int qieding, int yongan,
-			int general, int generalLpr, int generalRealtime) {
+			int general, int generalLpr, int generalRealtime, int decommissionedH1) {
 
 		static final int MIN_CAMERAS = 100;
 		static final int MAX_CAMERAS = 1_000_000;
@@ -74,7 +74,8 @@ final class FleetGenerator {
 			int realtime = (int) Math.round(n * (double) REALTIME_LPR_PER_20000 / 20_000);
 			int generalLpr = Math.max(0, Math.min(general, lpr - pairs - subsidyRealtime));
 			int generalRealtime = Math.max(0, Math.min(generalLpr, realtime - subsidyRealtime));
-			return new Plan(n, pairs, subsidy, subsidyRealtime, qieding, yongan, general, generalLpr, generalRealtime);
+			return new Plan(n, pairs, subsidy, subsidyRealtime, qieding, yongan, general, generalLpr, generalRealtime,
+					scaled(n, DECOMMISSIONED_2023_H1));
 		}
 
 		private static int scaled(int n, int count) {
@@ -229,8 +230,13 @@ final class FleetGenerator {
 		if (!lpr && !earliestRemoval.isAfter(AS_OF) && random.nextInt(1000) < (pastLife ? 70 : 10)) {
 			// Past its life it goes for age; younger ones for the other reasons the report's lists give.
 			LocalDate on = randomDate(earliestRemoval, AS_OF, random);
-			List<String> reasons = DECOMMISSION_REASONS;
-			c.decommission(on, pastLife ? reasons.get(random.nextBoolean() ? 0 : 4) : reasons.get(1 + random.nextInt(3)));
+			int reason = pastLife ? (random.nextBoolean() ? 0 : 4) : 1 + random.nextInt(3);
+			// The report's half year has exactly its own decommissions (DecommissionHistory picks them); a draw that
+			// falls in it moves to the same day of the second half, which keeps every count on 2023-01-01 as it was.
+			if (!on.isBefore(DECOMMISSIONS_FROM) && !on.isAfter(DECOMMISSIONS_TO)) {
+				on = on.plusDays(java.time.temporal.ChronoUnit.DAYS.between(DECOMMISSIONS_FROM, DECOMMISSIONS_TO) + 1);
+			}
+			c.decommission(on, DECOMMISSION_REASONS.get(reason), DECOMMISSION_KINDS.get(reason));
 		}
 		else if (random.nextInt(1000) < (pastLife ? 70 : 25)) {
 			c.status = "FAULTY";
@@ -285,7 +291,7 @@ final class FleetGenerator {
 			c.supplier = cityVendor(year);
 			c.fov = 60 + random.nextInt(51);
 			c.range = 30 + random.nextInt(121);
-			c.decommission(replacedOn, "逾8年使用年限，由112年汰換案更換為 " + newTag);
+			c.decommission(replacedOn, "逾8年使用年限，由112年汰換案更換為 " + newTag, "REPLACED");
 		}
 		else {
 			c.install(replacedOn, 3);
@@ -296,6 +302,7 @@ final class FleetGenerator {
 			c.funding = REPLACEMENT_FUNDING;
 			c.project = REPLACEMENT_PROJECT;
 			c.supplier = REPLACEMENT_VENDOR;
+			c.serialNumber = serialNumber(c.model, 2023, c.site.number());
 			c.notes = "汰換 " + oldTag + "（112年汰換使用逾8年重要路口監視器）";
 		}
 	}
@@ -314,6 +321,12 @@ final class FleetGenerator {
 
 	private List<Village> villagesOf(String district) {
 		return areas.villages().stream().filter(v -> v.district().equals(district)).toList();
+	}
+
+	/** A delivered camera's serial: its model without punctuation, the year and the site's number (unique per site). */
+	static String serialNumber(String model, int year, int siteNumber) {
+		return model.replaceAll("[^A-Za-z0-9]", "").toUpperCase(java.util.Locale.ROOT) + "-" + year
+				+ String.format(java.util.Locale.ROOT, "%07d", siteNumber);
 	}
 
 	/** {@code LAAA001} … {@code LAAA999}, {@code LAAB001} …: 17 million codes. */
@@ -467,6 +480,8 @@ final class FleetGenerator {
 		String supplier;
 		LocalDate decommissionedOn;
 		String decommissionReason;
+		String decommissionKind;
+		String serialNumber;
 		String notes;
 		boolean placed = true;
 
@@ -487,10 +502,11 @@ final class FleetGenerator {
 			model = m.model();
 		}
 
-		void decommission(LocalDate on, String reason) {
+		void decommission(LocalDate on, String reason, String kind) {
 			status = "DECOMMISSIONED";
 			decommissionedOn = on;
 			decommissionReason = reason;
+			decommissionKind = kind;
 		}
 
 		Camera build() {
@@ -499,7 +515,8 @@ final class FleetGenerator {
 			String note = placed ? notes : notes == null ? UNPLACED_NOTE : notes + "\n" + UNPLACED_NOTE;
 			return new Camera(tag, site.number(), index, site.lon(), site.lat(), site.address(), site.precinct(),
 					site.district(), heading, fov, range, installDate, warrantyEnd, lpr, make, model, status, funding,
-					project, supplier, maintained, decommissionedOn, decommissionReason, note, placed);
+					project, supplier, maintained, decommissionedOn, decommissionReason, decommissionKind, serialNumber, note,
+					placed);
 		}
 	}
 }

@@ -17,9 +17,12 @@ public record WorkOrderDetails(long id, WorkOrderKind kind, WorkOrderState state
 		int escalationLevel, String createdBy, long version, List<WorkOrderAction> actions,
 		List<HistoryEntry> history, List<PhotoInfo> photos) {
 
-	/** The camera as the technician needs it: where it is, what it is, whose warranty. */
+	/**
+	 * The camera as the technician needs it: where it is, what it is, whose warranty; {@code state} by the camera
+	 * module's one rule ({@code io.watchkeeper.camera.CameraState}: OUTAGE, FAULTY, PAST_EOL, WORKING ...).
+	 */
 	public record CameraFacts(long id, String assetTag, String address, Named precinct, Named district, String status,
-			String make, String model, String lpr, LocalDate installDate, LocalDate endOfLife, LocalDate warrantyEnd,
+			String state, String make, String model, String lpr, LocalDate installDate, LocalDate endOfLife, LocalDate warrantyEnd,
 			Named supplier, Double longitude, Double latitude) {
 	}
 

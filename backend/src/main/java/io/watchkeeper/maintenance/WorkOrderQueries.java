@@ -105,12 +105,20 @@ public class WorkOrderQueries {
 				(rs, n) -> item(rs));
 	}
 
+	/**
+	 * The camera's state by the one rule (the database's camera_state, V138; the camera module's CameraState names
+	 * its values): maintenance cannot use the camera module, which uses maintenance's scopes.
+	 */
+	private static final String CAMERA_STATE = """
+			camera_state(c.status, c.end_of_life,
+			             EXISTS (SELECT 1 FROM outage oo WHERE oo.camera_id = c.id AND oo.ended_at IS NULL), CAST(:today AS date))""";
+
 	/** One order with everything its page shows; 404 when the caller may not see it. */
 	public WorkOrderDetails details(long id, Caller caller) {
 		WorkOrder order = service.find(id, caller);
 		Instant now = clock.instant();
 		List<WorkOrderDetails> rows = jdbc.query("""
-				SELECT w.*, c.asset_tag, c.address, c.status AS camera_status, c.make, c.model, c.lpr, c.install_date,
+				SELECT w.*, c.asset_tag, c.address, c.status AS camera_status, %s AS camera_state, c.make, c.model, c.lpr, c.install_date,
 				       c.end_of_life, c.warranty_end, ST_X(c.location) AS lon, ST_Y(c.location) AS lat,
 				       p.id AS p_id, p.code AS p_code, p.name_zh AS p_zh, p.name_en AS p_en,
 				       d.id AS d_id, d.code AS d_code, d.name_zh AS d_zh, d.name_en AS d_en,
@@ -128,12 +136,14 @@ public class WorkOrderQueries {
 				  LEFT JOIN vendor v ON v.id = w.vendor_id
 				  LEFT JOIN repair_squad s ON s.id = w.squad_id
 				  LEFT JOIN outage o ON o.id = w.outage_id
-				 WHERE w.id = :id""", Map.of("id", id), (rs, n) -> new WorkOrderDetails(rs.getLong("id"),
+				 WHERE w.id = :id""".formatted(CAMERA_STATE),
+				Map.of("id", id, "today", java.sql.Date.valueOf(LocalDate.ofInstant(now, timeFormat.zone()))), (rs, n) -> new WorkOrderDetails(rs.getLong("id"),
 				WorkOrderKind.valueOf(rs.getString("kind")), WorkOrderState.valueOf(rs.getString("state")),
 				WorkOrderPriority.valueOf(rs.getString("priority")), WorkOrderOrigin.valueOf(rs.getString("origin")),
 				rs.getString("title"), rs.getString("description"),
 				new WorkOrderDetails.CameraFacts(rs.getLong("camera_id"), rs.getString("asset_tag"),
 						rs.getString("address"), named(rs, "p"), named(rs, "d"), rs.getString("camera_status"),
+						rs.getString("camera_state"),
 						rs.getString("make"), rs.getString("model"), rs.getString("lpr"),
 						rs.getObject("install_date", LocalDate.class), rs.getObject("end_of_life", LocalDate.class),
 						rs.getObject("warranty_end", LocalDate.class), named(rs, "sv"), (Double) rs.getObject("lon"),
