@@ -66,7 +66,7 @@ public class CameraCatalog {
 			throw new InvalidInputException("page", "pages beyond the first " + MAX_OFFSET
 					+ " cameras are not shown; narrow the filter or export the list");
 		}
-		LocalDate today = LocalDate.now(clock);
+		LocalDate today = today();
 		CameraScope scope = scopes.current();
 		queries.tunePlannerForList();
 		int cap = properties.countCap();
@@ -125,7 +125,7 @@ public class CameraCatalog {
 
 	/** Every matching camera, in order, for an export (at most {@code watchkeeper.camera.export-max-rows}). */
 	public void export(CameraFilter filter, CameraSort sort, boolean descending, Consumer<CameraView> consumer) {
-		queries.forEach(filter, scopes.current(), LocalDate.now(clock), sort, descending, properties.exportMaxRows(),
+		queries.forEach(filter, scopes.current(), today(), sort, descending, properties.exportMaxRows(),
 				consumer);
 	}
 
@@ -166,7 +166,8 @@ public class CameraCatalog {
 		return scopes.current().wholeCity();
 	}
 
+	/** Today in Taiwan: the day a camera's state and end of life are judged on, as on the map. */
 	public LocalDate today() {
-		return LocalDate.now(clock);
+		return LocalDate.now(clock.withZone(CameraRegistry.TAIWAN));
 	}
 }

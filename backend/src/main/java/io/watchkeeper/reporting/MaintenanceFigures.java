@@ -42,6 +42,9 @@ import io.watchkeeper.shared.TimeFormat;
  * <li><b>Mean time to restore</b>: restored − opened of the repair orders restored in the period; the outage-based
  * figure is the mean length of the outages that ended in it. <b>Restored by vendors / in-house</b>: verified (closed) orders with
  * that resolution restored (or, without a restore time, closed) in the period (a camera restored twice counts twice).</li>
+ * <li><b>Decommissioned</b>: cameras whose decommission day lies in the period and whose decommission kind is not
+ * REPLACED (the records that closing a decommission order writes); <b>replaced</b>: those whose kind is REPLACED,
+ * counted as replacements, not decommissions.</li>
  * </ul>
  */
 @Service
@@ -137,7 +140,9 @@ public class MaintenanceFigures {
 		Map<Long, Acc> groups = new HashMap<>();
 		String with = "WITH pieces AS (SELECT * FROM (" + pieces + ") x WHERE ws < we) ";
 		jdbc.query(with + """
-				SELECT p.group_key, count(c.id) AS cameras, sum(extract(epoch FROM p.we - p.ws)) FILTER (WHERE c.id IS NOT NULL) / 3600.0
+				SELECT p.group_key, count(c.id) AS cameras, sum(extract(epoch FROM p.we - p.ws)) FILTER (WHERE c.id IS NOT NULL) / 3600.0,
+				       count(c.id) FILTER (WHERE c.decommissioned_on <= p.wd_to AND c.decommission_kind IS DISTINCT FROM 'REPLACED'),
+				       count(c.id) FILTER (WHERE c.decommissioned_on <= p.wd_to AND c.decommission_kind = 'REPLACED')
 				  FROM pieces p
 				  LEFT JOIN camera c ON %s AND c.status <> 'PLANNED' AND c.install_date <= p.wd_to
 				                    AND (c.decommissioned_on IS NULL OR c.decommissioned_on >= p.wd_from)
@@ -145,6 +150,8 @@ public class MaintenanceFigures {
 			Acc acc = groups.computeIfAbsent(rs.getLong(1), k -> new Acc());
 			acc.cameras = rs.getLong(2);
 			acc.cameraHours = nz(rs.getBigDecimal(3));
+			acc.decommissioned = rs.getLong(4);
+			acc.replaced = rs.getLong(5);
 		});
 		jdbc.query(with + """
 				SELECT p.group_key,
@@ -218,6 +225,8 @@ public class MaintenanceFigures {
 		BigDecimal restoreHours = BigDecimal.ZERO;
 		long byVendors;
 		long inHouse;
+		long decommissioned;
+		long replaced;
 
 		MaintenanceReport.Row row(Long key, String code, String nameZh, String nameEn) {
 			BigDecimal availability = cameras == null || cameraHours.signum() == 0 ? null
@@ -226,7 +235,8 @@ public class MaintenanceFigures {
 			return new MaintenanceReport.Row(key, code, nameZh, Objects.requireNonNullElse(nameEn, nameZh), cameras,
 					cameras == null ? null : cameraHours.setScale(2, RoundingMode.HALF_UP), outages,
 					downtimeHours.setScale(2, RoundingMode.HALF_UP), availability, outagesEnded,
-					mean(endedHours, outagesEnded), opened, closed, restored, mean(restoreHours, restored), byVendors, inHouse);
+					mean(endedHours, outagesEnded), opened, closed, restored, mean(restoreHours, restored), byVendors, inHouse,
+					decommissioned, replaced);
 		}
 
 		private static BigDecimal mean(BigDecimal total, long count) {

@@ -50,11 +50,15 @@ public record MaintenanceReport(LocalDate from, LocalDate to, int rocYearFrom, i
 	 * @param mttrHours mean time to restore: mean of restored − opened of those repair orders, hours
 	 * @param restoredByVendors closed orders with resolution RESTORED_BY_VENDOR restored in the period
 	 * @param restoredInHouse closed orders with resolution RESTORED_IN_HOUSE restored in the period
+	 * @param decommissioned cameras decommissioned in the period for any reason but a replacement
+	 *        (decommissioned_on in the period, decommission_kind not REPLACED)
+	 * @param replaced cameras decommissioned in the period because a new camera replaced them
 	 */
 	public record Row(Long key, String code, String nameZh, String nameEn, Long camerasInService,
 			@Schema(nullable = true) BigDecimal cameraHours, long outages, BigDecimal downtimeHours,
 			@Schema(nullable = true) BigDecimal availabilityPercent, long outagesEnded,
 			@Schema(nullable = true) BigDecimal outageMttrHours, long ordersOpened, long ordersClosed, long repairsRestored,
-			@Schema(nullable = true) BigDecimal mttrHours, long restoredByVendors, long restoredInHouse) {
+			@Schema(nullable = true) BigDecimal mttrHours, long restoredByVendors, long restoredInHouse,
+			long decommissioned, long replaced) {
 	}
 }

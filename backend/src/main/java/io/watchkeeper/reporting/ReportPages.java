@@ -97,7 +97,7 @@ class ReportPages {
 		header.add(message("reporting.col.code", locale));
 		header.add(message("reporting.group." + grouping.param(), locale));
 		for (String column : List.of("cameras", "outages", "downtime", "availability", "mttr", "outageMttr", "opened",
-				"closed", "byVendors", "inHouse")) {
+				"closed", "byVendors", "inHouse", "decommissioned", "replaced")) {
 			header.add(message("reporting.col." + column, locale));
 		}
 		line(out, header);
@@ -113,7 +113,7 @@ class ReportPages {
 				text(row.camerasInService()), String.valueOf(row.outages()), text(row.downtimeHours()),
 				text(row.availabilityPercent()), text(row.mttrHours()), text(row.outageMttrHours()),
 				String.valueOf(row.ordersOpened()), String.valueOf(row.ordersClosed()), String.valueOf(row.restoredByVendors()),
-				String.valueOf(row.restoredInHouse()));
+				String.valueOf(row.restoredInHouse()), String.valueOf(row.decommissioned()), String.valueOf(row.replaced()));
 	}
 
 	private static String text(Object value) {

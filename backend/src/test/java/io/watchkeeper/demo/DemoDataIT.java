@@ -257,6 +257,85 @@ class DemoDataIT {
 				    || '/' || (SELECT count(*) FROM maintenance_contract) || '/' || (SELECT count(*) FROM precinct)""", String.class);
 	}
 
+	/** The seed report's half year decommissioned 120 cameras (replacements aside), each by a closed decommission order. */
+	@Test
+	void theReportsHalfYearHas120DecommissionsEachByAClosedDecommissionOrder() throws Exception {
+		String inHalfYear = "c.decommissioned_on BETWEEN DATE '2023-01-01' AND DATE '2023-06-30'";
+		assertThat(count("SELECT count(*) FROM camera c WHERE " + inHalfYear + " AND c.decommission_kind <> 'REPLACED'"))
+			.isEqualTo(120);
+		assertThat(count("SELECT count(*) FROM camera WHERE status = 'DECOMMISSIONED' AND decommission_kind IS NULL"))
+			.as("every decommission has its kind").isZero();
+		assertThat(count("""
+				SELECT count(*) FROM camera c WHERE c.status = 'DECOMMISSIONED' AND c.decommission_kind <> 'REPLACED'
+				   AND (SELECT count(*) FROM work_order w WHERE w.camera_id = c.id AND w.kind = 'DECOMMISSION' AND w.state = 'CLOSED'
+				           AND w.resolution = 'DECOMMISSIONED' AND w.resolution_note = c.decommission_reason
+				           AND (w.closed_at AT TIME ZONE 'Asia/Taipei')::date = c.decommissioned_on) <> 1"""))
+			.as("one closed decommission order each, closed on the decommission day").isZero();
+		Map<String, Object> kinds = jdbc.queryForMap("""
+				SELECT count(*) FILTER (WHERE c.end_of_life <= c.decommissioned_on) AS past_life,
+				       count(*) FILTER (WHERE c.end_of_life <= c.decommissioned_on AND c.decommission_kind = 'END_OF_LIFE_FAULTY') AS faulty,
+				       count(DISTINCT c.decommission_kind) AS kinds
+				  FROM camera c WHERE """ + inHalfYear + " AND c.decommission_kind <> 'REPLACED'");
+		assertThat(((Number) kinds.get("faulty")).doubleValue()).as("past-life cameras mostly over service life and faulty")
+			.isGreaterThan(0.6 * ((Number) kinds.get("past_life")).doubleValue());
+		assertThat(((Number) kinds.get("kinds")).longValue()).isGreaterThanOrEqualTo(2);
+		// the product counts them from these records: the maintenance figures of the half year
+		HttpResponse<String> report = get("/api/reports/maintenance?from=2023-01-01&to=2023-06-30&groupBy=precinct", "admin",
+				"demo-it-secret");
+		assertThat(report.statusCode()).isEqualTo(200);
+		tools.jackson.databind.JsonNode totals = tools.jackson.databind.json.JsonMapper.builder().build().readTree(report.body())
+			.get("totals");
+		assertThat(totals.get("decommissioned").asLong()).isEqualTo(120);
+		assertThat(totals.get("replaced").asLong()).isEqualTo(count("SELECT count(*) FROM camera c WHERE " + inHalfYear
+				+ " AND c.decommission_kind = 'REPLACED'")).isPositive();
+	}
+
+	/** The 2023 replacement project: 530 pairs, the new camera linked to the old, one closed order of the project each. */
+	@Test
+	void the530ReplacementsHaveLineageSerialsAndTheirProjectsClosedOrders() {
+		assertThat(count("SELECT count(*) FROM camera WHERE decommission_kind = 'REPLACED'")).isEqualTo(530);
+		assertThat(count("""
+				SELECT count(*) FROM camera n JOIN camera o ON o.id = n.replaces_camera_id
+				  JOIN procurement_project p ON p.id = n.project_id AND p.code = 'P2023-REPLACE-530'
+				 WHERE o.decommission_kind = 'REPLACED' AND o.site_id = n.site_id AND o.decommissioned_on = n.install_date
+				   AND n.status <> 'DECOMMISSIONED'""")).isEqualTo(530);
+		assertThat(count("""
+				SELECT count(*) FROM work_order w JOIN camera n ON n.id = w.delivered_camera_id
+				  JOIN procurement_project p ON p.id = w.project_id AND p.code = 'P2023-REPLACE-530'
+				 WHERE w.kind = 'REPLACEMENT' AND w.state = 'CLOSED' AND w.resolution = 'REPLACED'
+				   AND w.camera_id = n.replaces_camera_id AND (w.closed_at AT TIME ZONE 'Asia/Taipei')::date = n.install_date""")).isEqualTo(530);
+		assertThat(count("""
+				SELECT count(DISTINCT upper(n.serial_number)) FROM camera n
+				  JOIN procurement_project p ON p.id = n.project_id AND p.code = 'P2023-REPLACE-530'""")).isEqualTo(530);
+		assertThat(count("""
+				SELECT count(*) FROM camera n JOIN procurement_project p ON p.id = n.project_id AND p.code = 'P2023-REPLACE-530'
+				 WHERE n.warranty_end <> (n.install_date + make_interval(years => p.warranty_years))::date""")).isZero();
+		assertThat(count("SELECT warranty_years FROM procurement_project WHERE code = 'P2023-REPLACE-530'")).isEqualTo(3);
+	}
+
+	/**
+	 * The product's budget split for 2023 with the report's NT$69,769,000, counted on the day the 2023 contracts began,
+	 * gives exactly the budgets the demo's 2023 precinct contracts have.
+	 */
+	@Test
+	void theBudgetSplitPreviewReproducesThe2023ContractBudgets() throws Exception {
+		HttpResponse<String> r = get("/api/planning/budget-split?fiscalYear=2023&totalNtd=69769000&referenceDate="
+				+ DemoCatalog.CONTRACT_START, "procurement", "demo-it-secret");
+		assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+		tools.jackson.databind.JsonNode parts = tools.jackson.databind.json.JsonMapper.builder().build().readTree(r.body())
+			.get("parts");
+		assertThat(parts).hasSize(17);
+		long sum = 0;
+		for (tools.jackson.databind.JsonNode p : parts) {
+			String code = p.get("precinctCode").asString();
+			assertThat(p.get("contractCode").asString()).isEqualTo("MC2023-" + code);
+			assertThat(p.get("amountNtd").asLong()).as(code).isEqualTo(jdbc.queryForObject(
+					"SELECT budget_ntd FROM maintenance_contract WHERE code = ?", Long.class, "MC2023-" + code));
+			sum += p.get("amountNtd").asLong();
+		}
+		assertThat(sum).isEqualTo(69_769_000L);
+	}
+
 	private Map<String, Object> project(String code) {
 		return jdbc.queryForMap("""
 				SELECT p.purpose, p.budget_ntd, p.planned_camera_count, pr.code AS precinct, p.budgeted_on::text AS budgeted_on,

@@ -136,22 +136,38 @@ class CameraFollowsMaintenanceIT extends MaintenanceHttp {
 		return jdbc.queryForObject("SELECT status FROM camera WHERE id = ?", String.class, camera);
 	}
 
-	/** The camera's status in the API (one camera and the list), the list and camera pages, the export; its map state. */
-	private void assertEverywhere(long camera, String status, String mapState) {
+	/**
+	 * The camera's status (the registry's, in the API) and its state by the one rule (io.watchkeeper.camera.CameraState:
+	 * in outage, faulty, working ...) the same in the API (one camera and the list, with the state filter), the list
+	 * and camera pages, the CSV export, the map and the page of its order.
+	 */
+	private void assertEverywhere(long camera, String status, String state) {
 		String tag = MaintenanceFixtures.assetTag(jdbc, camera);
-		assertThat(json(get(VIEWER, "/api/cameras/" + camera)).get("status").asString()).as("camera API").isEqualTo(status);
+		JsonNode one = json(get(VIEWER, "/api/cameras/" + camera));
+		assertThat(one.get("status").asString()).as("camera API").isEqualTo(status);
+		assertThat(one.get("state").asString()).as("camera API state").isEqualTo(state);
 		JsonNode list = json(get(VIEWER, "/api/cameras?q=" + tag));
 		assertThat(list.get("items").get(0).get("status").asString()).as("list API").isEqualTo(status);
+		assertThat(list.get("items").get(0).get("state").asString()).as("list API state").isEqualTo(state);
 		assertThat(json(get(VIEWER, "/api/cameras?q=" + tag + "&status=" + status)).get("items")).as("status filter")
 			.hasSize(1);
+		for (String other : new String[] { "OUTAGE", "FAULTY", "WORKING", "PAST_EOL" }) {
+			assertThat(json(get(VIEWER, "/api/cameras?q=" + tag + "&state=" + other)).get("items")).as("state filter " + other)
+				.hasSize(other.equals(state) ? 1 : 0);
+		}
 		String csv = get(VIEWER, "/api/cameras/export.csv?lang=en&q=" + tag).body();
-		String badge = "class=\"badge " + status + "\"";
 		Browser browser = loggedIn(VIEWER);
-		assertThat(browser.get("/cameras/" + camera).body()).as("camera page").contains(badge + " id=\"camera-status\"");
-		assertThat(browser.get("/cameras?q=" + tag).body()).as("list page").contains(badge);
-		String exported = status.equals("FAULTY") ? "Faulty" : "Active";
-		assertThat(csv.lines().filter(l -> l.contains(tag)).findFirst().orElseThrow()).as("CSV export")
-			.containsAnyOf("," + status + ",", "," + exported + ",");
-		assertThat(json(get(VIEWER, "/api/map/cameras/" + camera)).get("state").asString()).as("map").isEqualTo(mapState);
+		String cameraPage = browser.get("/cameras/" + camera).body();
+		assertThat(cameraPage).as("camera page").contains("id=\"camera-status\"")
+			.containsPattern("id=\"camera-status\"[^>]*data-state=\"" + state + "\"");
+		assertThat(browser.get("/cameras?q=" + tag).body()).as("list page").contains("data-state=\"" + state + "\"");
+		String label = Map.of("OUTAGE", "In outage", "FAULTY", "Faulty", "WORKING", "Working").get(state);
+		assertThat(csv.lines().filter(l -> l.contains(tag)).findFirst().orElseThrow()).as("CSV export").endsWith("," + label);
+		assertThat(json(get(VIEWER, "/api/map/cameras/" + camera)).get("state").asString()).as("map").isEqualTo(state);
+		Long order = jdbc.query("SELECT max(id) FROM work_order WHERE camera_id = ?", rs -> rs.next() ? (Long) rs.getObject(1, Long.class) : null, camera);
+		if (order != null) {
+			assertThat(json(get(DISPATCHER, "/api/work-orders/" + order)).get("camera").get("state").asString())
+				.as("the order's camera").isEqualTo(state);
+		}
 	}
 }
