@@ -275,7 +275,7 @@ class DemoDataIT {
 				SELECT count(*) FILTER (WHERE c.end_of_life <= c.decommissioned_on) AS past_life,
 				       count(*) FILTER (WHERE c.end_of_life <= c.decommissioned_on AND c.decommission_kind = 'END_OF_LIFE_FAULTY') AS faulty,
 				       count(DISTINCT c.decommission_kind) AS kinds
-				  FROM camera c WHERE """ + inHalfYear + " AND c.decommission_kind <> 'REPLACED'");
+				  FROM camera c""" + " WHERE " + inHalfYear + " AND c.decommission_kind <> 'REPLACED'");
 		assertThat(((Number) kinds.get("faulty")).doubleValue()).as("past-life cameras mostly over service life and faulty")
 			.isGreaterThan(0.6 * ((Number) kinds.get("past_life")).doubleValue());
 		assertThat(((Number) kinds.get("kinds")).longValue()).isGreaterThanOrEqualTo(2);
