@@ -47,7 +47,9 @@ enum ImportField {
 	END_OF_LIFE(false, "屆齡日期", "endoflife"),
 	SUPPLIER(false, "供應廠商", "supplier", "suppliervendor"),
 	DECOMMISSIONED_ON(false, "報廢日期", "decommissionedon"),
-	DECOMMISSION_REASON(false, "報廢原因", "decommissionreason");
+	DECOMMISSION_REASON(false, "報廢原因", "decommissionreason"),
+	/** The state the list shows (io.watchkeeper.camera.CameraState): worked out from outages and orders, never imported. */
+	STATE(false, "目前狀態", "state", "stateaslisted");
 
 	private final int maxLength;
 
