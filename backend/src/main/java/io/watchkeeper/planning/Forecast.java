@@ -26,11 +26,11 @@ record Forecast(LocalDate asOf, int firstYear, int years, String groupBy, List<G
 	record Row(int fiscalYear, int rocYear, long cameras, long cost, List<GroupFigure> byGroup) {
 	}
 
-	long totalCameras() {
+	public long totalCameras() {
 		return rows.stream().mapToLong(Row::cameras).sum();
 	}
 
-	long totalCost() {
+	public long totalCost() {
 		return rows.stream().mapToLong(Row::cost).sum();
 	}
 }

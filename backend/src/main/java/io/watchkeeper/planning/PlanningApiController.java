@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,7 +26,10 @@ import io.watchkeeper.security.AuditAction;
 import io.watchkeeper.security.AuditLog;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** The price list and the end-of-life forecast over the API. */
+/**
+ * The price list and the end-of-life forecast over the API. Labels follow the caller's language ({@code lang} or
+ * {@code Accept-Language}; English by default), as the camera API's do; the page's export links pass its language.
+ */
 @RestController
 @RequestMapping("/api/planning")
 @Tag(name = "Planning", description = "Price list and end-of-life forecast (read: ADMIN, PROCUREMENT, DISPATCHER; "
@@ -80,16 +84,16 @@ class PlanningApiController {
 			+ "has no price in force", content = @Content(mediaType = "application/problem+json"))
 	Forecast forecast(@Parameter(description = "1..10, default 10") @RequestParam(required = false) String years,
 			@Parameter(description = "precinct (default), district, funding, model or lpr") @RequestParam(required = false) String groupBy,
-			@Parameter(description = "YYYY-MM-DD, default today in Asia/Taipei") @RequestParam(required = false) String asOf,
-			Locale locale) {
-		return forecasts.forecast(ForecastRequest.parse(years, groupBy, asOf, forecasts.today()), locale);
+			@Parameter(description = "YYYY-MM-DD, default today in Asia/Taipei") @RequestParam(required = false) String asOf) {
+		return forecasts.forecast(ForecastRequest.parse(years, groupBy, asOf, forecasts.today()), LocaleContextHolder.getLocale());
 	}
 
 	@GetMapping(path = "/forecast.csv")
 	@Operation(summary = "The forecast as CSV (ADMIN, PROCUREMENT, DISPATCHER)", description = """
 			UTF-8 with a byte-order mark; the same parameters as /api/planning/forecast. Audited (FORECAST_EXPORTED).""")
 	void forecastCsv(@RequestParam(required = false) String years, @RequestParam(required = false) String groupBy,
-			@RequestParam(required = false) String asOf, Locale locale, HttpServletResponse response) throws IOException {
+			@RequestParam(required = false) String asOf, HttpServletResponse response) throws IOException {
+		Locale locale = LocaleContextHolder.getLocale();
 		Forecast f = forecasts.forecast(ForecastRequest.parse(years, groupBy, asOf, forecasts.today()), locale);
 		audited(f, "csv");
 		response.setContentType(CSV.toString());
@@ -103,7 +107,8 @@ class PlanningApiController {
 			"Parameters" (the inputs and the prices used); the same parameters as /api/planning/forecast. Audited \
 			(FORECAST_EXPORTED).""")
 	void forecastXlsx(@RequestParam(required = false) String years, @RequestParam(required = false) String groupBy,
-			@RequestParam(required = false) String asOf, Locale locale, HttpServletResponse response) throws IOException {
+			@RequestParam(required = false) String asOf, HttpServletResponse response) throws IOException {
+		Locale locale = LocaleContextHolder.getLocale();
 		Forecast f = forecasts.forecast(ForecastRequest.parse(years, groupBy, asOf, forecasts.today()), locale);
 		audited(f, "xlsx");
 		response.setContentType(XLSX.toString());
