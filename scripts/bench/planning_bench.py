@@ -12,8 +12,10 @@ ctx (a Context) gives a section:
   ctx.timed(method, path, body=None)
                                  warm-up, then ctx.requests timed calls; returns (p50, p95) in ms
   ctx.psql(sql)                  runs SQL with psql -tAX on the benchmark database, returns its output
-  ctx.sql_times(sql, runs=None)  the statement's execution time by EXPLAIN (ANALYZE, TIMING OFF), warm, runs times
-                                 (default ctx.requests); returns (p50, p95) in ms
+  ctx.sql_times(sql, runs=None, explain=True)
+                                 the statement's execution time by EXPLAIN (ANALYZE, TIMING OFF), warm, runs times
+                                 (default ctx.requests); returns (p50, p95) in ms; explain=False when sql already
+                                 holds its own EXPLAIN ANALYZE (e.g. after SET statements)
   ctx.wall_sql_times(sql, runs=None)
                                  the same statement's wall time through psql (includes psql's start and transfer)
   ctx.pct(values, p)             the p-th percentile (nearest rank), ctx.p50_p95(values) both
@@ -86,8 +88,8 @@ class Context:
         return subprocess.run(self._psql + ["-tAX", "-v", "ON_ERROR_STOP=1", "-c", sql], check=True,
                               capture_output=True, text=True).stdout
 
-    def sql_times(self, sql, runs=None):
-        explain = "EXPLAIN (ANALYZE, TIMING OFF) "
+    def sql_times(self, sql, runs=None, explain=True):
+        explain = "EXPLAIN (ANALYZE, TIMING OFF) " if explain else ""
         self.psql(explain + sql)  # warm
         times = []
         for _ in range(runs or self.requests):
@@ -136,10 +138,10 @@ def main():
     ctx = Context()
     ran = 0
     for name, module in sections():
-        print(f"== {name}", flush=True)
+        print(f"== {name} (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)", flush=True)
         started = time.time()
         module.run(ctx)
-        print(f"   ({name} took {time.time() - started:.0f} s)", flush=True)
+        print(f"   ({name} took {time.time() - started:.0f} s; load average {os.getloadavg()[0]:.1f})", flush=True)
         ran += 1
     if ran == 0:
         raise SystemExit("no section ran (scripts/bench/planning_*.py with run(ctx))")
