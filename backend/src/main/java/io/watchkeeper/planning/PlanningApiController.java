@@ -2,7 +2,10 @@ package io.watchkeeper.planning;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -51,12 +54,20 @@ class PlanningApiController {
 		this.audit = audit;
 	}
 
+	/** An entry of the price list, and whether it is the one of its kind in force today. */
+	record ListedPrice(long id, String kind, LocalDate appliesFrom, long unitPriceNtd, String note, String createdBy,
+			Instant createdAt, boolean inForce) {
+	}
+
 	@GetMapping(path = "/prices", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "The price list (ADMIN, PROCUREMENT, DISPATCHER)", description = """
-			Every entry, newest first within each kind (NONE, LPR, REALTIME_LPR), and `inForce`: the entry of each \
-			kind in force today (Asia/Taipei), the one with the latest `appliesFrom` on or before today.""")
-	PriceListEditing.Listing prices() {
-		return prices.list(forecasts.today());
+			Every entry, newest first within each kind (NONE, LPR, REALTIME_LPR); `inForce` marks the entry of each \
+			kind in force today (Asia/Taipei): the one with the latest `appliesFrom` on or before today.""")
+	List<ListedPrice> prices() {
+		PriceListEditing.Listing listing = prices.list(forecasts.today());
+		return listing.entries().stream().map(e -> new ListedPrice(e.id(), e.kind(), e.appliesFrom(), e.unitPriceNtd(),
+				e.note(), e.createdBy(), e.createdAt(), listing.inForce().get(e.kind()) != null
+						&& listing.inForce().get(e.kind()).id() == e.id())).toList();
 	}
 
 	@PostMapping(path = "/prices", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)

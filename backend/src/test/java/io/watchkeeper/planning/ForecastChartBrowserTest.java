@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,6 +36,9 @@ class ForecastChartBrowserTest extends BrowserTestSupport {
 		waitUpTo.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#forecast-chart canvas")));
 		assertThat(browser.findElement(By.cssSelector("#forecast-chart canvas")).getSize().getHeight()).isGreaterThan(100);
 		assertThat(browser.findElements(By.cssSelector("#forecast-table tr.year-row"))).hasSize(3);
+		// hovering a bar shows the tooltip (drawn by echarts, so the page's CSP has nothing to refuse)
+		new Actions(browser).moveToElement(browser.findElement(By.cssSelector("#forecast-chart canvas")), -150, 60).perform();
+		Thread.sleep(300);
 		screenshot("planning-forecast-zh");
 		assertThat(consoleErrors()).isEmpty();
 	}

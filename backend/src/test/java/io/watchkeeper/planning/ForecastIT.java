@@ -261,19 +261,25 @@ class ForecastIT {
 		assertThat(audited.get("newPriceNtd").asLong()).isEqualTo(122_222);
 		assertThat(audited.get("kind").asString()).isEqualTo("LPR");
 
-		// the list: newest first per kind, and what is in force today
+		// the list: newest first per kind, and the entry of each kind in force today marked
 		JsonNode list = ok("DISPATCHER", "/api/planning/prices");
-		JsonNode lpr = null;
-		for (JsonNode e : list.get("entries")) {
+		List<JsonNode> lpr = new ArrayList<>();
+		List<JsonNode> inForce = new ArrayList<>();
+		for (JsonNode e : list) {
 			if (e.get("kind").asString().equals("LPR")) {
-				lpr = e;
-				break;
+				lpr.add(e);
+			}
+			if (e.get("inForce").asBoolean()) {
+				inForce.add(e);
 			}
 		}
-		assertThat(lpr.get("appliesFrom").asString()).as("the newest LPR entry first").isEqualTo("2085-01-01");
-		JsonNode inForce = list.get("inForce").get("NONE");
-		assertThat(LocalDate.parse(inForce.get("appliesFrom").asString())).isBeforeOrEqualTo(LocalDate.now());
-		assertThat(inForce.get("unitPriceNtd").asLong()).isEqualTo(priceOn("NONE", LocalDate.now().toString()));
+		assertThat(lpr.get(0).get("appliesFrom").asString()).as("the newest LPR entry first").isEqualTo("2085-01-01");
+		assertThat(lpr.get(0).get("inForce").asBoolean()).isFalse();
+		assertThat(inForce).hasSize(3);
+		for (JsonNode e : inForce) {
+			assertThat(LocalDate.parse(e.get("appliesFrom").asString())).isBeforeOrEqualTo(LocalDate.now());
+			assertThat(e.get("unitPriceNtd").asLong()).isEqualTo(priceOn(e.get("kind").asString(), LocalDate.now().toString()));
+		}
 	}
 
 	@Test
