@@ -144,7 +144,7 @@ class PlanIT {
 		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
 		long id = json(saved).get("id").asLong();
 		assertThat(json(saved).get("yearRows").toString()).isEqualTo(years.toString());
-		assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE action = 'PLAN_SAVED' AND object_id = ?",
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE action = 'planning.plan_saved' AND object_id = ?",
 				Long.class, String.valueOf(id))).isEqualTo(1L);
 		assertThat(jdbc.queryForObject("SELECT count(*) - count(DISTINCT camera_id) FROM replacement_plan_camera WHERE plan_id = ?",
 				Long.class, id)).as("nothing planned twice").isZero();
@@ -223,14 +223,15 @@ class PlanIT {
 			.PUT(BodyPublishers.ofString("{}"))).statusCode()).isEqualTo(403);
 		for (String user : List.of(VIEWER, INVESTIGATOR)) {
 			assertThat(get(user, "/api/planning/plans").statusCode()).as(user).isEqualTo(403);
-			assertThat(get(user, "/planning/plans").statusCode()).as(user).isEqualTo(403);
+			PageSession page = PageSession.loggedIn(port, "198.19.8." + (serial.incrementAndGet() % 250 + 1), user, PASSWORD);
+			assertThat(page.get("/planning/plans").statusCode()).as(user).isEqualTo(403);
 		}
 		// the planner marks and unmarks an important site (audited both ways)
 		assertThat(send(request(PLANNER, "/api/planning/important-cameras/" + c).header("Content-Type", "application/json")
 			.PUT(BodyPublishers.ofString("{\"note\":\"市府前\"}"))).statusCode()).isEqualTo(204);
 		assertThat(json(get(DISPATCHER, "/api/planning/important-cameras")).toString()).contains("市府前");
 		assertThat(send(request(PLANNER, "/api/planning/important-cameras/" + c).DELETE()).statusCode()).isEqualTo(204);
-		assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE action = 'IMPORTANT_SITE_SET' AND object_id = ?",
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE action = 'planning.important_set' AND object_id = ?",
 				Long.class, String.valueOf(c))).isEqualTo(2L);
 	}
 
