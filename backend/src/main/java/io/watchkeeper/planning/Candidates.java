@@ -1,7 +1,6 @@
 package io.watchkeeper.planning;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 
 import io.watchkeeper.camera.LprCapability;
 
@@ -54,15 +53,37 @@ final class Candidates {
 	 */
 	int[] rank(Weights weights, int fiscalYear) {
 		double[] score = new double[size];
-		Integer[] order = new Integer[size];
+		int[] order = new int[size];
 		for (int i = 0; i < size; i++) {
 			score[i] = score(i, weights, fiscalYear);
 			order[i] = i;
 		}
-		Arrays.sort(order, (a, b) -> {
-			int byScore = Double.compare(score[b], score[a]);
-			return byScore != 0 ? byScore : Long.compare(cameraId[a], cameraId[b]);
-		});
-		return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+		// a merge sort of primitive indexes: a million boxed Integers and a comparator cost about a second
+		int[] buffer = new int[size];
+		for (int width = 1; width < size; width *= 2) {
+			for (int lo = 0; lo < size; lo += 2 * width) {
+				int mid = Math.min(lo + width, size), hi = Math.min(lo + 2 * width, size);
+				int i = lo, j = mid, k = lo;
+				while (i < mid && j < hi) {
+					buffer[k++] = before(order[j], order[i], score) ? order[j++] : order[i++];
+				}
+				while (i < mid) {
+					buffer[k++] = order[i++];
+				}
+				while (j < hi) {
+					buffer[k++] = order[j++];
+				}
+			}
+			int[] swap = order;
+			order = buffer;
+			buffer = swap;
+		}
+		return order;
+	}
+
+	/** Whether candidate a ranks before b: higher score, then lower camera id. */
+	private boolean before(int a, int b, double[] score) {
+		int byScore = Double.compare(score[b], score[a]);
+		return byScore != 0 ? byScore < 0 : cameraId[a] < cameraId[b];
 	}
 }
