@@ -201,7 +201,21 @@ class CameraQueries {
 	Optional<CameraView> findView(long id, CameraScope scope, LocalDate today) {
 		MapSqlParameterSource params = new MapSqlParameterSource("id", id).addValue("today", Date.valueOf(today));
 		return jdbc.query(VIEW_SELECT + " FROM camera c " + VIEW_JOINS + " WHERE c.id = :id AND " + scope.where(today, params),
-				params, (rs, n) -> view(rs)).stream().findFirst();
+				params, (rs, n) -> view(rs)).stream().findFirst().map(this::withLineage);
+	}
+
+	/** The camera's serial, kind of decommission, and the cameras it replaced and that replaced it (by their tags). */
+	private CameraView withLineage(CameraView view) {
+		return jdbc.query("""
+				SELECT c.serial_number, c.decommission_kind, o.id AS o_id, o.asset_tag AS o_tag, n.id AS n_id, n.asset_tag AS n_tag
+				  FROM camera c
+				  LEFT JOIN camera o ON o.id = c.replaces_camera_id
+				  LEFT JOIN camera n ON n.replaces_camera_id = c.id
+				 WHERE c.id = :id""", Map.of("id", view.id()),
+				(rs, n) -> view.withLineage(rs.getString("serial_number"), (Long) rs.getObject("o_id"),
+						rs.getString("o_tag"), (Long) rs.getObject("n_id"), rs.getString("n_tag"),
+						rs.getString("decommission_kind")))
+			.stream().findFirst().orElse(view);
 	}
 
 	Optional<Long> findIdByAssetTag(String assetTag, CameraScope scope, LocalDate today) {
@@ -471,7 +485,7 @@ class CameraQueries {
 				rs.getString("make"), rs.getString("model"), CameraStatus.valueOf(rs.getString("status")),
 				refWithKind(rs, "f"), refWithKind(rs, "pr"), ref(rs, "mc"), ref(rs, "omc"), ref(rs, "v"), date(rs, "decommissioned_on"),
 				rs.getString("decommission_reason"), rs.getString("notes"), intOrNull(rs, "retention_days"), instant(rs, "created_at"),
-				instant(rs, "updated_at"), rs.getLong("version"));
+				instant(rs, "updated_at"), rs.getLong("version"), null, null, null, null, null, null);
 	}
 
 	private static Reference ref(ResultSet rs, String prefix) throws SQLException {

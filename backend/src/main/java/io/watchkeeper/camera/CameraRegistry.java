@@ -227,7 +227,7 @@ public class CameraRegistry {
 	}
 
 	/** Takes a camera out of service with a kind of reason (a closed decommission order). */
-	public void decommission(long id, String kind, String reason, LocalDate on) {
+	public void decommissionAs(long id, String kind, String reason, LocalDate on) {
 		Camera camera = find(id);
 		Map<String, Object> before = camera.snapshot();
 		camera.decommission(kind, reason, on, LocalDate.now(clock));

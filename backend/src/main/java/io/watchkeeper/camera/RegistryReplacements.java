@@ -39,7 +39,7 @@ class RegistryReplacements implements ReplacementCameras {
 
 	@Override
 	public void decommission(long cameraId, DecommissionKind kind, String reason, LocalDate on) {
-		registry.decommission(cameraId, kind.name(), reason, on);
+		registry.decommissionAs(cameraId, kind.name(), reason, on);
 	}
 
 	private CameraRegistry.ProjectTerms terms(long projectId) {
