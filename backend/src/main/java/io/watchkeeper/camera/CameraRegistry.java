@@ -139,7 +139,7 @@ public class CameraRegistry {
 	public void decommission(long id, Long expectedVersion, String reason, LocalDate on) {
 		Camera camera = expectedVersion == null ? find(id) : load(id, expectedVersion);
 		Map<String, Object> before = camera.snapshot();
-		camera.decommission(reason, on, LocalDate.now(clock));
+		camera.decommission(reason, on, today());
 		cameras.saveAndFlush(camera);
 		audit.record("camera.decommissioned", "camera", camera.id(), Camera.diff(before, camera.snapshot()));
 	}
@@ -210,7 +210,7 @@ public class CameraRegistry {
 			throw e;
 		}
 		Map<String, Object> before = old.snapshot();
-		old.decommission("REPLACED", "replaced by " + tag.value(), r.installDate(), LocalDate.now(clock));
+		old.decommission("REPLACED", "replaced by " + tag.value(), r.installDate(), today());
 		cameras.saveAndFlush(old);
 		audit.record("camera.decommissioned", "camera", oldId, Camera.diff(before, old.snapshot()));
 		Map<String, Object> replaced = new LinkedHashMap<>();
@@ -230,9 +230,14 @@ public class CameraRegistry {
 	public void decommissionAs(long id, String kind, String reason, LocalDate on) {
 		Camera camera = find(id);
 		Map<String, Object> before = camera.snapshot();
-		camera.decommission(kind, reason, on, LocalDate.now(clock));
+		camera.decommission(kind, reason, on, today());
 		cameras.saveAndFlush(camera);
 		audit.record("camera.decommissioned", "camera", camera.id(), Camera.diff(before, camera.snapshot()));
+	}
+
+	/** Today in Taiwan: the clock may run in UTC, and a decommission at 07:00 in Taipei is on Taipei's date. */
+	private LocalDate today() {
+		return LocalDate.ofInstant(clock.instant(), TAIWAN);
 	}
 
 	private void refuseFarOutsideAreaUnlessConfirmed(GeoPoint location, boolean confirmed) {

@@ -19,7 +19,7 @@ record ProjectProgress(long delivered, long planned, List<Order> orders) {
 	record Order(long id, long cameraId, String assetTag, String state, Long deliveredCameraId, String deliveredTag) {
 	}
 
-	int percent() {
+	public int percent() {
 		return planned == 0 ? 0 : (int) (delivered * 100 / planned);
 	}
 }
