@@ -33,7 +33,7 @@ class ApiLocale implements WebMvcConfigurer {
 				return true;
 			}
 		}).addPathPatterns("/api/cameras", "/api/cameras/**", "/api/precincts", "/api/districts",
-				"/api/funding-sources", "/api/projects");
+				"/api/funding-sources", "/api/projects", "/api/planning/**");
 	}
 
 	/** zh-TW when the caller prefers Chinese (before any English), English otherwise and by default. */
