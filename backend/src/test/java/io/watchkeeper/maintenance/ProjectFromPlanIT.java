@@ -223,4 +223,32 @@ class ProjectFromPlanIT extends MaintenanceHttp {
 		}
 		assertThat(countProjects(code)).isZero();
 	}
+
+	@Test
+	void thePlannerMakesAProjectOnThePage() {
+		long camera = camera();
+		long plan = PlanFixtures.plan(jdbc, YEAR);
+		PlanFixtures.planCamera(jdbc, plan, YEAR, camera, 94_255);
+		String page = "/planning/plans/" + plan + "/years/" + YEAR + "/project";
+		Browser planner = loggedIn(MaintenanceFixtures.PROCUREMENT);
+		HttpResponse<String> form = planner.get(page);
+		assertThat(form.statusCode()).isEqualTo(200);
+		assertThat(form.body()).contains("id=\"plan-project-form\"").contains("id=\"plan-year-summary\"").contains("94,255");
+
+		HttpResponse<String> refused = planner.submit(page, page, Map.of("nameZh", "頁面測試", "warrantyYears", "3"));
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("data-field=\"code\"");
+		assertThat(openReplacementOrders(camera)).isZero();
+
+		String code = PlanFixtures.code("PAGE");
+		HttpResponse<String> made = planner.submit(page, page, Map.of("code", code, "nameZh", "頁面測試",
+				"warrantyYears", "3", "fundingSourceCode", PlanFixtures.fundingSource(jdbc, YEAR), "fundingAmountNtd", "94,255"));
+		assertThat(made.statusCode()).as(made.body()).isEqualTo(302);
+		long projectId = jdbc.queryForObject("SELECT id FROM procurement_project WHERE code = ?", Long.class, code);
+		assertThat(made.headers().firstValue("Location").orElse("")).endsWith("/procurement/projects/" + projectId);
+		assertThat(openReplacementOrders(camera)).isEqualTo(1L);
+		String projectPage = planner.get("/procurement/projects/" + projectId).body();
+		assertThat(projectPage).contains("id=\"upkeep-form\"").containsPattern("0\\s*/\\s*1");
+		assertThat(loggedIn(MaintenanceFixtures.DISPATCHER).get(page).body()).doesNotContain("id=\"plan-project-form\"");
+	}
 }
