@@ -1,6 +1,5 @@
 package io.watchkeeper.procurement;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -94,6 +94,9 @@ class ReplacementDeliveryIT extends MaintenanceHttp {
 		assertThat(post(MaintenanceFixtures.VIEWER, "/api/work-orders/" + orderOld + "/close", delivery(orderOld, "SN-X"))
 			.statusCode()).isIn(403, 404);
 
+		String phone = loggedIn(MaintenanceFixtures.VENDOR1).get("/my-work-orders").body();
+		assertThat(phone).contains("data-id=\"" + orderOld + "\"").contains("action-deliver").contains("name=\"serialNumber\"");
+
 		String serial = "ITJ-SN-" + PlanFixtures.RUN + "-" + orderOld;
 		LocalDate installed = MaintenanceFixtures.today().minusDays(1);
 		HttpResponse<String> closed = post(MaintenanceFixtures.VENDOR1, "/api/work-orders/" + orderOld + "/close",
