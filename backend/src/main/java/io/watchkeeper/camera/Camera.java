@@ -125,6 +125,17 @@ public class Camera {
 	@Column(name = "decommission_reason", length = 500)
 	private String decommissionReason;
 
+	/** Why it left service (REPLACED, END_OF_LIFE_FAULTY, NOT_NEEDED, NOT_WORTH_REPAIRING, OTHER). */
+	@Column(name = "decommission_kind", length = 24)
+	private String decommissionKind;
+
+	@Column(name = "serial_number", length = 80)
+	private String serialNumber;
+
+	/** The camera this one replaced on its pole (lineage). */
+	@Column(name = "replaces_camera_id")
+	private Long replacesCameraId;
+
 	private String notes;
 
 	@Column(name = "created_at", nullable = false, updatable = false)
@@ -194,6 +205,11 @@ public class Camera {
 	 * Refused when it is already decommissioned; the date may not lie in the future or before installation.
 	 */
 	public void decommission(String reason, LocalDate on, LocalDate today) {
+		decommission("OTHER", reason, on, today);
+	}
+
+	/** As {@link #decommission(String, LocalDate, LocalDate)}, with the kind of reason the figures count by. */
+	public void decommission(String kind, String reason, LocalDate on, LocalDate today) {
 		if (status.isFinal()) {
 			throw new ConflictException("Camera " + assetTag + " was already decommissioned on " + decommissionedOn);
 		}
@@ -221,6 +237,41 @@ public class Camera {
 		this.status = CameraStatus.DECOMMISSIONED;
 		this.decommissionedOn = on;
 		this.decommissionReason = why;
+		this.decommissionKind = kind;
+	}
+
+	/** A camera just registered is the one delivered in place of {@code replaced}, with its serial number. */
+	void deliveredFor(long replaced, String serial) {
+		this.replacesCameraId = replaced;
+		this.serialNumber = serial;
+	}
+
+	public String serialNumber() {
+		return serialNumber;
+	}
+
+	public Long replacesCameraId() {
+		return replacesCameraId;
+	}
+
+	public String decommissionKind() {
+		return decommissionKind;
+	}
+
+	Integer fovDeg() {
+		return fovDeg;
+	}
+
+	Integer rangeM() {
+		return rangeM;
+	}
+
+	Integer retentionDays() {
+		return retentionDays;
+	}
+
+	public Long siteId() {
+		return site == null ? null : site.id();
 	}
 
 	/** The camera's recorded state, field by field, as the audit log shows it. */
@@ -251,6 +302,9 @@ public class Camera {
 		s.put("supplierVendorId", supplierVendorId);
 		s.put("decommissionedOn", text(decommissionedOn));
 		s.put("decommissionReason", decommissionReason);
+		s.put("decommissionKind", decommissionKind);
+		s.put("serialNumber", serialNumber);
+		s.put("replacesCameraId", replacesCameraId);
 		s.put("notes", notes);
 		s.put("retentionDays", retentionDays);
 		return s;

@@ -203,7 +203,21 @@ class CameraQueries {
 	Optional<CameraView> findView(long id, CameraScope scope, LocalDate today) {
 		MapSqlParameterSource params = new MapSqlParameterSource("id", id).addValue("today", Date.valueOf(today));
 		return jdbc.query(VIEW_SELECT + " FROM camera c " + VIEW_JOINS + " WHERE c.id = :id AND " + scope.where(today, params),
-				params, (rs, n) -> view(rs)).stream().findFirst();
+				params, (rs, n) -> view(rs)).stream().findFirst().map(this::withLineage);
+	}
+
+	/** The camera's serial, kind of decommission, and the cameras it replaced and that replaced it (by their tags). */
+	private CameraView withLineage(CameraView view) {
+		return jdbc.query("""
+				SELECT c.serial_number, c.decommission_kind, o.id AS o_id, o.asset_tag AS o_tag, n.id AS n_id, n.asset_tag AS n_tag
+				  FROM camera c
+				  LEFT JOIN camera o ON o.id = c.replaces_camera_id
+				  LEFT JOIN camera n ON n.replaces_camera_id = c.id
+				 WHERE c.id = :id""", Map.of("id", view.id()),
+				(rs, n) -> view.withLineage(rs.getString("serial_number"), (Long) rs.getObject("o_id"),
+						rs.getString("o_tag"), (Long) rs.getObject("n_id"), rs.getString("n_tag"),
+						rs.getString("decommission_kind")))
+			.stream().findFirst().orElse(view);
 	}
 
 	Optional<Long> findIdByAssetTag(String assetTag, CameraScope scope, LocalDate today) {
@@ -329,6 +343,47 @@ class CameraQueries {
 		}
 	}
 
+	/** True when a camera has this serial number, whatever its case. */
+	boolean serialInUse(String serial) {
+		return Boolean.TRUE.equals(jdbc.queryForObject(
+				"SELECT EXISTS (SELECT 1 FROM camera WHERE upper(serial_number) = upper(:serial))",
+				Map.of("serial", serial), Boolean.class));
+	}
+
+	/**
+	 * The tag of a new camera on {@code old}'s pole: the site's code (its own site, or the one its tag names) with the
+	 * index after the highest one used there ({@code LAAA001-03} after {@code -01} and {@code -02}), the lowest free one
+	 * once 99 is taken. The site's row is locked first, so two deliveries on one pole at once take turns. A camera on
+	 * no site gets its old tag with {@code -R1} (or the next free number).
+	 */
+	AssetTag nextTagOnSite(Camera old) {
+		String code = old.site() != null ? old.site().code() : old.assetTag().siteCode().orElse(null);
+		if (code == null) {
+			for (int n = 1;; n++) {
+				String tag = old.assetTag().value() + "-R" + n;
+				if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM camera WHERE asset_tag = :tag)",
+						Map.of("tag", tag), Boolean.class))) {
+					return AssetTag.of(tag);
+				}
+			}
+		}
+		jdbc.query("SELECT id FROM site WHERE code = :code FOR UPDATE", Map.of("code", code), rs -> {
+		});
+		java.util.Set<Integer> used = new java.util.HashSet<>(jdbc.queryForList("""
+				SELECT c.site_index FROM camera c JOIN site s ON s.id = c.site_id WHERE s.code = :code AND c.site_index IS NOT NULL
+				UNION
+				SELECT CAST(substring(asset_tag FROM '-(\\d{1,2})$') AS integer) FROM camera
+				 WHERE asset_tag ~ ('^' || :code || '-\\d{1,2}$')""", Map.of("code", code), Integer.class));
+		int highest = used.stream().mapToInt(Integer::intValue).max().orElse(0);
+		int next = highest + 1;
+		if (next > 99) {
+			next = java.util.stream.IntStream.rangeClosed(1, 99).filter(i -> !used.contains(i)).findFirst()
+				.orElseThrow(() -> new io.watchkeeper.shared.ConflictException("Site " + code
+						+ " has cameras at every index 1 to 99; no tag is free for the new camera"));
+		}
+		return AssetTag.of(code + "-" + String.format(java.util.Locale.ROOT, "%02d", next));
+	}
+
 	boolean exists(Referenced what, long id) {
 		return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM " + what.table + " WHERE id = :id)",
 				Map.of("id", id), Boolean.class));
@@ -436,7 +491,7 @@ class CameraQueries {
 				rs.getString("make"), rs.getString("model"), CameraStatus.valueOf(rs.getString("status")),
 				CameraState.valueOf(rs.getString("state")), refWithKind(rs, "f"), refWithKind(rs, "pr"), ref(rs, "mc"), ref(rs, "omc"), ref(rs, "v"), date(rs, "decommissioned_on"),
 				rs.getString("decommission_reason"), rs.getString("notes"), intOrNull(rs, "retention_days"), instant(rs, "created_at"),
-				instant(rs, "updated_at"), rs.getLong("version"));
+				instant(rs, "updated_at"), rs.getLong("version"), null, null, null, null, null, null);
 	}
 
 	private static Reference ref(ResultSet rs, String prefix) throws SQLException {

@@ -139,9 +139,105 @@ public class CameraRegistry {
 	public void decommission(long id, Long expectedVersion, String reason, LocalDate on) {
 		Camera camera = expectedVersion == null ? find(id) : load(id, expectedVersion);
 		Map<String, Object> before = camera.snapshot();
-		camera.decommission(reason, on, LocalDate.now(clock));
+		camera.decommission(reason, on, today());
 		cameras.saveAndFlush(camera);
 		audit.record("camera.decommissioned", "camera", camera.id(), Camera.diff(before, camera.snapshot()));
+	}
+
+	/** A delivered replacement's facts (see {@link #replace}); {@code lpr} NONE, LPR or REALTIME_LPR. */
+	public record Replacement(String make, String model, String serialNumber, LocalDate installDate,
+			LprCapability lpr, Integer heading, LocalDate warrantyEnd) {
+	}
+
+	/** The terms a project gives its delivered cameras; each may be null. */
+	public record ProjectTerms(Long projectId, Integer warrantyYears, Long fundingSourceId, Long vendorId) {
+	}
+
+	/**
+	 * Records the camera that replaces {@code oldId} on the same pole and position (location, heading unless given,
+	 * field of view, range, address, area, retention), tagged with the site's next free index, and decommissions
+	 * the old one on the install date as REPLACED ("replaced by" the new tag). The warranty ends
+	 * {@code terms.warrantyYears} after installation, or on the given date where the project has no terms (then it
+	 * is required). Audited {@code camera.created}, {@code camera.decommissioned} and {@code CAMERA_REPLACED}.
+	 *
+	 * @return the new camera
+	 */
+	public Camera replace(long oldId, Replacement r, ProjectTerms terms) {
+		Camera old = find(oldId);
+		if (old.status().isFinal()) {
+			throw new io.watchkeeper.shared.ConflictException("Camera " + old.assetTag() + " was already decommissioned on "
+					+ old.decommissionedOn());
+		}
+		List<FieldError> errors = new ArrayList<>();
+		LocalDate warrantyEnd = terms.warrantyYears() != null ? r.installDate().plusYears(terms.warrantyYears())
+				: r.warrantyEnd();
+		if (warrantyEnd == null) {
+			errors.add(new FieldError("warrantyEnd",
+					"the order's project sets no warranty terms: give the new camera's warranty end"));
+		}
+		if (queries.serialInUse(r.serialNumber())) {
+			errors.add(new FieldError("serialNumber", "serial number " + r.serialNumber() + " is already in use"));
+		}
+		if (old.installDate() != null && r.installDate().isBefore(old.installDate())) {
+			errors.add(new FieldError("installDate", "the new camera cannot be installed before the old one ("
+					+ old.installDate() + ")"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException("The new camera cannot be recorded like this", errors);
+		}
+		AssetTag tag = queries.nextTagOnSite(old);
+		GeoPoint at = old.location();
+		Heading heading = r.heading() != null ? Heading.of(r.heading()) : old.heading();
+		CameraCommand command = new CameraCommand(tag.value(), at == null ? null : at.longitude(),
+				at == null ? null : at.latitude(), old.address(), old.areaOverridden() ? old.precinctId() : null,
+				old.areaOverridden() ? old.districtId() : null, heading == null ? null : heading.degrees(), old.fovDeg(),
+				old.rangeM(), r.installDate(), null, warrantyEnd, r.lpr(), r.make(), r.model(), CameraStatus.ACTIVE,
+				terms.fundingSourceId(), terms.projectId(), null, terms.vendorId(), null, old.retentionDays());
+		long newId = register(command, true);
+		Camera delivered = find(newId);
+		delivered.deliveredFor(oldId, r.serialNumber());
+		try {
+			cameras.saveAndFlush(delivered);
+		}
+		catch (DataIntegrityViolationException e) {
+			String cause = String.valueOf(e.getMostSpecificCause().getMessage());
+			if (cause.contains("camera_serial_number_key")) {
+				throw new InvalidInputException("serialNumber", "serial number " + r.serialNumber() + " is already in use");
+			}
+			if (cause.contains("camera_replaces_key")) {
+				throw new io.watchkeeper.shared.ConflictException("Camera " + old.assetTag() + " was replaced already");
+			}
+			throw e;
+		}
+		Map<String, Object> before = old.snapshot();
+		old.decommission("REPLACED", "replaced by " + tag.value(), r.installDate(), today());
+		cameras.saveAndFlush(old);
+		audit.record("camera.decommissioned", "camera", oldId, Camera.diff(before, old.snapshot()));
+		Map<String, Object> replaced = new LinkedHashMap<>();
+		replaced.put("oldCameraId", oldId);
+		replaced.put("oldAssetTag", old.assetTag().value());
+		replaced.put("newCameraId", newId);
+		replaced.put("newAssetTag", tag.value());
+		replaced.put("serialNumber", r.serialNumber());
+		replaced.put("installDate", r.installDate().toString());
+		replaced.put("warrantyEnd", warrantyEnd.toString());
+		replaced.put("projectId", terms.projectId());
+		audit.record(io.watchkeeper.security.AuditAction.CAMERA_REPLACED, "camera", newId, replaced);
+		return delivered;
+	}
+
+	/** Takes a camera out of service with a kind of reason (a closed decommission order). */
+	public void decommissionAs(long id, String kind, String reason, LocalDate on) {
+		Camera camera = find(id);
+		Map<String, Object> before = camera.snapshot();
+		camera.decommission(kind, reason, on, today());
+		cameras.saveAndFlush(camera);
+		audit.record("camera.decommissioned", "camera", camera.id(), Camera.diff(before, camera.snapshot()));
+	}
+
+	/** Today in Taiwan: the clock may run in UTC, and a decommission at 07:00 in Taipei is on Taipei's date. */
+	private LocalDate today() {
+		return LocalDate.ofInstant(clock.instant(), TAIWAN);
 	}
 
 	private void refuseFarOutsideAreaUnlessConfirmed(GeoPoint location, boolean confirmed) {

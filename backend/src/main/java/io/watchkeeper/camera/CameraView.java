@@ -16,7 +16,18 @@ public record CameraView(long id, String assetTag, Long siteId, String siteCode,
 		Reference supplierVendor,
 		LocalDate decommissionedOn, String decommissionReason, String notes, Integer retentionDays, Instant createdAt,
 		Instant updatedAt,
-		long version) {
+		long version, String serialNumber, Long replacesCameraId, String replacesCameraTag, Long replacedByCameraId,
+		String replacedByCameraTag, String decommissionKind) {
+
+	/** The camera with its serial number, kind of decommission and lineage (the camera page and the API show them). */
+	CameraView withLineage(String serial, Long replacesId, String replacesTag, Long replacedById, String replacedByTag,
+			String kind) {
+		return new CameraView(id, assetTag, siteId, siteCode, siteIndex, siteAddress, longitude, latitude, address,
+				precinct, district, areaOverridden, heading, fovDeg, rangeM, installDate, serviceLifeYears, endOfLife,
+				warrantyEnd, lpr, make, model, status, fundingSource, project, contract, assignedContract, supplierVendor,
+				decommissionedOn, decommissionReason, notes, retentionDays, createdAt, updatedAt, version, serial,
+				replacesId, replacesTag, replacedById, replacedByTag, kind);
+	}
 
 	public boolean placed() {
 		return longitude != null && latitude != null;

@@ -9,6 +9,10 @@ public record MyWorkOrder(WorkOrderListItem item, List<WorkOrderAction> actions)
 		return item.id();
 	}
 
+	public WorkOrderKind kind() {
+		return item.kind();
+	}
+
 	public long version() {
 		return item.version();
 	}

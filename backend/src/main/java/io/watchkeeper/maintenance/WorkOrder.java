@@ -106,15 +106,42 @@ public class WorkOrder {
 		List<WorkOrderAction> actions = new ArrayList<>();
 		boolean holder = isAssignee(caller);
 		for (WorkOrderAction action : WorkOrderAction.values()) {
-			if (action.allowedFrom(state) && action.allowedTo(caller, holder)) {
+			if (allowedFrom(action) && allowedTo(action, caller, holder)) {
 				actions.add(action);
 			}
 		}
 		return actions;
 	}
 
+	/**
+	 * Closing a replacement is its delivery: the new camera on the pole is the evidence, so the assignee (the
+	 * project's vendor) closes it too, and a replacement or decommission order closes from ASSIGNED or IN_PROGRESS
+	 * as well as RESTORED (there is nothing to restore). Every other order follows {@link WorkOrderAction}'s table.
+	 */
+	private static final java.util.Set<WorkOrderState> DELIVERED_FROM = java.util.EnumSet.of(WorkOrderState.ASSIGNED,
+			WorkOrderState.IN_PROGRESS, WorkOrderState.RESTORED);
+
+	private boolean allowedFrom(WorkOrderAction action) {
+		if (action == WorkOrderAction.CLOSE && (kind == WorkOrderKind.REPLACEMENT || kind == WorkOrderKind.DECOMMISSION)) {
+			return DELIVERED_FROM.contains(state);
+		}
+		return action.allowedFrom(state);
+	}
+
+	private boolean allowedTo(WorkOrderAction action, Caller caller, boolean holder) {
+		if (action == WorkOrderAction.CLOSE && kind == WorkOrderKind.REPLACEMENT) {
+			return caller.dispatches() || holder;
+		}
+		return action.allowedTo(caller, holder);
+	}
+
+	/** Refuses (403 or 409) unless the caller may take the action now; nothing changes. */
+	void check(WorkOrderAction action, Caller caller) {
+		require(action, caller);
+	}
+
 	private void require(WorkOrderAction action, Caller caller) {
-		if (!action.allowedTo(caller, isAssignee(caller))) {
+		if (!allowedTo(action, caller, isAssignee(caller))) {
 			throw switch (action) {
 				case ASSIGN -> new WorkOrderRefused("Only a dispatcher assigns or reassigns a work order",
 						"maintenance.detail.refused.assign");
@@ -130,7 +157,7 @@ public class WorkOrder {
 						"maintenance.detail.refused.other", Localized.label("maintenance.action." + action.name()));
 			};
 		}
-		if (!action.allowedFrom(state)) {
+		if (!allowedFrom(action)) {
 			throw new Localized.Conflict("Work order " + id + " is " + state + "; " + action.path()
 					+ " is possible only when it is " + String.join(" or ", action.from().stream().map(Enum::name).toList()),
 					"maintenance.detail.wrongState", String.valueOf(id), Localized.label("maintenance.state." + state.name()),

@@ -158,13 +158,15 @@ class WorkOrderApi {
 	}
 
 	@PostMapping(path = "/{id:\\d+}/close", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Verify and close, with a resolution and a note (dispatchers): RESTORED to CLOSED")
-	@ApiResponse(responseCode = "400", description = "Resolution or note missing", content = @Content(mediaType = "application/problem+json"))
-	@ApiResponse(responseCode = "403", description = "Not a dispatcher", content = @Content(mediaType = "application/problem+json"))
-	@ApiResponse(responseCode = "409", description = "Stale version or not RESTORED", content = @Content(mediaType = "application/problem+json"))
+	@Operation(summary = "Verify and close, with a resolution and a note (dispatchers): RESTORED to CLOSED; a replacement "
+			+ "order closes by delivering the new camera (dispatchers or the assigned vendor's technicians, from ASSIGNED, "
+			+ "IN_PROGRESS or RESTORED), a decommission order with a kind and a reason (dispatchers)")
+	@ApiResponse(responseCode = "400", description = "Resolution or note missing; a new camera's field or the decommission kind or reason missing or wrong (each field named); serial number in use", content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "403", description = "Not a dispatcher (nor, for a replacement, its assignee)", content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "409", description = "Stale version (also the second of two deliveries at once) or not in a state that closes", content = @Content(mediaType = "application/problem+json"))
 	WorkOrderDetails close(@PathVariable long id, @RequestBody WorkOrderRequests.Close request, Authentication auth) {
 		Caller caller = callers.of(auth);
-		service.close(id, request.version(), request.resolution(), request.note(), caller);
+		service.close(id, request.version(), request.resolution(), request.note(), request.delivery(), caller);
 		return queries.details(id, caller);
 	}
 

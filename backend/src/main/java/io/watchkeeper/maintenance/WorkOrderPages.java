@@ -140,7 +140,7 @@ class WorkOrderPages {
 			@RequestParam(required = false) String note, @RequestParam(required = false) String reason,
 			@RequestParam(required = false) String resolution, @RequestParam(required = false) String target,
 			@RequestParam(required = false) MultipartFile photo, @RequestParam(required = false) String back,
-			Authentication auth, RedirectAttributes redirect) throws IOException {
+			Delivery delivery, Authentication auth, RedirectAttributes redirect) throws IOException {
 		Caller caller = callers.of(auth);
 		String returnTo = "mine".equals(back) ? "redirect:/my-work-orders" : "redirect:/work-orders/" + id;
 		try {
@@ -162,7 +162,7 @@ class WorkOrderPages {
 					}
 					service.restore(id, version, note, parseResolution(resolution, false), caller);
 				}
-				case "close" -> service.close(id, version, parseResolution(resolution, true), note, caller);
+				case "close" -> service.close(id, version, parseResolution(resolution, true), note, delivery, caller);
 				case "cancel" -> service.cancel(id, version, note, caller);
 				default -> throw new NotFoundException("Action", action);
 			}

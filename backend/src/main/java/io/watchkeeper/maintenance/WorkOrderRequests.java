@@ -29,10 +29,23 @@ final class WorkOrderRequests {
 			@Schema(description = "Proposed resolution; by default RESTORED_BY_VENDOR for a vendor, RESTORED_IN_HOUSE for a squad") Resolution resolution) {
 	}
 
-	@Schema(description = "Close: the dispatcher's verification")
+	@Schema(description = """
+			Close: the dispatcher's verification. A replacement order closes by its delivery (the dispatcher or the \
+			assignee): make, model, serialNumber, installDate (YYYY-MM-DD, 1950-2100, not in the future) and lpr (NONE, \
+			LPR, REALTIME_LPR) of the new camera are required, heading optional (else the old camera's), warrantyEnd \
+			required only when the order's project sets no warranty years; resolution REPLACED and note optional. A \
+			decommission order needs decommissionKind (END_OF_LIFE_FAULTY, NOT_NEEDED, NOT_WORTH_REPAIRING, OTHER) and \
+			reason.""")
 	record Close(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Long version,
-			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Resolution resolution,
-			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String note) {
+			@Schema(description = "Required except for replacement and decommission orders") Resolution resolution,
+			@Schema(description = "Required except for replacement and decommission orders") String note,
+			String make, String model, String serialNumber, String installDate, String lpr, String heading,
+			String warrantyEnd, String decommissionKind, String reason) {
+
+		Delivery delivery() {
+			return new Delivery(make, model, serialNumber, installDate, lpr, heading, warrantyEnd, decommissionKind,
+					reason);
+		}
 	}
 
 	@Schema(description = "Assign or reassign: exactly one of contractId, squadId or automatic: true")

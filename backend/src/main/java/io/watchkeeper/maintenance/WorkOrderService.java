@@ -41,9 +41,12 @@ public class WorkOrderService {
 	private final NamedParameterJdbcTemplate jdbc;
 	private final Clock clock;
 	private final ZoneId zone;
+	private final ReplacementCameras cameras;
 
 	WorkOrderService(WorkOrderStore store, Assignables assignables, MaintenanceProperties properties, AuditLog audit,
-			NamedParameterJdbcTemplate jdbc, Clock clock, @Value("${watchkeeper.zone:Asia/Taipei}") ZoneId zone) {
+			NamedParameterJdbcTemplate jdbc, Clock clock, @Value("${watchkeeper.zone:Asia/Taipei}") ZoneId zone,
+			ReplacementCameras cameras) {
+		this.cameras = cameras;
 		this.store = store;
 		this.assignables = assignables;
 		this.properties = properties;
@@ -254,12 +257,96 @@ public class WorkOrderService {
 
 	@Transactional
 	public void close(long id, Long version, Resolution resolution, String note, Caller caller) {
-		WorkOrder order = load(id, caller, requireVersion(version));
-		order.close(caller, resolution, note, clock.instant());
+		close(id, version, resolution, note, Delivery.NONE, caller);
+	}
+
+	/**
+	 * Closes an order. A replacement order is closed by its delivery: the new camera's facts are required, the new
+	 * camera is recorded on the old one's pole and the old one decommissioned (REPLACED), its open outage ended and its
+	 * other open orders cancelled (a camera taken down has nothing left to repair), all in this transaction. A
+	 * decommission order needs a kind and a reason and decommissions the camera today. The order's row is locked
+	 * first, so two deliveries of one order at once give one camera: the second finds a new version (409).
+	 */
+	@Transactional
+	public void close(long id, Long version, Resolution resolution, String note, Delivery delivery, Caller caller) {
+		long expected = requireVersion(version);
+		List<Long> project = jdbc.query("SELECT project_id FROM work_order WHERE id = :id FOR UPDATE", Map.of("id", id),
+				(rs, n) -> (Long) rs.getObject(1));
+		Long projectId = project.isEmpty() ? null : project.get(0);
+		WorkOrder order = load(id, caller, expected);
+		order.check(WorkOrderAction.CLOSE, caller);
+		Instant now = clock.instant();
+		Delivery given = delivery == null ? Delivery.NONE : delivery;
+		Map<String, Object> details = new LinkedHashMap<>();
+		Resolution closing = resolution;
+		String closingNote = note;
+		switch (order.kind()) {
+			case REPLACEMENT -> {
+				closing = requireResolution(resolution, Resolution.REPLACED);
+				ReplacementCameras.NewCamera camera = given.camera(today(now));
+				ReplacementCameras.Delivered delivered = cameras.replace(order.cameraId(), projectId, camera, now);
+				closingNote = blank(note) ? "Replaced by " + delivered.assetTag() : note;
+				details.put("deliveredCameraId", delivered.cameraId());
+				details.put("deliveredAssetTag", delivered.assetTag());
+				jdbc.update("UPDATE work_order SET delivered_camera_id = :camera WHERE id = :id",
+						Map.of("camera", delivered.cameraId(), "id", id));
+			}
+			case DECOMMISSION -> {
+				closing = requireResolution(resolution, Resolution.DECOMMISSIONED);
+				Delivery.Decommission decommission = given.decommission();
+				cameras.decommission(order.cameraId(), decommission.kind(), decommission.reason(), today(now));
+				closingNote = blank(note) ? decommission.reason() : note;
+				details.put("decommissionKind", decommission.kind().name());
+			}
+			default -> {
+			}
+		}
+		order.close(caller, closing, closingNote, now);
 		store.save(order);
-		audit.record(caller.username(), "work_order.close", AUDIT_TYPE, id,
-				Map.of("resolution", resolution.name(), "note", order.newHistory().get(0).note()),
-				AuditLog.currentRemoteAddress());
+		if (order.kind() == WorkOrderKind.REPLACEMENT || order.kind() == WorkOrderKind.DECOMMISSION) {
+			details.put("cancelledOrders", takenOutOfService(order.cameraId(), id, now, caller));
+		}
+		details.put("resolution", closing.name());
+		details.put("note", order.newHistory().get(0).note());
+		audit.record(caller.username(), "work_order.close", AUDIT_TYPE, id, details, AuditLog.currentRemoteAddress());
+	}
+
+	private static boolean blank(String text) {
+		return text == null || text.isBlank();
+	}
+
+	/** The resolution of a delivery or decommission is what happened; another one is refused. */
+	private static Resolution requireResolution(Resolution given, Resolution only) {
+		if (given != null && given != only) {
+			throw new InvalidInputException("resolution", "This order closes as " + only + ", not " + given);
+		}
+		return only;
+	}
+
+	/**
+	 * The camera is out of service: its open outage ends now and its other open orders are cancelled, each with a
+	 * history line; its closed orders, outages and history stay.
+	 *
+	 * @return the number of orders cancelled
+	 */
+	private int takenOutOfService(long cameraId, long closedOrder, Instant now, Caller caller) {
+		Map<String, Object> params = Map.of("camera", cameraId, "order", closedOrder,
+				"now", java.sql.Timestamp.from(now), "actor", caller.username(),
+				"note", "Camera taken out of service by work order " + closedOrder);
+		jdbc.update("""
+				UPDATE outage SET ended_at = greatest(CAST(:now AS timestamptz), started_at)
+				 WHERE camera_id = :camera AND ended_at IS NULL""", params);
+		return jdbc.update("""
+				WITH open AS (
+				    SELECT id, state FROM work_order
+				     WHERE camera_id = :camera AND id <> :order AND state NOT IN ('CLOSED', 'CANCELLED') FOR UPDATE),
+				cancelled AS (
+				    UPDATE work_order w SET state = 'CANCELLED', cancelled_at = :now, version = w.version + 1,
+				           hold_reason = NULL, state_before_hold = NULL, on_hold_since = NULL
+				      FROM open WHERE w.id = open.id
+				    RETURNING w.id, open.state AS from_state)
+				INSERT INTO work_order_event (work_order_id, occurred_at, actor, action, from_state, to_state, note)
+				SELECT id, :now, :actor, 'CANCELLED', from_state, 'CANCELLED', :note FROM cancelled""", params);
 	}
 
 	@Transactional

@@ -3,6 +3,7 @@ package io.watchkeeper.procurement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -26,8 +27,11 @@ class ProcurementPages {
 	private final ProcurementReport report;
 	private final Clock clock;
 
-	ProcurementPages(ProcurementReport report, ObjectProvider<Clock> clock) {
+	private final ProcurementQueries queries;
+
+	ProcurementPages(ProcurementReport report, ProcurementQueries queries, ObjectProvider<Clock> clock) {
 		this.report = report;
+		this.queries = queries;
 		this.clock = clock.getIfAvailable(() -> Clock.system(TAIWAN));
 	}
 
@@ -40,9 +44,16 @@ class ProcurementPages {
 
 	@GetMapping("/projects/{id}")
 	String project(@PathVariable long id, Model model) {
-		model.addAttribute("project", report.project(id)
-			.orElseThrow(() -> new NotFoundException("Procurement project", id)));
+		Project project = report.project(id).orElseThrow(() -> new NotFoundException("Procurement project", id));
+		model.addAttribute("project", project);
 		model.addAttribute("today", LocalDate.now(clock));
+		model.addAttribute("progress", report.progress(id));
+		if (!model.containsAttribute("upkeep")) {
+			Map<String, Object> terms = queries.terms(id);
+			model.addAttribute("upkeep", ProjectUpkeepForm.of(project, (String) terms.get("vendor_code"),
+					(Integer) terms.get("warranty_years")));
+		}
+		model.addAttribute("vendors", queries.vendors());
 		return "procurement/project";
 	}
 

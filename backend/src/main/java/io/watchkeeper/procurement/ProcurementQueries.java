@@ -85,6 +85,37 @@ class ProcurementQueries {
 					PROJECT_FUNDING_ROW, id)));
 	}
 
+	/** The project's replacement orders: how many delivered and planned, and the first {@link ProjectProgress#LISTED}. */
+	ProjectProgress progress(long projectId) {
+		Map<String, Object> counts = jdbc.queryForMap("""
+				SELECT count(*) FILTER (WHERE state = 'CLOSED' AND resolution = 'REPLACED') AS delivered,
+				       count(*) FILTER (WHERE state <> 'CANCELLED') AS planned
+				  FROM work_order WHERE project_id = ? AND kind = 'REPLACEMENT'""", projectId);
+		List<ProjectProgress.Order> orders = jdbc.query("""
+				SELECT w.id, w.camera_id, c.asset_tag, w.state, w.delivered_camera_id, n.asset_tag AS delivered_tag
+				  FROM work_order w JOIN camera c ON c.id = w.camera_id
+				  LEFT JOIN camera n ON n.id = w.delivered_camera_id
+				 WHERE w.project_id = ? AND w.kind = 'REPLACEMENT'
+				 ORDER BY w.state = 'CANCELLED', c.asset_tag LIMIT ?""",
+				(rs, n) -> new ProjectProgress.Order(rs.getLong("id"), rs.getLong("camera_id"), rs.getString("asset_tag"),
+						rs.getString("state"), (Long) rs.getObject("delivered_camera_id"), rs.getString("delivered_tag")),
+				projectId, ProjectProgress.LISTED);
+		return new ProjectProgress(((Number) counts.get("delivered")).longValue(),
+				((Number) counts.get("planned")).longValue(), orders);
+	}
+
+	/** Vendors by code, for the upkeep form's choice. */
+	List<Map<String, Object>> vendors() {
+		return jdbc.queryForList("SELECT code, name_zh, name_en FROM vendor ORDER BY code");
+	}
+
+	/** The project's vendor code and warranty years (the upkeep form starts from them). */
+	Map<String, Object> terms(long projectId) {
+		return jdbc.queryForMap("""
+				SELECT v.code AS vendor_code, p.warranty_years FROM procurement_project p
+				  LEFT JOIN vendor v ON v.id = p.vendor_id WHERE p.id = ?""", projectId);
+	}
+
 	List<MaintenanceContract> contracts() {
 		return jdbc.query(CONTRACTS, (rs, n) -> new MaintenanceContract(rs.getLong("id"), rs.getString("code"),
 				bilingual(rs, "name_zh", "name_en"), bilingual(rs, "vendor_zh", "vendor_en"),

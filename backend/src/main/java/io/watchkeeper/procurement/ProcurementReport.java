@@ -25,4 +25,9 @@ class ProcurementReport {
 	Optional<Project> project(long id) {
 		return queries.project(id);
 	}
+
+	@Transactional(readOnly = true)
+	ProjectProgress progress(long id) {
+		return queries.progress(id);
+	}
 }

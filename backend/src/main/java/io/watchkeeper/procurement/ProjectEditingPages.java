@@ -6,23 +6,42 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** /procurement/projects/new: add a procurement project (ADMIN and PROCUREMENT, see AccessRules). */
+import io.watchkeeper.shared.InvalidInputException;
+
+/** /procurement/projects/new: add a procurement project; the project page's upkeep form (ADMIN and PROCUREMENT, see AccessRules). */
 @Controller
 @RequestMapping("/procurement/projects")
 class ProjectEditingPages {
 
 	private final Projects projects;
 	private final ProcurementQueries queries;
+	private final ProcurementProjects upkeep;
 
-	ProjectEditingPages(Projects projects, ProcurementQueries queries) {
+	ProjectEditingPages(Projects projects, ProcurementQueries queries, ProcurementProjects upkeep) {
 		this.projects = projects;
 		this.queries = queries;
+		this.upkeep = upkeep;
+	}
+
+	/** The project page's upkeep form (milestones, vendor, warranty years); back to the page with the fields at fault. */
+	@PostMapping("/{id:\\d+}/upkeep")
+	String keep(@PathVariable long id, @ModelAttribute("upkeep") ProjectUpkeepForm form, RedirectAttributes redirect) {
+		try {
+			upkeep.update(id, form.upkeep());
+			redirect.addFlashAttribute("notice", "planning.project.upkeepSaved");
+		}
+		catch (InvalidInputException e) {
+			redirect.addFlashAttribute("upkeep", form);
+			redirect.addFlashAttribute("upkeepErrors", e.fieldErrors());
+		}
+		return "redirect:/procurement/projects/" + id + "#upkeep";
 	}
 
 	@InitBinder
