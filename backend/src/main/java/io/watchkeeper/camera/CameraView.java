@@ -24,7 +24,7 @@ public record CameraView(long id, String assetTag, Long siteId, String siteCode,
 			String kind) {
 		return new CameraView(id, assetTag, siteId, siteCode, siteIndex, siteAddress, longitude, latitude, address,
 				precinct, district, areaOverridden, heading, fovDeg, rangeM, installDate, serviceLifeYears, endOfLife,
-				warrantyEnd, lpr, make, model, status, fundingSource, project, contract, assignedContract, supplierVendor,
+				warrantyEnd, lpr, make, model, status, state, fundingSource, project, contract, assignedContract, supplierVendor,
 				decommissionedOn, decommissionReason, notes, retentionDays, createdAt, updatedAt, version, serial,
 				replacesId, replacesTag, replacedById, replacedByTag, kind);
 	}
