@@ -32,6 +32,11 @@ public class TimeFormat {
 		return zone;
 	}
 
+	/** Today in the city's zone (not the server's), e.g. the latest date a form may take. */
+	public java.time.LocalDate today() {
+		return java.time.LocalDate.now(zone);
+	}
+
 	/** {@code 2026-11-28 16:26 (+08:00)}; empty for null. Takes Instant, OffsetDateTime, ZonedDateTime or Date. */
 	public String dateTime(Object time) {
 		return format(time, DATE_TIME);
