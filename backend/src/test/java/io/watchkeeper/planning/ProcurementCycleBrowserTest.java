@@ -191,7 +191,8 @@ class ProcurementCycleBrowserTest extends BrowserTestSupport {
 			.isEqualTo(3 * unitPrice);
 		assertThat(browser.findElement(By.cssSelector("#plan-year-" + (year + 1) + " td:nth-child(3)")).getText()).isEqualTo("1");
 		assertThat(browser.findElement(By.cssSelector("#plan-year-" + (year + 2) + " td:nth-child(3)")).getText()).isEqualTo("1");
-		waitFor("#plan-chart canvas, #plan-chart svg");
+		assertThat(waitFor("#plan-chart canvas, #plan-chart svg").getSize().getHeight()).as("the chart has its height")
+			.isGreaterThan(200);
 		List<WebElement> planned = browser.findElements(By.cssSelector("#plan-cameras tbody tr[data-camera-id]"));
 		assertThat(planned).hasSize(3);
 		WebElement first = planned.get(0);
