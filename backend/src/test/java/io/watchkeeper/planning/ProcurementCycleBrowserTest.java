@@ -330,6 +330,9 @@ class ProcurementCycleBrowserTest extends BrowserTestSupport {
 		assertThat(browser.findElement(By.cssSelector("#split-table tr[data-precinct='ITB-" + run + "'] td:nth-child(2)")).getText())
 			.as("this fleet's five cameras are out of warranty in " + SPLIT_YEAR).isEqualTo("5");
 		assertThat(browser.findElements(By.id("split-refused"))).isEmpty();
+		assertThat(browser.findElement(By.id("split-heading")).getText()).as("a year is not an amount: no thousands separator")
+			.contains(SPLIT_YEAR + "年度（民國" + (SPLIT_YEAR - 1911) + "年）");
+		assertThat(browser.findElement(By.id("split-apply")).getText()).contains(SPLIT_YEAR + "年度");
 
 		browser.findElement(By.id("split-apply")).click();
 		waitFor("#split-applied");
