@@ -204,9 +204,9 @@ class BudgetSplitIT {
 				"{\"fiscalYear\": 2101, \"totalNtd\": 10, \"referenceDate\": \"2087-01-01\"}", "fiscalYear",
 				"{\"fiscalYear\": 2087, \"totalNtd\": 10}", "referenceDate",
 				"{\"fiscalYear\": 2087, \"totalNtd\": 10, \"referenceDate\": \"2087-02-30\"}", "referenceDate",
-				"{\"fiscalYear\": 2087, \"totalNtd\": 10, \"referenceDate\": \"9999-01-01\"}", "referenceDate",
-				// nobody is out of warranty in 1990: refused rather than split evenly
-				"{\"fiscalYear\": 1990, \"totalNtd\": 10, \"referenceDate\": \"1990-01-01\"}", "referenceDate");
+				"{\"fiscalYear\": 2087, \"totalNtd\": 10, \"referenceDate\": \"9999-01-01\"}", "referenceDate");
+		// (nobody out of warranty on the day is refused too, naming referenceDate; not asserted here: the shared test
+		// database holds other tests' cameras installed as early as 1950, and LargestRemainderTest covers zero counts)
 		for (Map.Entry<String, String> e : bad.entrySet()) {
 			HttpResponse<String> r = send("POST", "/api/planning/budget-split", e.getKey(), "it-split-procurement", "secret-1");
 			assertThat(r.statusCode()).as(e.getKey() + " " + r.body()).isEqualTo(400);
