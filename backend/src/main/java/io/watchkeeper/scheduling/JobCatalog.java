@@ -12,6 +12,8 @@ import io.watchkeeper.scheduling.JobDefinition.Misfire;
  * times (their work is "catch up with the present", so one run covers all that were missed);</li>
  * <li>the nightly lifecycle and warranty jobs also run once right away after a miss (e.g. every node was down at
  * 02:30): waiting a whole day would leave a day's replacement orders and re-routing undone;</li>
+ * <li>the nightly priority facts of replacement planning run once right away after a miss too: without them the
+ * day's first plan preview would compute them itself and wait for it;</li>
  * <li>the daily digest skips a missed morning: a digest sent at noon after an outage is noise, and tomorrow's
  * digest covers the same unread notifications.</li>
  * </ul>
@@ -76,5 +78,12 @@ class JobCatalog {
 		return new JobDefinition("camera-status", CameraStatusJob.class,
 				"Applies the camera statuses queued by bulk outage and repair-order changes", p.cameraStatus(),
 				Misfire.FIRE_ONCE_NOW, false);
+	}
+
+	@Bean
+	JobDefinition priorityFactsJob(SchedulingProperties p) {
+		return new JobDefinition("planning.priority-facts", PriorityFactsJob.class,
+				"Today's replacement priority facts (downtime, repairs, useful footage, coverage)", p.priorityFacts(),
+				Misfire.FIRE_ONCE_NOW, true);
 	}
 }

@@ -20,12 +20,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param observationRetention purges raw health observations older than their retention
  * @param mapCells brings the map's kept per-cell counts up to date with queued changes
  * @param cameraStatus applies the camera statuses queued by bulk outage and repair-order changes
+ * @param priorityFacts today's replacement priority facts (planning), read by plan previews
  * @param runAndExit when set to a job name, run that job's work once in this process, print its duration and
  * exit (benchmarks); the scheduler is not started
  */
 @ConfigurationProperties("watchkeeper.scheduling")
 public record SchedulingProperties(ZoneId zone, Schedule outageDetection, Schedule lifecycle, Schedule warrantyExpiry,
-		Schedule slaEscalation, Schedule notificationDigest, Schedule webhookDelivery, Schedule observationRetention, Schedule mapCells, Schedule cameraStatus, String runAndExit) {
+		Schedule slaEscalation, Schedule notificationDigest, Schedule webhookDelivery, Schedule observationRetention, Schedule mapCells, Schedule cameraStatus,
+		Schedule priorityFacts, String runAndExit) {
 
 	public SchedulingProperties {
 		zone = zone != null ? zone : ZoneId.of("Asia/Taipei");
@@ -38,6 +40,7 @@ public record SchedulingProperties(ZoneId zone, Schedule outageDetection, Schedu
 		observationRetention = Schedule.orDefault(observationRetention, "0 45 3 * * ?", null);
 		mapCells = Schedule.orDefault(mapCells, null, Duration.ofMinutes(1));
 		cameraStatus = Schedule.orDefault(cameraStatus, null, Duration.ofSeconds(10));
+		priorityFacts = Schedule.orDefault(priorityFacts, "0 30 2 * * ?", null);
 		runAndExit = runAndExit == null || runAndExit.isBlank() ? null : runAndExit.strip();
 	}
 

@@ -192,6 +192,58 @@ class PlanIT {
 			.isZero();
 	}
 
+	/** A footage request of an investigation, answered DELIVERED, with the investigator's outcome. */
+	void footage(long camera, String outcome) {
+		long kase = jdbc.queryForObject("""
+				INSERT INTO investigation_case (case_number, title, incident_from, incident_to, opened_by, opened_at)
+				VALUES (?, 'ITP case', now() - interval '2 days', now() - interval '1 day', 'it', now()) RETURNING id""",
+				Long.class, "ITP" + RUN + "-" + serial.incrementAndGet());
+		long canvass = jdbc.queryForObject("""
+				INSERT INTO canvass (case_id, kind, run_by, run_at, window_from, window_to, geom, radius_m, parameters,
+				                     camera_count, facing_recording, expired_count)
+				SELECT ?, 'POINT', 'it', now(), now() - interval '2 days', now() - interval '1 day', location, 100, '{}', 1, 1, 0
+				  FROM camera WHERE id = ? RETURNING id""", Long.class, kase, camera);
+		jdbc.update("""
+				INSERT INTO canvass_camera (canvass_id, camera_id, ordinal, asset_tag, location, distance_m, facing,
+				                            availability, lpr, retention_days, footage_expires_on)
+				SELECT ?, id, 1, asset_tag, location, 0, 'YES', 'RECORDING', lpr, 30, current_date + 30 FROM camera WHERE id = ?""",
+				canvass, camera);
+		jdbc.update("""
+				INSERT INTO footage_request (case_id, canvass_id, camera_id, requested_by, requested_at, window_from, window_to,
+				                             priority, due_at, footage_expires_on, late, state, answered_by, answered_at,
+				                             outcome, outcome_by, outcome_at)
+				VALUES (?, ?, ?, 'it', now(), now() - interval '2 days', now() - interval '1 day', 'NORMAL', now() + interval '1 day',
+				        current_date + 30, false, 'DELIVERED', 'it', now(), ?, 'it', now())""",
+				kase, canvass, camera, outcome);
+	}
+
+	@Test
+	void usefulFootageCountsOnlyRequestsMarkedUsefulAndAPlanMadeIntoAProjectIsKept() {
+		footage(c, "USEFUL");
+		footage(c, "USEFUL");
+		footage(c, "NOT_USEFUL");
+		footage(e, "NOT_USEFUL");
+		HttpResponse<String> saved = post(PLANNER, "/api/planning/plans", with(inputs(), "name", "Footage " + RUN + serial.incrementAndGet()));
+		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+		long id = json(saved).get("id").asLong();
+		JsonNode second = json(get(PLANNER, "/api/planning/plans/" + id + "/years/2027/cameras"));
+		Map<Long, Integer> useful = new HashMap<>();
+		second.forEach(j -> useful.put(j.get("cameraId").asLong(), j.get("parts").get("usefulFootage").asInt()));
+		assertThat(useful).as("NOT_USEFUL requests do not count").containsEntry(c, 2).containsEntry(e, 0);
+		assertThat(jdbc.queryForObject("SELECT useful_footage FROM planning_priority_fact WHERE as_of = CAST(? AS date) AND camera_id = ?",
+				Integer.class, asOf, c)).isEqualTo(2);
+
+		// a procurement project made from the plan's first year: the plan is its record and cannot be deleted
+		jdbc.update("""
+				INSERT INTO procurement_project (code, name_zh, name_en, purpose, fiscal_year, budget_ntd, plan_id, plan_year)
+				VALUES (?, '測試汰換案', 'ITP replacement', 'REPLACEMENT', 2026, 150774, ?, 2026)""", "ITP-P" + RUN + serial.incrementAndGet(), id);
+		HttpResponse<String> refused = send(request(PLANNER, "/api/planning/plans/" + id).DELETE());
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+		assertThat(get(PLANNER, "/api/planning/plans/" + id).statusCode()).isEqualTo(200);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE action = 'planning.plan_deleted' AND object_id = ?",
+				Long.class, String.valueOf(id))).isZero();
+	}
+
 	@Test
 	void badInputIsRefusedNamingTheFieldAndNothingIsWritten() {
 		long before = written();

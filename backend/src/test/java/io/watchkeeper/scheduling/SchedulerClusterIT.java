@@ -146,7 +146,8 @@ class SchedulerClusterIT {
 					"--watchkeeper.scheduling.sla-escalation.enabled=false",
 					"--watchkeeper.scheduling.notification-digest.enabled=false",
 					"--watchkeeper.scheduling.webhook-delivery.enabled=false",
-					"--watchkeeper.scheduling.map-cells.enabled=false");
+					"--watchkeeper.scheduling.map-cells.enabled=false",
+					"--watchkeeper.scheduling.priority-facts.enabled=false");
 		nodes.add(node);
 		return node;
 	}
