@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.watchkeeper.shared.SpreadsheetText;
+
 /**
  * Writes the filtered camera list as CSV (UTF-8 with a byte-order mark, so spreadsheet programs show the
  * Chinese headers and addresses) or as a GeoJSON FeatureCollection, row by row as the database delivers.
@@ -138,12 +140,8 @@ class CameraExport {
 		return messages.getMessage(prefix + code, null, code, locale);
 	}
 
-	/** Stops a spreadsheet from running text that a person typed as a formula (CSV injection). */
 	static String cell(String text) {
-		if (text != null && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-			return "'" + text;
-		}
-		return text;
+		return SpreadsheetText.defuse(text);
 	}
 
 	private static String text(Object value) {

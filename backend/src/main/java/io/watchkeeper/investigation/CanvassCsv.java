@@ -16,6 +16,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import io.watchkeeper.investigation.CaseViews.CanvassView;
+import io.watchkeeper.shared.SpreadsheetText;
 
 /**
  * Writes a canvass snapshot as CSV, as the camera export does: UTF-8 with a byte-order mark (spreadsheets show the
@@ -78,11 +79,7 @@ class CanvassCsv {
 		return messages.getMessage(prefix + code, null, code, locale);
 	}
 
-	/** Stops a spreadsheet from running text that came from people as a formula (CSV injection). */
 	static String cell(String text) {
-		if (text != null && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-			return "'" + text;
-		}
-		return text;
+		return SpreadsheetText.defuse(text);
 	}
 }

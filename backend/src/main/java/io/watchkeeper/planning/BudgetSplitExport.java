@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -16,6 +18,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import io.watchkeeper.shared.SpreadsheetText;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -67,18 +70,13 @@ class BudgetSplitExport {
 		}
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
+		response.getOutputStream().write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF }); // spreadsheets read UTF-8 only with it
 		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		out.write('\uFEFF'); // spreadsheets read UTF-8 only with the byte-order mark
+		CSVPrinter csv = new CSVPrinter(out, CSVFormat.EXCEL);
 		for (List<Object> row : rows) {
-			for (int i = 0; i < row.size(); i++) {
-				if (i > 0) {
-					out.write(',');
-				}
-				out.write(csvCell(row.get(i) == null ? null : row.get(i).toString()));
-			}
-			out.write("\r\n");
+			csv.printRecord(row.stream().map(v -> v instanceof String text ? SpreadsheetText.defuse(text) : v).toList());
 		}
-		out.flush();
+		csv.flush();
 	}
 
 	/** Header, one row per precinct (precinct code, name, cameras, share %, amount, contract), then the sum. */
@@ -114,14 +112,5 @@ class BudgetSplitExport {
 
 	private String message(String code, Locale locale, Object... args) {
 		return messages.getMessage(code, args, code, locale);
-	}
-
-	/** Quotes where needed; text starting with =, +, -, @, tab or CR is defused so a spreadsheet does not run it. */
-	static String csvCell(String value) {
-		if (value == null) {
-			return "";
-		}
-		String v = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 && !value.matches("-?[0-9.]+") ? "'" + value : value;
-		return v.matches("(?s).*[\",\r\n].*") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
 	}
 }

@@ -20,6 +20,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import io.watchkeeper.camera.LprCapability;
+import io.watchkeeper.shared.SpreadsheetText;
 
 /**
  * Writes a forecast as CSV (UTF-8 with a byte-order mark, so spreadsheets show the Chinese; text guarded against
@@ -153,11 +154,7 @@ class ForecastExport {
 		return messages.getMessage(key, null, key, locale);
 	}
 
-	/** Stops a spreadsheet from running text as a formula (CSV injection): a make/model is typed by people. */
 	static String cell(String text) {
-		if (text != null && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-			return "'" + text;
-		}
-		return text;
+		return SpreadsheetText.defuse(text);
 	}
 }
