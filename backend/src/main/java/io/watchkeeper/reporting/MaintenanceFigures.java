@@ -7,6 +7,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -127,6 +129,49 @@ public class MaintenanceFigures {
 				ReportPeriod.rocYear(period.to().getYear()), period.span(), start, end, until,
 				hours(Duration.between(start, until).toMillis() / 3_600_000.0), grouping.param(), rows,
 				city.row(null, "TOTAL", "全市合計", "City total"));
+	}
+
+	/**
+	 * Cameras with plate recognition (LPR or real-time LPR) in service at the end of {@code day}: installed on or
+	 * before it, not decommissioned on or before it, not planned. (Foundation: raw SQL; the SUMS part may answer it
+	 * from the kept sums.)
+	 */
+	@Transactional(readOnly = true)
+	public long lprInServiceAt(LocalDate day) {
+		return jdbc.queryForObject("""
+						SELECT count(*) FROM camera c WHERE c.lpr <> 'NONE' AND c.status <> 'PLANNED'
+						   AND c.install_date <= CAST(:day AS date)
+						   AND (c.decommissioned_on IS NULL OR c.decommissioned_on > CAST(:day AS date))""",
+						new MapSqlParameterSource("day", Date.valueOf(day)), Long.class);
+	}
+
+	/** {@link #lprInServiceAt} at the last day of each month from {@code first} to {@code last}. */
+	@Transactional(readOnly = true)
+	public List<HalfYearReport.MonthCount> lprInServiceAtMonthEnds(YearMonth first, YearMonth last) {
+		return jdbc.query("""
+				WITH m AS (SELECT (d + interval '1 month' - interval '1 day')::date AS day
+				             FROM generate_series(CAST(:first AS date), CAST(:last AS date), interval '1 month') d)
+				SELECT m.day, (SELECT count(*) FROM camera c WHERE c.lpr <> 'NONE' AND c.status <> 'PLANNED'
+				                  AND c.install_date <= m.day AND (c.decommissioned_on IS NULL OR c.decommissioned_on > m.day))
+				  FROM m ORDER BY m.day""",
+				new MapSqlParameterSource("first", Date.valueOf(first.atDay(1))).addValue("last", Date.valueOf(last.atDay(1))),
+				(rs, i) -> new HalfYearReport.MonthCount(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getLong(2)));
+	}
+
+	/**
+	 * The city's availability % per month from {@code first} to {@code last} (each month measured as
+	 * {@link #figures} measures a period; a month not yet begun is left out). (Foundation: one figures() call per
+	 * month; the SUMS part may answer it in one statement.)
+	 */
+	@Transactional(readOnly = true)
+	public List<HalfYearReport.MonthValue> availabilityByMonth(YearMonth first, YearMonth last) {
+		List<HalfYearReport.MonthValue> months = new ArrayList<>();
+		LocalDate today = LocalDate.now(clock.withZone(zone));
+		for (YearMonth m = first; !m.isAfter(last) && !m.atDay(1).isAfter(today); m = m.plusMonths(1)) {
+			MaintenanceReport report = figures(new ReportPeriod(m.atDay(1), m.atEndOfMonth()), Grouping.PRECINCT);
+			months.add(new HalfYearReport.MonthValue(m, report.totals().availabilityPercent()));
+		}
+		return months;
 	}
 
 	private static final Map<Grouping, String> NONE_ZH = Map.of(Grouping.PRECINCT, "（無分局）",
