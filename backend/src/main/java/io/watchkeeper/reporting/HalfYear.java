@@ -84,7 +84,8 @@ public record HalfYear(int year, int half) {
 		}
 		if (y < 1990 || y > today.getYear() + 1) {
 			throw new ReportInputException("year", "reporting.error.halfYear.yearRange",
-					"year must be between 1990 and " + (today.getYear() + 1) + ", not " + y, y, today.getYear() + 1);
+					"year must be between 1990 and " + (today.getYear() + 1) + ", not " + y, String.valueOf(y),
+					String.valueOf(today.getYear() + 1));
 		}
 		int h;
 		String text = noHalf ? "1" : half.strip().toUpperCase(Locale.ROOT);
