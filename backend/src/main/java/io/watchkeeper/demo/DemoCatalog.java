@@ -41,8 +41,17 @@ final class DemoCatalog {
 	static final int GANGSHAN_YONGAN_CAMERAS = 52;
 	static final int FULL_SCALE_FROM = 10_000;
 
-	/** LPR and trajectory search on 3,178 cameras in a fleet of the default 20,000: the share is kept for any size. */
-	static final int LPR_PER_20000 = 3_178;
+	/**
+	 * The seed report's 八.6: plate recognition and trajectory search on 3,178 cameras in service at the end of June
+	 * 2023 ({@link #LPR_COUNTED_ON}) in a fleet of the default 20,000; the share is kept for any size.
+	 */
+	static final int LPR_IN_SERVICE_PER_20000 = 3_178;
+	static final LocalDate LPR_COUNTED_ON = LocalDate.of(2023, 6, 30);
+	/**
+	 * All cameras with plate recognition by {@link #AS_OF} (demo assumption: LPR kept spreading after the report),
+	 * 4,000 of 20,000, the replaced and subsidised ones included.
+	 */
+	static final int LPR_PER_20000 = 4_000;
 	/** Real-time LPR: "a few hundred", the subsidy's 40 included. */
 	static final int REALTIME_LPR_PER_20000 = 300;
 
