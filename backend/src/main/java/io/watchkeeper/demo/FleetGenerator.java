@@ -89,7 +89,10 @@ final class FleetGenerator {
 		}
 	}
 
-	/** What the cameras add up to; the reference data's amounts and the maintenance split come from here. */
+	/**
+	 * What the cameras add up to; the reference data's amounts come from here. The out-of-warranty counts are the
+	 * generator's own view of what the product's budget split counts in the database (the loader applies that split).
+	 */
 	static final class Totals {
 
 		final Map<String, Integer> camerasByFunding = new TreeMap<>();

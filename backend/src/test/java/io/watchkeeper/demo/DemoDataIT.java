@@ -339,6 +339,14 @@ class DemoDataIT {
 			sum += p.get("amountNtd").asLong();
 		}
 		assertThat(sum).isEqualTo(69_769_000L);
+		// and the demo applied it as a user would: recorded with its parts, by "demo"
+		assertThat(jdbc.queryForList("""
+				SELECT fiscal_year, total_ntd, reference_date::text AS reference_date, applied_by FROM maintenance_budget_split"""))
+			.containsExactly(Map.of("fiscal_year", 2023, "total_ntd", 69_769_000L, "reference_date", "2023-01-01",
+					"applied_by", "demo"));
+		assertThat(count("""
+				SELECT count(*) FROM maintenance_budget_split_part p JOIN maintenance_contract mc ON mc.id = p.contract_id
+				 WHERE mc.starts_on = DATE '2023-01-01' AND mc.budget_ntd = p.amount_ntd""")).isEqualTo(17);
 	}
 
 	private Map<String, Object> project(String code) {
