@@ -82,11 +82,10 @@ class HalfYearExport {
 					sub++;
 					prefix = "(" + sub + ")";
 				}
-				String plain = p.plain();
 				XWPFParagraph paragraph = doc.createParagraph();
 				paragraph.setIndentationLeft(p.level() == 0 ? 0 : 280 * p.level());
 				paragraph.setSpacingAfter(60);
-				run(paragraph, plain.startsWith(prefix) ? plain : prefix + plain, false, 14);
+				run(paragraph, prefix + p.plain(), false, 14);
 			}
 
 			heading(doc, msg("reporting.halfYear.figures", locale, HalfYearFormat.period(r.period(), locale),

@@ -1,8 +1,6 @@
 package io.watchkeeper.reporting;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Locale;
@@ -12,9 +10,9 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * How the half-year report's page, print page and exports show figures, the way the text does: in zh-TW amounts as
- * 3,995萬5,000元, counts in 支, 件, 家 and 案, dates as 112年3月30日; in English NT$39,955,000, "120 cameras", ISO dates.
- * Changes carry their sign (+12, −3, 0). The page calls it as {@code ${@halfYearFormat.value(figure)}} in its locale;
+ * How the half-year report's page, print page and exports show figures, the way the text does ({@link CouncilStyle}):
+ * in zh-TW amounts as 3,995萬5,000元, counts in 支, 件, 家 and 案, dates as 112年3月30日; in English NT$39,955,000,
+ * "120 cameras", ISO dates. Changes carry their sign (+12, −3, 0). The page calls it as {@code ${@halfYearFormat.value(figure)}} in its locale;
  * the exports pass the locale they write in.
  */
 @Component("halfYearFormat")
@@ -83,71 +81,29 @@ class HalfYearFormat {
 
 	// --- the exports' calls
 
-	/** A figure's value with its unit: 120支 / 120 cameras, 3,995萬5,000元 / NT$39,955,000, 15.0% / 15.0 %. */
+	/** A figure's value with its unit, as the text writes it ({@link CouncilStyle}); a dash for none. */
 	static String figure(HalfYearReport.Unit unit, BigDecimal value, Locale locale) {
 		if (value == null) {
 			return "—";
 		}
-		return switch (unit) {
-		case NTD -> amount(value.longValue(), locale);
-		case PERCENT -> percent(value, locale);
-		default -> count(unit, value.longValue(), locale);
-		};
+		return zh(locale) ? CouncilStyle.valueZh(value, unit) : CouncilStyle.valueEn(value, unit);
 	}
 
-	/** The change with its sign: +12支, −3支, 0支; +1,000萬元; +0.4 percentage points. A dash when there is none. */
+	/** The change with its sign: +12支, −3支, 0支; −1,000萬元; +0.8% (percentage points). A dash when there is none. */
 	static String change(HalfYearReport.Unit unit, BigDecimal change, Locale locale) {
 		if (change == null) {
 			return "—";
 		}
-		int sign = change.signum();
-		String prefix = sign > 0 ? "+" : sign < 0 ? "−" : "";
-		BigDecimal size = change.abs();
-		if (unit == HalfYearReport.Unit.PERCENT) {
-			String points = size.setScale(1, RoundingMode.HALF_UP).toPlainString();
-			return prefix + points + (zh(locale) ? "個百分點" : " percentage points");
-		}
-		return prefix + figure(unit, size, locale);
+		return zh(locale) ? CouncilStyle.changeZh(change, unit) : CouncilStyle.changeEn(change, unit);
 	}
 
 	static String count(HalfYearReport.Unit unit, long value, Locale locale) {
-		String n = integer(value);
-		if (zh(locale)) {
-			return n + switch (unit) {
-			case CAMERAS -> "支";
-			case CASES -> "件";
-			case COMPANIES -> "家";
-			case PROJECTS -> "案";
-			default -> "";
-			};
-		}
-		return n + switch (unit) {
-		case CAMERAS -> value == 1 ? " camera" : " cameras";
-		case CASES -> value == 1 ? " case" : " cases";
-		case COMPANIES -> value == 1 ? " company" : " companies";
-		case PROJECTS -> value == 1 ? " project" : " projects";
-		default -> "";
-		};
+		return figure(unit, BigDecimal.valueOf(value), locale);
 	}
 
 	/** 3,995萬5,000元, 1,000萬元, 9,800元 / NT$39,955,000. */
 	static String amount(long ntd, Locale locale) {
-		if (!zh(locale)) {
-			return (ntd < 0 ? "−NT$" : "NT$") + integer(Math.abs(ntd));
-		}
-		long abs = Math.abs(ntd);
-		String sign = ntd < 0 ? "−" : "";
-		long wan = abs / 10_000;
-		long rest = abs % 10_000;
-		if (wan == 0) {
-			return sign + integer(rest) + "元";
-		}
-		return sign + integer(wan) + "萬" + (rest == 0 ? "" : integer(rest)) + "元";
-	}
-
-	static String percent(BigDecimal value, Locale locale) {
-		String n = value.setScale(1, RoundingMode.HALF_UP).toPlainString();
-		return zh(locale) ? n + "%" : n + " %";
+		return zh(locale) ? CouncilStyle.amountZh(ntd) : CouncilStyle.amountEn(ntd);
 	}
 
 	/** 112年3月30日 / 2023-03-30; a dash for none. */
@@ -155,13 +111,12 @@ class HalfYearFormat {
 		if (day == null) {
 			return "—";
 		}
-		return zh(locale) ? ReportPeriod.rocYear(day.getYear()) + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日"
-				: day.toString();
+		return zh(locale) ? CouncilStyle.rocDate(day) : day.toString();
 	}
 
 	/** 112年3月 / 2023-03. */
 	static String month(YearMonth month, Locale locale) {
-		return zh(locale) ? ReportPeriod.rocYear(month.getYear()) + "年" + month.getMonthValue() + "月" : month.toString();
+		return zh(locale) ? CouncilStyle.rocMonth(month) : month.toString();
 	}
 
 	static String label(HalfYearReport.Figure f, Locale locale) {
@@ -219,6 +174,6 @@ class HalfYearFormat {
 	}
 
 	static String integer(long value) {
-		return NumberFormat.getIntegerInstance(Locale.US).format(value);
+		return CouncilStyle.number(value);
 	}
 }

@@ -139,7 +139,8 @@ class HalfYearPages {
 	}
 
 	/**
-	 * The text in the page's language, numbered as the report numbers it (1. and (1)), every piece that names a figure
+	 * The text in the page's language, numbered as the report numbers it (1. and (1); the wording leaves the numbers
+	 * out), every piece that names a figure
 	 * linked to that figure's records; a project ({@code project:<id>}) to the records page of that project.
 	 */
 	static List<LinkedParagraph> linkedText(HalfYearReport report, boolean zh) {
@@ -166,9 +167,6 @@ class HalfYearPages {
 			}
 			else if (p.level() == 1) {
 				number = "(" + ++sub + ")";
-			}
-			if (p.plain().startsWith(number)) {
-				number = "";
 			}
 			List<Piece> pieces = new ArrayList<>();
 			for (HalfYearReport.Segment s : p.segments()) {

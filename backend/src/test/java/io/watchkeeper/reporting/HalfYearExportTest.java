@@ -115,7 +115,7 @@ class HalfYearExportTest {
 			assertThat(figures.getRow(0).getCell(3).getText()).isEqualTo("111年下半年");
 			assertThat(cells(figures, 1)).containsExactly("1", "汰除攝影機", "120支", "98支", "+22支");
 			assertThat(cells(figures, 2)).containsExactly("2", "汰換預算", "4,995萬5,000元", "5,995萬5,000元", "−1,000萬元");
-			assertThat(cells(figures, 3)).containsExactly("7", "占全般刑案查獲數", "15.0%", "14.2%", "+0.8個百分點");
+			assertThat(cells(figures, 3)).containsExactly("7", "占全般刑案查獲數", "15.0%", "14.2%", "+0.8%");
 			assertThat(cells(figures, 4)).containsExactly("8", "得標公司", "7家", "—", "—");
 
 			XWPFTable projects = tables.get(1);
