@@ -85,6 +85,9 @@ class HalfYearExport {
 				XWPFParagraph paragraph = doc.createParagraph();
 				paragraph.setIndentationLeft(p.level() == 0 ? 0 : 280 * p.level());
 				paragraph.setSpacingAfter(60);
+				if (!prefix.isEmpty() && !HalfYearFormat.zh(locale)) {
+					prefix += " ";
+				}
 				run(paragraph, prefix + p.plain(), false, 14);
 			}
 

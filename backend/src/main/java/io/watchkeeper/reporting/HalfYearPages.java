@@ -47,7 +47,8 @@ class HalfYearPages {
 		LocalDate today = LocalDate.now(clock.withZone(figures.zone()));
 		HalfYear last = HalfYear.of(today).previous();
 		List<Integer> years = new ArrayList<>();
-		for (int year = today.getYear(); year >= Math.min(2023, today.getYear()) - 3; year--) {
+		// every year a half year may be asked for (HalfYear.parse: from 1990) that has begun
+		for (int year = today.getYear(); year >= 1990; year--) {
 			years.add(year);
 		}
 		model.addAttribute("years", years);
@@ -167,6 +168,9 @@ class HalfYearPages {
 			}
 			else if (p.level() == 1) {
 				number = "(" + ++sub + ")";
+			}
+			if (!zh && !number.isEmpty()) {
+				number += " ";
 			}
 			List<Piece> pieces = new ArrayList<>();
 			for (HalfYearReport.Segment s : p.segments()) {

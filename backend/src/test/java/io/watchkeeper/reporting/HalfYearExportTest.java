@@ -136,7 +136,7 @@ class HalfYearExportTest {
 		export.docx(report(), Locale.ENGLISH, bytes);
 		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes.toByteArray()))) {
 			assertThat(doc.getParagraphs().get(0).getText()).isEqualTo("VIII. Strengthening the CCTV system, 2023 H1 (January–June)");
-			assertThat(doc.getParagraphs().get(1).getText()).isEqualTo("1.120 cameras were decommissioned.");
+			assertThat(doc.getParagraphs().get(1).getText()).isEqualTo("1. 120 cameras were decommissioned.");
 			assertThat(cells(doc.getTables().get(0), 2)).containsExactly("2", "Replacement budget", "NT$49,955,000",
 					"NT$59,955,000", "−NT$10,000,000");
 		}

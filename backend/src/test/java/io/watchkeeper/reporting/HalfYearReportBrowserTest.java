@@ -74,13 +74,13 @@ class HalfYearReportBrowserTest extends BrowserTestSupport {
 		assertThat(link).as("a count in the text linked to its records").isNotNull();
 		assertThat(expected).isPositive();
 		String figure = link.getAttribute("data-figure");
-		screenshot("half-year-zh");
+		wholePage("half-year-zh");
 
 		link.click();
 		waitUpTo.until(ExpectedConditions.presenceOfElementLocated(By.id("records")));
 		assertThat(browser.getCurrentUrl()).contains("figure=" + figure, "year=1996", "half=1");
 		assertThat(browser.findElements(By.cssSelector("#records tr.record-row"))).hasSize((int) expected);
-		screenshot("half-year-records");
+		wholePage("half-year-records");
 
 		browser.findElement(By.id("back-to-report")).click();
 		waitUpTo.until(ExpectedConditions.presenceOfElementLocated(By.id("half-year-figures")));
@@ -100,7 +100,7 @@ class HalfYearReportBrowserTest extends BrowserTestSupport {
 		int figures = browser.findElements(By.cssSelector("#half-year-figures tr.figure-row")).size();
 		int paragraphs = browser.findElements(By.cssSelector("#report-text .hy-paragraph")).size();
 		assertThat(figures).isPositive();
-		screenshot("half-year-en");
+		wholePage("half-year-en");
 
 		browser.findElement(By.id("print-link")).click();
 		waitUpTo.until(ExpectedConditions.presenceOfElementLocated(By.id("print-title")));
@@ -109,7 +109,16 @@ class HalfYearReportBrowserTest extends BrowserTestSupport {
 		assertThat(browser.findElements(By.cssSelector("#half-year-figures tr.figure-row"))).hasSize(figures);
 		assertThat(browser.findElements(By.cssSelector("#report-text .hy-paragraph"))).hasSize(paragraphs);
 		assertThat(browser.findElements(By.cssSelector("#definitions dd"))).hasSize(11);
-		screenshot("half-year-print");
+		wholePage("half-year-print");
 		assertThat(consoleErrors()).isEmpty();
+	}
+
+	/** The whole page in one picture (charts, tables and definitions below the fold too), then the usual window. */
+	private void wholePage(String name) throws Exception {
+		Number height = (Number) browser.executeScript("return document.documentElement.scrollHeight;");
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, Math.min(6000, Math.max(900, height.intValue()))));
+		Thread.sleep(300); // the charts redraw on resize
+		screenshot(name);
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
 	}
 }
