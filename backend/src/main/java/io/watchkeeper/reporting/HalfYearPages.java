@@ -120,7 +120,9 @@ class HalfYearPages {
 		HalfYearReport report = reports.report(period, grouping);
 		model.addAttribute("report", report);
 		model.addAttribute("text", linkedText(report, "zh".equals(locale.getLanguage())));
-		model.addAttribute("sections", HalfYearExport.sections(report));
+		List<HalfYearExport.Section> sections = HalfYearExport.sections(report);
+		model.addAttribute("sections", sections);
+		model.addAttribute("projectCount", sections.stream().mapToInt(s -> s.projects().size()).sum());
 		String query = "year=" + period.year() + "&half=" + period.half();
 		model.addAttribute("query", query);
 		model.addAttribute("exportQuery", query + "&groupBy=" + grouping.param() + "&lang="
