@@ -48,7 +48,7 @@ class HalfYearQueries {
 
 	private static final String REPLACEMENT = "(p.purpose IN ('REPLACEMENT', 'LPR_UPGRADE') AND " + ACTIVE + ")";
 
-	private static final String NEW_INSTALLATION = "(p.purpose = 'NEW_INSTALLATION' AND p.budgeted_on BETWEEN :from AND :to AND "
+	private static final String NEW_INSTALLATION = "(p.purpose = 'NEW_INSTALLATION' AND p.budgeted_on BETWEEN :from AND :asOf AND "
 			+ FUNDED_BY.formatted("fs.kind = 'CITY_BUDGET'") + ")";
 
 	private static final String SUBSIDY = "((p.budgeted_on IS NULL OR p.budgeted_on <= :asOf) AND "

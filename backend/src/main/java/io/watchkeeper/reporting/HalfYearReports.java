@@ -132,17 +132,7 @@ public class HalfYearReports {
 				now.projects.replacements(), now.projects.newInstallations(), now.subsidies, now.projects.localFunds(),
 				now.lprCameras, now.cases, now.maintenance, grouping.param(), List.copyOf(rows), List.copyOf(figureList), charts,
 				null);
-		return withText(draft, text(draft));
-	}
-
-	private Text text(HalfYearReport draft) {
-		try {
-			return wording.text(draft);
-		}
-		catch (UnsupportedOperationException notYetWritten) {
-			// until the wording part lands on this branch: the figures without their text
-			return new Text(List.of(), List.of());
-		}
+		return withText(draft, wording.text(draft));
 	}
 
 	private static HalfYearReport withText(HalfYearReport r, Text text) {
@@ -179,10 +169,7 @@ public class HalfYearReports {
 		n.projects = queries.projects(period, n.asOf);
 		n.subsidies = new Subsidies(subsidyAmount(n.projects, period.year()), sumLong(n.projects.subsidized(), Project::cameras),
 				sumLong(n.projects.subsidized(), Project::realtimeLpr), n.projects.subsidized());
-		n.localAmount = BigDecimal.valueOf(n.projects.localFunds().stream()
-			.flatMap(p -> n.projects.funding().getOrDefault(p.id(), List.of()).stream())
-			.filter(f -> HalfYearQueries.LOCAL_KINDS.contains(f.funding().kind()))
-			.mapToLong(f -> f.funding().amountNtd()).sum());
+		n.localAmount = BigDecimal.valueOf(n.projects.localFunds().stream().mapToLong(p -> localAmount(n.projects, p.id())).sum());
 		n.lprCameras = figures.lprInServiceAt(n.asOf);
 		SolvedCases.Counts counts = solvedCases.solved(period.from(), period.to());
 		n.cases = new Cases(counts.solved(), counts.solvedWithFootage(), counts.sharePercent());
@@ -192,11 +179,22 @@ public class HalfYearReports {
 		return n;
 	}
 
-	/** The central subsidies of the period's year in the subsidized projects. */
-	private static long subsidyAmount(ProjectLists projects, int year) {
-		return projects.subsidized().stream()
-			.flatMap(p -> projects.funding().getOrDefault(p.id(), List.of()).stream())
+	/** The central subsidies of {@code year} in the subsidized projects. */
+	private static long subsidyAmount(ProjectLists lists, int year) {
+		return lists.subsidized().stream().mapToLong(p -> subsidyAmount(lists, p.id(), year)).sum();
+	}
+
+	/** Project {@code id}'s parts paid by central subsidies of {@code year}. */
+	private static long subsidyAmount(ProjectLists lists, long id, int year) {
+		return lists.funding().getOrDefault(id, List.of()).stream()
 			.filter(f -> "CENTRAL_SUBSIDY".equals(f.funding().kind()) && f.fiscalYear() == year)
+			.mapToLong(f -> f.funding().amountNtd()).sum();
+	}
+
+	/** Project {@code id}'s parts paid by state-owned enterprises and local sources. */
+	private static long localAmount(ProjectLists lists, long id) {
+		return lists.funding().getOrDefault(id, List.of()).stream()
+			.filter(f -> HalfYearQueries.LOCAL_KINDS.contains(f.funding().kind()))
 			.mapToLong(f -> f.funding().amountNtd()).sum();
 	}
 
@@ -231,10 +229,8 @@ public class HalfYearReports {
 		}
 		Page page = switch (key) {
 		case "decommissioned" -> queries.decommissionedCameras(period, asOf, limit);
-		case "replacement.budget" -> projects(queries.projects(period, asOf).replacements(), limit);
-		case "newInstallation.budget" -> projects(queries.projects(period, asOf).newInstallations(), limit);
-		case "subsidy.amount" -> projects(queries.projects(period, asOf).subsidized(), limit);
-		case "local.amount" -> projects(queries.projects(period, asOf).localFunds(), limit);
+		case "replacement.budget", "newInstallation.budget", "subsidy.amount", "local.amount" ->
+			projects(queries.projects(period, asOf), key, period.year(), limit);
 		case "replacement.cameras" -> queries.projectCameras(ids(queries.projects(period, asOf).replacements()), false, limit);
 		case "subsidy.cameras" -> queries.projectCameras(ids(queries.projects(period, asOf).subsidized()), false, limit);
 		case "subsidy.realtimeLpr" -> queries.projectCameras(ids(queries.projects(period, asOf).subsidized()), true, limit);
@@ -273,11 +269,21 @@ public class HalfYearReports {
 		return projects.stream().map(Project::id).toList();
 	}
 
-	private static Page projects(List<Project> projects, int limit) {
+	/** The projects a money figure sums, each with the amount it adds (detail, NT$): the sum of the details is the figure. */
+	private static Page projects(ProjectLists lists, String key, int year, int limit) {
+		List<Project> projects = switch (key) {
+		case "replacement.budget" -> lists.replacements();
+		case "newInstallation.budget" -> lists.newInstallations();
+		case "subsidy.amount" -> lists.subsidized();
+		default -> lists.localFunds();
+		};
 		return new Page(projects.size(), projects.stream().limit(limit)
 			.map(p -> new HalfYearRecords.Row("project", p.id(), p.code(), p.nameZh(), p.nameEn(),
-					p.precinctZh() == null ? null : p.precinctZh() + " / " + p.precinctEn(), p.budgetedOn(),
-					"/procurement/projects/" + p.id()))
+					String.valueOf(switch (key) {
+					case "subsidy.amount" -> subsidyAmount(lists, p.id(), year);
+					case "local.amount" -> localAmount(lists, p.id());
+					default -> p.budgetNtd();
+					}), p.budgetedOn(), "/procurement/projects/" + p.id()))
 			.toList());
 	}
 

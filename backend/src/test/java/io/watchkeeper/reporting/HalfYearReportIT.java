@@ -170,7 +170,26 @@ class HalfYearReportIT {
 		assertThat(lastMonth.get("count").asLong()).isEqualTo(report.get("lprCameras").asLong());
 		assertThat(list(charts.get("restoredByPrecinct")).stream().filter(p -> "GANGSHAN".equals(p.get("code").asString()))
 			.findFirst().orElseThrow().get("restoredInHouse").asLong()).isEqualTo(1);
-		assertThat(report.get("text").get("zh").isArray()).isTrue();
+
+		// the text (the wording's) names figures of this report or single projects, and each leads to its records
+		List<String> linked = new ArrayList<>();
+		for (String language : List.of("zh", "en")) {
+			assertThat(report.get("text").get(language).size()).as(language).isGreaterThanOrEqualTo(8);
+			report.get("text").get(language).forEach(p -> p.get("segments").forEach(s -> {
+				if (!s.get("figure").isNull()) {
+					linked.add(s.get("figure").asString());
+				}
+			}));
+		}
+		assertThat(linked).contains("decommissioned", "lpr.cameras", "cases.solvedWithFootage");
+		for (String figure : linked.stream().distinct().toList()) {
+			if (figure.startsWith("project:") || figures.get(figure).get("records").isString()) {
+				assertThat(records(figure).get("total").asLong()).as(figure).isGreaterThanOrEqualTo(0);
+			}
+			else {
+				assertThat(figures).as(figure).containsKey(figure);
+			}
+		}
 	}
 
 	@Test
@@ -245,6 +264,14 @@ class HalfYearReportIT {
 				"local.cameras")) {
 			assertThat(records(key).get("total").decimalValue()).as(key).isEqualByComparingTo(figures.get(key).get("value").decimalValue());
 		}
+		// the projects of a money figure, each with the amount it adds: they sum to the figure
+		for (String key : List.of("replacement.budget", "newInstallation.budget", "subsidy.amount", "local.amount")) {
+			JsonNode projects = records(key);
+			assertThat(list(projects.get("rows")).stream().mapToLong(r -> Long.parseLong(r.get("detail").asString())).sum())
+				.as(key).isEqualTo(figures.get(key).get("value").asLong());
+		}
+		assertThat(list(records("local.amount").get("rows")).stream().filter(r -> r.get("code").asString().startsWith("HYR-"))
+			.map(r -> r.get("code").asString() + "=" + r.get("detail").asString())).containsExactly("HYR-PL2=5000000", "HYR-PL1=3500000");
 		JsonNode subsidyLpr = records("subsidy.realtimeLpr");
 		assertThat(codesOf(subsidyLpr, "HYR-")).containsExactly("HYR-S1", "HYR-S2", "HYR-S4");
 		JsonNode projects = records("replacement.budget");
@@ -287,7 +314,9 @@ class HalfYearReportIT {
 		assertThat(zh.body()).contains("汰除攝影機").contains("86年上半年").contains("HYR-D1").contains("HYR-D5")
 			.doesNotContain("HYR-D2").contains("href=\"/reports/half-year?year=1997&amp;half=1\"");
 		long d1 = jdbc.queryForObject("SELECT id FROM camera WHERE asset_tag = 'HYR-D1'", Long.class);
-		assertThat(zh.body()).contains("href=\"/cameras/" + d1 + "\"");
+		assertThat(zh.body()).contains("href=\"/cameras/" + d1 + "\"").contains("逾使用年限且故障");
+		HttpResponse<String> money = page.get("/reports/half-year/records?year=1997&half=1&figure=local.amount&lang=zh-TW");
+		assertThat(money.body()).contains("HYR-PL1").contains("3,500,000元");
 		HttpResponse<String> en = page.get("/reports/half-year/records?year=1997&half=1&figure=cases.solvedWithFootage&lang=en");
 		assertThat(en.statusCode()).isEqualTo(200);
 		assertThat(en.body()).contains("Cases solved with footage").contains("1997 H1").contains("HYR-K1").doesNotContain("HYR-K3");
