@@ -121,11 +121,13 @@ public class HalfYearReports {
 		MaintenanceReport byPrecinct = grouping == Grouping.PRECINCT ? now.maintenanceTable
 				: figures.figures(period.period(), Grouping.PRECINCT);
 		YearMonth lastMonth = YearMonth.from(period.to());
+		// while the period runs, LPR counts stop at this month: a month's end not yet reached has no count
+		YearMonth lprMonth = YearMonth.from(now.asOf);
 		Charts charts = new Charts(figures.availabilityByMonth(YearMonth.from(period.previous().from()), lastMonth),
 				byPrecinct.rows().stream().filter(r -> r.key() != null)
 					.map(r -> new PrecinctRestored(r.code(), r.nameZh(), r.nameEn(), r.restoredByVendors(), r.restoredInHouse()))
 					.toList(),
-				figures.lprInServiceAtMonthEnds(lastMonth.minusMonths(35), lastMonth));
+				figures.lprInServiceAtMonthEnds(lprMonth.minusMonths(35), lprMonth));
 		List<MaintenanceReport.Row> rows = new ArrayList<>(now.maintenanceTable.rows());
 		rows.add(now.maintenanceTable.totals());
 		HalfYearReport draft = new HalfYearReport(period, period.previous(), now.asOf, clock.instant(), now.decommissioned,

@@ -359,6 +359,16 @@ class HalfYearReportIT {
 			.statusCode()).isEqualTo(403);
 	}
 
+	@Test
+	void theApiIsDocumented() throws Exception {
+		JsonNode paths = json.readTree(get("/v3/api-docs", USER, PASSWORD).body()).get("paths");
+		for (String path : List.of("/api/reports/half-year", "/api/reports/half-year/records")) {
+			assertThat(paths.has(path)).as(path).isTrue();
+			assertThat(paths.get(path).get("get").get("description").asString()).as(path).contains("VIEWER");
+			assertThat(paths.get(path).get("get").get("responses").has("400")).as(path).isTrue();
+		}
+	}
+
 	// --- helpers
 
 	private void assertBad(String path, String field) throws Exception {
