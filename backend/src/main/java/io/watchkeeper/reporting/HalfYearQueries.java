@@ -10,9 +10,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -48,7 +48,7 @@ class HalfYearQueries {
 
 	private static final String REPLACEMENT = "(p.purpose IN ('REPLACEMENT', 'LPR_UPGRADE') AND " + ACTIVE + ")";
 
-	private static final String NEW_INSTALLATION = "(p.purpose = 'NEW_INSTALLATION' AND p.budgeted_on BETWEEN :from AND :to AND "
+	private static final String NEW_INSTALLATION = "(p.purpose = 'NEW_INSTALLATION' AND p.budgeted_on BETWEEN :from AND :asOf AND "
 			+ FUNDED_BY.formatted("fs.kind = 'CITY_BUDGET'") + ")";
 
 	private static final String SUBSIDY = "((p.budgeted_on IS NULL OR p.budgeted_on <= :asOf) AND "
@@ -274,11 +274,14 @@ class HalfYearQueries {
 		return new Page(total, rows);
 	}
 
-	/** The code and names of a project, or null when there is none with {@code id}. */
-	Map<String, Object> project(long id) {
-		List<Map<String, Object>> rows = jdbc.queryForList(
-				"SELECT id, code, name_zh, name_en FROM procurement_project WHERE id = :id", new MapSqlParameterSource("id", id));
-		return rows.isEmpty() ? null : new LinkedHashMap<>(rows.get(0));
+	record ProjectName(long id, String code, String nameZh, String nameEn) {
+	}
+
+	/** The code and names of project {@code id}, if there is one. */
+	Optional<ProjectName> project(long id) {
+		return jdbc.query("SELECT id, code, name_zh, coalesce(name_en, name_zh) FROM procurement_project WHERE id = :id",
+				new MapSqlParameterSource("id", id),
+				(rs, n) -> new ProjectName(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).stream().findFirst();
 	}
 
 	private static MapSqlParameterSource params(HalfYear period, LocalDate asOf) {

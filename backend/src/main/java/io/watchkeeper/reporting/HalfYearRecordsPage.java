@@ -1,6 +1,7 @@
 package io.watchkeeper.reporting;
 
 import java.time.Clock;
+import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -38,7 +39,9 @@ class HalfYearRecordsPage {
 		try {
 			HalfYear period = HalfYear.parse(params.get("year"), params.get("half"), LocalDate.now(clock.withZone(figures.zone())));
 			model.addAttribute("period", period);
-			model.addAttribute("records", reports.records(period, params.get("figure"), HalfYearApiController.limit(params.get("limit"))));
+			HalfYearRecords records = reports.records(period, params.get("figure"), HalfYearApiController.limit(params.get("limit")));
+			model.addAttribute("records", records);
+			model.addAttribute("rows", records.rows().stream().map(r -> new RowView(r, detail(records.figure(), r, locale))).toList());
 		}
 		catch (ReportInputException e) {
 			errors.put(e.field(), messages.getMessage(e.code(), e.args(), e.getMessage(), locale));
@@ -46,5 +49,27 @@ class HalfYearRecordsPage {
 		}
 		model.addAttribute("errors", errors);
 		return "reporting/half-year-records";
+	}
+
+	/** A record with its detail as the page shows it: a kind's name in the page's language, an amount in NT$. */
+	record RowView(HalfYearRecords.Row row, String detail) {
+	}
+
+	private String detail(String figure, HalfYearRecords.Row row, Locale locale) {
+		String detail = row.detail();
+		if (detail == null) {
+			return "";
+		}
+		String prefix = switch (row.kind()) {
+		case "camera" -> "decommissioned".equals(figure) ? "planning.decommissionKind." : "camera.lpr.";
+		case "work-order" -> "maintenance.resolution.";
+		case "project", "contract" -> null;
+		default -> "";
+		};
+		if (prefix == null) {
+			String amount = NumberFormat.getIntegerInstance(Locale.US).format(Long.parseLong(detail));
+			return "zh".equals(locale.getLanguage()) ? amount + "元" : "NT$" + amount;
+		}
+		return prefix.isEmpty() ? detail : messages.getMessage(prefix + detail, null, detail, locale);
 	}
 }
