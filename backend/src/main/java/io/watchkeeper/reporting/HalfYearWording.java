@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -47,6 +48,11 @@ public class HalfYearWording {
 	private static final Pattern TRAILING_NOTE_EN = Pattern.compile("\\s*[,(][^,()]*\\)?$");
 	private static final Set<String> LOCAL_KINDS = Set.of("SOE_COMMUNITY_FUND", "DONATION", "OTHER");
 	private static final int SERVICE_LIFE = CameraDetails.DEFAULT_SERVICE_LIFE_YEARS;
+	/** Item 5 tells the projects in the order they happened (the report: 湖內 completed 3月17日, then 岡山 3月30日). */
+	private static final Comparator<Project> AS_THEY_HAPPENED = Comparator
+		.comparing(HalfYearWording::stageDay, Comparator.nullsLast(Comparator.naturalOrder()))
+		.thenComparing(Project::precinctZh, Comparator.nullsFirst(Comparator.naturalOrder()))
+		.thenComparingLong(Project::id);
 
 	/** The text of {@code report} (its own {@code text} is ignored). */
 	public HalfYearReport.Text text(HalfYearReport report) {
@@ -222,7 +228,7 @@ public class HalfYearWording {
 		zh.add(new Words(5, 0).text(taipower ? "爭取台電等國營事業、地方補助：" : "爭取國營事業、地方補助：").paragraph());
 		en.add(new Words(5, 0).text("Funds obtained from state-owned enterprises" + (taipower ? " such as Taipower" : "")
 				+ " and local sources:").paragraph());
-		for (Project p : projects) {
+		for (Project p : projects.stream().sorted(AS_THEY_HAPPENED).toList()) {
 			Words z = new Words(5, 1);
 			Words e = new Words(5, 1);
 			String key = projectKey(p);
@@ -381,6 +387,16 @@ public class HalfYearWording {
 			parts.add("due for completion in " + monthEn(YearMonth.from(p.completionDueOn())));
 		}
 		e.text(String.join(", ", parts));
+	}
+
+	/** The day the project reached its stage: completed, else started, awarded, tendering, budgeted. */
+	private static LocalDate stageDay(Project p) {
+		for (LocalDate day : new LocalDate[] { p.completedOn(), p.startedOn(), p.awardedOn(), p.tenderingOn(), p.budgetedOn() }) {
+			if (day != null) {
+				return day;
+			}
+		}
+		return null;
 	}
 
 	/** The parts paid by state-owned enterprises and local sources; all of them when there are none of those kinds. */
