@@ -41,8 +41,17 @@ final class DemoCatalog {
 	static final int GANGSHAN_YONGAN_CAMERAS = 52;
 	static final int FULL_SCALE_FROM = 10_000;
 
-	/** LPR and trajectory search on 3,178 cameras in a fleet of the default 20,000: the share is kept for any size. */
-	static final int LPR_PER_20000 = 3_178;
+	/**
+	 * The seed report's 八.6: plate recognition and trajectory search on 3,178 cameras in service at the end of June
+	 * 2023 ({@link #LPR_COUNTED_ON}) in a fleet of the default 20,000; the share is kept for any size.
+	 */
+	static final int LPR_IN_SERVICE_PER_20000 = 3_178;
+	static final LocalDate LPR_COUNTED_ON = LocalDate.of(2023, 6, 30);
+	/**
+	 * All cameras with plate recognition by {@link #AS_OF} (demo assumption: LPR kept spreading after the report),
+	 * 4,000 of 20,000, the replaced and subsidised ones included.
+	 */
+	static final int LPR_PER_20000 = 4_000;
 	/** Real-time LPR: "a few hundred", the subsidy's 40 included. */
 	static final int REALTIME_LPR_PER_20000 = 300;
 
@@ -155,7 +164,7 @@ final class DemoCatalog {
 						"高雄市政府", 2023, 39_955_000L),
 				new Funding(LPR_FUNDING, "CITY_BUDGET", "112年監錄系統導入車牌辨識等影像分析功能", "2023 licence-plate recognition and video analytics",
 						"高雄市政府", 2023, 10_000_000L),
-				new Funding(NEW_INSTALLATION_FUNDING, "CITY_BUDGET", "112年追加新增本市重要路口錄影監視系統設備", "2023 supplementary budget for new intersection cameras",
+				new Funding(NEW_INSTALLATION_FUNDING, "CITY_BUDGET", "112年追加編列新增本市重要路口錄影監視系統設備", "2023 supplementary budget for new intersection cameras",
 						"高雄市議會三讀通過", 2023, 30_000_000L),
 				new Funding(SUBSIDY_FUNDING, "CENTRAL_SUBSIDY", "中央補助設置監視器經費", "Central-government subsidy for cameras",
 						"內政部警政署", 2023, 20_526_000L),
@@ -177,7 +186,7 @@ final class DemoCatalog {
 						"決標 112/03/30，開工 112/04/21，預計 112 年 12 月完工（半年報）。完工期限以 12 月底計；"
 								+ "完工日（最後一支攝影機安裝日）及驗收日為示範資料假設。",
 						replacementFunding),
-				new Project(NEW_INSTALLATION_PROJECT, "NEW_INSTALLATION", "112年追加新增本市重要路口錄影監視系統設備",
+				new Project(NEW_INSTALLATION_PROJECT, "NEW_INSTALLATION", "112年追加編列新增本市重要路口錄影監視系統設備",
 						"2023 new intersection cameras (supplementary budget)", 2023, 30_000_000L, null, null, null,
 						LocalDate.of(2023, 6, 20), LocalDate.of(2023, 6, 30), null, null, null, null, null,
 						"112/06/20 市議會三讀通過；已委請專業廠商逐一現勘地點及路段，刻正辦理招標（112年6月底）。"

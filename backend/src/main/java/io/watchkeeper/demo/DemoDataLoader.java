@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.watchkeeper.camera.AreaAssignment;
 import io.watchkeeper.camera.boundary.Boundaries;
-import io.watchkeeper.planning.LargestRemainder;
+import io.watchkeeper.planning.BudgetSplits;
 
 /**
  * Writes the demo data set in one transaction: boundaries (if missing), vendors, funding sources, projects,
@@ -71,10 +71,12 @@ class DemoDataLoader {
 	private final PasswordEncoder passwordEncoder;
 	private final Boundaries boundaries;
 	private final AreaAssignment areaAssignment;
+	private final BudgetSplits budgetSplits;
 	private final Clock clock;
 
 	DemoDataLoader(DataSource dataSource, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-			PasswordEncoder passwordEncoder, Boundaries boundaries, AreaAssignment areaAssignment, Clock clock) {
+			PasswordEncoder passwordEncoder, Boundaries boundaries, AreaAssignment areaAssignment,
+			BudgetSplits budgetSplits, Clock clock) {
 		this.clock = clock;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
@@ -82,6 +84,7 @@ class DemoDataLoader {
 		this.passwordEncoder = passwordEncoder;
 		this.boundaries = boundaries;
 		this.areaAssignment = areaAssignment;
+		this.budgetSplits = budgetSplits;
 	}
 
 	/** Loads everything with {@code cameras} cameras, unless the database has cameras already (then: empty). */
@@ -197,7 +200,7 @@ class DemoDataLoader {
 			.stream().mapToLong(Long::longValue).toArray();
 		areaAssignment.assignCameras(unassigned);
 		updateAmounts(totals);
-		updateContractBudgets(totals);
+		updateContractBudgets();
 		List<String> users = insertUsers(demoPassword, vendors, precincts, squads);
 		// The report's decommissions and the replacement project's deliveries, each with its closed work order.
 		long decommissionsStart = System.nanoTime();
@@ -391,15 +394,13 @@ class DemoDataLoader {
 		}
 	}
 
-	/** NT$69,769,000 shared by each precinct's out-of-warranty cameras on 2023-01-01 (seed report 八.8). */
-	private void updateContractBudgets(FleetGenerator.Totals totals) {
-		java.util.SortedMap<String, Integer> counts = new java.util.TreeMap<>();
-		for (Contract c : CONTRACTS) {
-			counts.put(c.code(), totals.outOfWarranty2023ByPrecinct.getOrDefault(c.precinctCode(), 0));
-		}
-		// keyed by contract code, MC2023-<precinct code>: ties go by precinct code, as in the product's split
-		LargestRemainder.split(MAINTENANCE_BUDGET_2023, counts)
-			.forEach((code, budget) -> jdbc.update("UPDATE maintenance_contract SET budget_ntd = ? WHERE code = ?", budget, code));
+	/**
+	 * NT$69,769,000 shared by each precinct's out-of-warranty cameras on 2023-01-01 (seed report 八.8): the product's
+	 * own budget split, applied as a user applies it (recorded with its parts, the 2023 contracts' budgets set,
+	 * audited), by "demo", so the half-year report can say the budget was split by out-of-warranty cameras.
+	 */
+	private void updateContractBudgets() {
+		budgetSplits.apply(CONTRACT_START.getYear(), MAINTENANCE_BUDGET_2023, CONTRACT_START, "demo");
 		// The following years' contracts (demo assumption): the same amount as the precinct's 2023 share.
 		jdbc.update("""
 				UPDATE maintenance_contract later SET budget_ntd = first.budget_ntd

@@ -23,8 +23,12 @@ import io.watchkeeper.demo.KaohsiungAreas.Village;
  * <li>the projects' camera counts (530 replaced, 219 subsidised with 40 real-time LPR, 50 in Qieding, 52 in
  * Yong'an) are facts about those projects and stay exact for N ≥ 10,000; smaller fleets get them scaled by
  * N/10,000 (at least one each);</li>
- * <li>LPR: 3,178 of the default 20,000 cameras (15.89 %), kept as a share: round(N × 3,178 / 20,000) cameras
- * have LPR, round(N × 300 / 20,000) of them real-time LPR (the subsidy's 40 included);</li>
+ * <li>LPR (the report's 八.6): exactly round(N × 3,178 / 20,000) cameras with plate recognition are in service on
+ * 2023-06-30 ({@link DemoCatalog#LPR_COUNTED_ON}: installed on or before it, not decommissioned on or before it, not
+ * planned), the replacement cameras installed by then included; LPR kept spreading afterwards, so the whole fleet of
+ * {@link DemoCatalog#AS_OF} has round(N × 4,000 / 20,000) LPR cameras (more for fleets under about 14,000 cameras,
+ * where the projects' fixed counts leave too few ordinary ones), round(N × 300 / 20,000) of them real-time LPR
+ * (the subsidy's 40 included). No camera with LPR is ever decommissioned or planned in the demo;</li>
  * <li>install years 2012–2025, weighted so that about a third of the cameras in service on
  * {@link DemoCatalog#AS_OF} are past their 8-year service life.</li>
  * </ul>
@@ -54,7 +58,7 @@ final class FleetGenerator {
 
 	/** How many cameras of each kind a fleet of N gets (see the class comment). */
 	record Plan(int cameras, int replacementPairs, int subsidy, int subsidyRealtime, int qieding, int yongan,
-			int general, int generalLpr, int generalRealtime, int decommissionedH1) {
+			int general, int generalLpr, int generalRealtime, int decommissionedH1, int lprInServiceMid2023) {
 
 		static final int MIN_CAMERAS = 100;
 		static final int MAX_CAMERAS = 1_000_000;
@@ -72,10 +76,12 @@ final class FleetGenerator {
 			int general = n - 2 * pairs - subsidy - qieding - yongan;
 			int lpr = (int) Math.round(n * (double) LPR_PER_20000 / 20_000);
 			int realtime = (int) Math.round(n * (double) REALTIME_LPR_PER_20000 / 20_000);
-			int generalLpr = Math.max(0, Math.min(general, lpr - pairs - subsidyRealtime));
+			int lprInService = (int) Math.round(n * (double) LPR_IN_SERVICE_PER_20000 / 20_000);
+			// enough ordinary LPR cameras for the June 2023 count even if no replacement was installed by then
+			int generalLpr = Math.max(0, Math.min(general, Math.max(lpr - pairs - subsidyRealtime, lprInService)));
 			int generalRealtime = Math.max(0, Math.min(generalLpr, realtime - subsidyRealtime));
 			return new Plan(n, pairs, subsidy, subsidyRealtime, qieding, yongan, general, generalLpr, generalRealtime,
-					scaled(n, DECOMMISSIONED_2023_H1));
+					scaled(n, DECOMMISSIONED_2023_H1), Math.min(lprInService, generalLpr + pairs));
 		}
 
 		private static int scaled(int n, int count) {
@@ -83,7 +89,10 @@ final class FleetGenerator {
 		}
 	}
 
-	/** What the cameras add up to; the reference data's amounts and the maintenance split come from here. */
+	/**
+	 * What the cameras add up to; the reference data's amounts come from here. The out-of-warranty counts are the
+	 * generator's own view of what the product's budget split counts in the database (the loader applies that split).
+	 */
 	static final class Totals {
 
 		final Map<String, Integer> camerasByFunding = new TreeMap<>();
@@ -113,7 +122,11 @@ final class FleetGenerator {
 	/** Relative number of cameras installed per year, 2012..2025 (the replacement and 2023 projects come on top). */
 	private static final int[] YEAR_WEIGHTS = { 4, 5, 6, 7, 7, 6, 7, 7, 7, 8, 8, 9, 9, 9 };
 	/** LPR arrived later: none before 2016. */
-	private static final int[] LPR_YEAR_WEIGHTS = { 0, 0, 0, 0, 3, 5, 7, 9, 10, 11, 12, 12, 12, 11 };
+	private static final int[] LPR_YEAR_WEIGHTS = { 0, 0, 0, 0, 5, 7, 7, 9, 10, 11, 12, 12, 12, 11 };
+	/** Cameras are installed from 1 April to 15 December of their year (the yearly projects' season). */
+	private static final int SEASON_FROM_MONTH = 4;
+	private static final int SEASON_TO_MONTH = 12;
+	private static final int SEASON_TO_DAY = 15;
 	private static final String[] CORNERS = { "東北角", "西北角", "東南角", "西南角" };
 	private static final LocalDate WARRANTY_REFERENCE = CONTRACT_START;
 
@@ -176,13 +189,17 @@ final class FleetGenerator {
 		Selection lpr = new Selection(plan.general(), plan.generalLpr());
 		Selection realtime = new Selection(plan.generalLpr(), plan.generalRealtime());
 		Selection subsidyRealtime = new Selection(plan.subsidy(), plan.subsidyRealtime());
+		// The report's LPR count on LPR_COUNTED_ON: the replacement cameras installed by then, the rest ordinary ones.
+		int ordinaryLprThen = Math.max(0, Math.min(plan.generalLpr(),
+				plan.lprInServiceMid2023() - replacedBy(sites, LPR_COUNTED_ON)));
+		Selection lprThen = new Selection(plan.generalLpr(), ordinaryLprThen);
 		for (Site site : sites) {
 			int heading = random.nextInt(360);
 			for (int index = 1; index <= site.cameras(); index++) {
 				String tag = site.code() + "-" + (index < 10 ? "0" : "") + index;
 				CameraBuilder c = new CameraBuilder(tag, site, index, heading);
 				switch (site.kind()) {
-				case GENERAL -> general(c, lpr, realtime, random);
+				case GENERAL -> general(c, lpr, realtime, lprThen, random);
 				case HUNEI_QIEDING -> taipower(c, HUNEI_COMPLETED, HUNEI_FUNDING, HUNEI_PROJECT, random);
 				case GANGSHAN_YONGAN -> taipower(c, GANGSHAN_COMPLETED, GANGSHAN_FUNDING, GANGSHAN_PROJECT, random);
 				case SUBSIDY -> subsidy(c, subsidyRealtime, random);
@@ -200,9 +217,11 @@ final class FleetGenerator {
 		return totals;
 	}
 
-	private void general(CameraBuilder c, Selection lprPick, Selection realtimePick, SplittableRandom random) {
+	private void general(CameraBuilder c, Selection lprPick, Selection realtimePick, Selection lprThenPick,
+			SplittableRandom random) {
 		boolean lpr = lprPick.next(random);
 		boolean realtime = lpr && realtimePick.next(random);
+		boolean lprThen = lpr && lprThenPick.next(random);
 		if (!lpr && random.nextInt(1000) < 4) {
 			c.status = "PLANNED";
 			c.notes = "預定設置點，待建置";
@@ -210,8 +229,16 @@ final class FleetGenerator {
 			c.range = 30 + random.nextInt(121);
 			return;
 		}
-		int year = FIRST_INSTALL_YEAR + pickWeighted(lpr ? LPR_YEAR_WEIGHTS : YEAR_WEIGHTS, random);
-		c.install(randomDate(LocalDate.of(year, 4, 1), LocalDate.of(year, 12, 15), random), 2 + random.nextInt(4));
+		LocalDate installed;
+		if (lpr) {
+			installed = lprInstallDate(lprThen, random);
+		}
+		else {
+			int y = FIRST_INSTALL_YEAR + pickWeighted(YEAR_WEIGHTS, random);
+			installed = randomDate(seasonFrom(y), seasonTo(y), random);
+		}
+		int year = installed.getYear();
+		c.install(installed, 2 + random.nextInt(4));
 		c.lpr = realtime ? "REALTIME_LPR" : lpr ? "LPR" : "NONE";
 		c.fov = lpr ? 30 + random.nextInt(21) : 60 + random.nextInt(51);
 		c.range = lpr ? 30 + random.nextInt(31) : 30 + random.nextInt(121);
@@ -275,9 +302,7 @@ final class FleetGenerator {
 	private void replacement(CameraBuilder c, SplittableRandom random) {
 		String oldTag = c.site.code() + "-01";
 		String newTag = c.site.code() + "-02";
-		// Both cameras of the pair draw the replacement day from the same place so they agree on it.
-		LocalDate replacedOn = randomDate(LocalDate.of(2023, 5, 1), LAST_2023_INSTALL,
-				new SplittableRandom(seed + c.site.number()));
+		LocalDate replacedOn = replacedOn(c.site);
 		if (c.index == 1) {
 			LocalDate drawn = randomDate(LocalDate.of(2012, 4, 1), replacedOn.minusYears(8), random);
 			// within its year's installation project, which is completed on 15 December (DemoCatalog.yearlyProjects)
@@ -305,6 +330,52 @@ final class FleetGenerator {
 			c.serialNumber = serialNumber(c.model, 2023, c.site.number());
 			c.notes = "汰換 " + oldTag + "（112年汰換使用逾8年重要路口監視器）";
 		}
+	}
+
+	/** The day a replacement site's camera was replaced: both cameras of the pair draw it from the same place. */
+	private LocalDate replacedOn(Site site) {
+		return randomDate(LocalDate.of(2023, 5, 1), LAST_2023_INSTALL, new SplittableRandom(seed + site.number()));
+	}
+
+	/** Replacement pairs whose new camera (with LPR) was installed on or before {@code day}. */
+	private int replacedBy(List<Site> sites, LocalDate day) {
+		return (int) sites.stream().filter(s -> s.kind() == SiteKind.REPLACEMENT && !replacedOn(s).isAfter(day)).count();
+	}
+
+	/**
+	 * An ordinary LPR camera's install day: in a season of 2016–2025 weighted by {@link #LPR_YEAR_WEIGHTS}, on or
+	 * before {@link DemoCatalog#LPR_COUNTED_ON} when {@code inServiceThen}, after it otherwise (each year weighted
+	 * by its LPR weight times the days of its season on that side).
+	 */
+	private static LocalDate lprInstallDate(boolean inServiceThen, SplittableRandom random) {
+		int[] weights = new int[LPR_YEAR_WEIGHTS.length];
+		for (int i = 0; i < weights.length; i++) {
+			LocalDate[] part = seasonPart(FIRST_INSTALL_YEAR + i, inServiceThen);
+			weights[i] = part == null ? 0 : LPR_YEAR_WEIGHTS[i] * (int) (part[1].toEpochDay() - part[0].toEpochDay() + 1);
+		}
+		LocalDate[] part = seasonPart(FIRST_INSTALL_YEAR + pickWeighted(weights, random), inServiceThen);
+		return randomDate(part[0], part[1], random);
+	}
+
+	/** The part of {@code year}'s season on or before {@link DemoCatalog#LPR_COUNTED_ON} (or after it); null if none. */
+	private static LocalDate[] seasonPart(int year, boolean onOrBefore) {
+		LocalDate from = seasonFrom(year);
+		LocalDate to = seasonTo(year);
+		if (onOrBefore && to.isAfter(LPR_COUNTED_ON)) {
+			to = LPR_COUNTED_ON;
+		}
+		if (!onOrBefore && !from.isAfter(LPR_COUNTED_ON)) {
+			from = LPR_COUNTED_ON.plusDays(1);
+		}
+		return from.isAfter(to) ? null : new LocalDate[] { from, to };
+	}
+
+	private static LocalDate seasonFrom(int year) {
+		return LocalDate.of(year, SEASON_FROM_MONTH, 1);
+	}
+
+	private static LocalDate seasonTo(int year) {
+		return LocalDate.of(year, SEASON_TO_MONTH, SEASON_TO_DAY);
 	}
 
 	private Site site(int number, Village village, SiteKind kind, int cameras, SplittableRandom random) {

@@ -28,7 +28,7 @@ import io.watchkeeper.shared.InvalidInputException;
  * count by the date they were made.
  */
 @Repository
-class CaseFigures {
+class CaseFigures implements SolvedCases {
 
 	static final int TOP_CAMERAS = 20;
 	static final int MAX_DAYS = 5 * 366;
@@ -194,6 +194,34 @@ class CaseFigures {
 				(rs, n) -> new TopCamera(rs.getLong("camera_id"), rs.getString("asset_tag"), rs.getLong("useful")));
 		return new Figures(q.from(), q.to(), q.precinctId(), q.groupBy(), total[0], total[1], share(total[1], total[0]),
 				rows, byOutcome, byState, byReason, top);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Counts solved(LocalDate from, LocalDate to) {
+		return jdbc.queryForObject(SOLVED + "SELECT count(*), count(*) FILTER (WHERE footage) FROM solved",
+				solvedParams(from, to), (rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), share(rs.getLong(2), rs.getLong(1))));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<SolvedCase> records(LocalDate from, LocalDate to, boolean withFootageOnly, int limit) {
+		return jdbc.query(SOLVED + """
+				SELECT s.id, c.case_number, c.title, s.precinct_id, pr.name_zh, pr.name_en, s.closed_on, s.footage
+				  FROM solved s JOIN investigation_case c ON c.id = s.id LEFT JOIN precinct pr ON pr.id = s.precinct_id
+				 WHERE s.footage OR NOT :footageOnly
+				 ORDER BY c.closed_at, c.id LIMIT :limit""",
+				solvedParams(from, to).addValue("footageOnly", withFootageOnly).addValue("limit", limit),
+				(rs, n) -> new SolvedCase(rs.getLong(1), rs.getString(2), rs.getString(3),
+						rs.getObject(4) == null ? null : rs.getLong(4), rs.getString(5), rs.getString(6),
+						rs.getObject(7, LocalDate.class), rs.getBoolean(8)));
+	}
+
+	private MapSqlParameterSource solvedParams(LocalDate from, LocalDate to) {
+		return new MapSqlParameterSource().addValue("zone", zone.getId())
+			.addValue("fromTs", Timestamp.from(from.atStartOfDay(zone).toInstant()))
+			.addValue("toTs", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
+			.addValue("precinct", null, java.sql.Types.BIGINT);
 	}
 
 	private static Row row(String key, String label, Long precinct, long solved, long withFootage) {

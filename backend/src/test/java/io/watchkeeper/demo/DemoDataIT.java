@@ -59,7 +59,12 @@ class DemoDataIT {
 		assertThat(count("SELECT count(*) FROM precinct")).isEqualTo(17);
 		assertThat(count("SELECT count(*) FROM district")).isEqualTo(38);
 		assertThat(count("SELECT count(*) FROM camera")).isEqualTo(10_000);
-		assertThat(count("SELECT count(*) FROM camera WHERE lpr <> 'NONE'")).isEqualTo(1_589);
+		assertThat(count("SELECT count(*) FROM camera WHERE lpr <> 'NONE'")).as("1,589 ordinary, 530 replaced, 40 subsidised")
+			.isEqualTo(2_159);
+		// the report's 八.6 at the end of June 2023: 1,589 of 10,000 (3,178 of 20,000)
+		assertThat(count("""
+				SELECT count(*) FROM camera WHERE lpr <> 'NONE' AND status <> 'PLANNED' AND install_date <= DATE '2023-06-30'
+				   AND (decommissioned_on IS NULL OR decommissioned_on > DATE '2023-06-30')""")).isEqualTo(1_589);
 		assertThat(count("SELECT count(*) FROM camera WHERE lpr = 'REALTIME_LPR'")).isEqualTo(150);
 		assertThat(count("SELECT count(*) FROM camera WHERE precinct_id IS NULL OR district_id IS NULL")).isZero();
 		// a small share has an address but no coordinates yet: the unplaced-camera list is not empty on a fresh start
@@ -334,6 +339,14 @@ class DemoDataIT {
 			sum += p.get("amountNtd").asLong();
 		}
 		assertThat(sum).isEqualTo(69_769_000L);
+		// and the demo applied it as a user would: recorded with its parts, by "demo"
+		assertThat(jdbc.queryForList("""
+				SELECT fiscal_year, total_ntd, reference_date::text AS reference_date, applied_by FROM maintenance_budget_split"""))
+			.containsExactly(Map.of("fiscal_year", 2023, "total_ntd", 69_769_000L, "reference_date", "2023-01-01",
+					"applied_by", "demo"));
+		assertThat(count("""
+				SELECT count(*) FROM maintenance_budget_split_part p JOIN maintenance_contract mc ON mc.id = p.contract_id
+				 WHERE mc.starts_on = DATE '2023-01-01' AND mc.budget_ntd = p.amount_ntd""")).isEqualTo(17);
 	}
 
 	private Map<String, Object> project(String code) {

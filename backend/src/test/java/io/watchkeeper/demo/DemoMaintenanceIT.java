@@ -275,6 +275,88 @@ class DemoMaintenanceIT {
 			.isGreaterThan(100);
 	}
 
+	/** 「112年度」, 「112年「…」」: the report's fiscal year; 「逾8年」: the service life. Neither is a figure. */
+	private static final java.util.regex.Pattern NUMBERS_AND_DATES = java.util.regex.Pattern.compile(String.join("|",
+			"\\d{2,3}年\\d{1,2}月\\d{1,2}日", "\\d{2,3}年\\d{1,2}月", "\\d{1,2}月\\d{1,2}日",
+			"\\d[\\d,]*(?:億(?:\\d[\\d,]*)?)?(?:萬(?:\\d[\\d,]*)?)?元", "\\d[\\d,]*[支件家]", "\\d+(?:\\.\\d+)?%",
+			"逾\\d+年", "\\d+年", "\\d[\\d,.]*"));
+
+	/**
+	 * The issue's demand: the 112年上半年 report's zh-TW text states exactly the customer's figures. Every number and date
+	 * of each item's text, in order, is compared with the customer's; besides them only the fiscal year 112年 and the
+	 * service life 逾8年 appear. Items 1, 2, 4, 6, 7 and 8 are the customer's sentences word for word (3 lacks 「已委請專業
+	 * 廠商逐一現勘地點及路段」, which no record holds; 5 names the district as the registry does, 茄萣區 for 茄萣地區).
+	 */
+	@Test
+	void theHalfYearReportOf112H1StatesTheCustomersFiguresExactly() throws Exception {
+		HttpResponse<String> response = get("/api/reports/half-year?year=2023&half=1", "viewer");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode zh = json.readTree(response.body()).get("text").get("zh");
+		Map<Integer, List<String>> found = new java.util.TreeMap<>();
+		Map<Integer, List<String>> sentences = new java.util.TreeMap<>();
+		List<String> others = new java.util.ArrayList<>();
+		Map<String, String> figureOf = new java.util.LinkedHashMap<>();
+		for (JsonNode paragraph : zh) {
+			int item = paragraph.get("item").asInt();
+			StringBuilder plain = new StringBuilder();
+			for (JsonNode segment : paragraph.get("segments")) {
+				plain.append(segment.get("text").asString());
+				if (segment.hasNonNull("figure")) {
+					figureOf.putIfAbsent(segment.get("text").asString(), segment.get("figure").asString());
+				}
+			}
+			sentences.computeIfAbsent(item, i -> new java.util.ArrayList<>()).add(plain.toString());
+			java.util.regex.Matcher m = NUMBERS_AND_DATES.matcher(plain);
+			while (m.find()) {
+				if (m.group().equals("112年") || m.group().equals("逾8年")) {
+					continue;
+				}
+				if (m.group().matches("\\d+年|逾\\d+年")) {
+					others.add(item + ": " + m.group());
+				}
+				found.computeIfAbsent(item, i -> new java.util.ArrayList<>()).add(m.group());
+			}
+		}
+		assertThat(others).as("no other year than the report's, no other service life").isEmpty();
+		assertThat(found).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of(
+				1, List.of("120支"),
+				2, List.of("3,995萬5,000元", "1,000萬元", "4,995萬5,000元", "530支", "112年3月30日", "4月21日", "112年12月"),
+				3, List.of("3,000萬元", "112年6月20日"),
+				4, List.of("112年6月", "2,052萬6,000元", "219支", "40支"),
+				5, List.of("350萬元", "50支", "112年3月17日", "3月29日", "500萬元", "52支", "112年3月30日", "4月21日"),
+				6, List.of("112年6月", "3,178支"),
+				7, List.of("1,414件", "15.0%"),
+				8, List.of("6,976萬9,000元", "7家", "2,360支", "4,849支"))));
+		assertThat(sentences.get(5)).hasSize(3);
+		assertThat(sentences.get(5).get(1)).startsWith("湖內分局：台電促協金350萬元").contains("茄萣");
+		assertThat(sentences.get(5).get(2)).startsWith("岡山分局：台電促協金500萬元").contains("永安");
+		assertThat(sentences.get(1)).containsExactly(
+				"錄影監視系統適時汰舊換新，本期汰除已逾8年使用年限，且故障或不符治安需要而無修復效益之攝影機120支。");
+		assertThat(sentences.get(2)).containsExactly("112年「汰換使用逾8年重要路口監視器」預算金額3,995萬5,000元併「監錄系統導入車牌辨識等影像分析功能」"
+				+ "預算1,000萬元，合計4,995萬5,000元，汰換使用逾8年錄影監視系統攝影機530支，已於112年3月30日決標，4月21日開工，預計112年12月完工。");
+		assertThat(sentences.get(3)).containsExactly(
+				"112年追加編列新增本市重要路口錄影監視系統設備預算3,000萬元，於112年6月20日經市議會三讀審議通過，刻正辦理招標採購事宜中。");
+		assertThat(sentences.get(4)).containsExactly(
+				"截至112年6月底止，警察局爭取中央補助設置監視器經費合計2,052萬6,000元，預計建置219支攝影機，其中40支導入即時車辨功能。");
+		assertThat(sentences.get(6)).containsExactly("導入車牌辨識及軌跡查詢等智慧分析功能至112年6月計有3,178支。");
+		assertThat(sentences.get(7)).containsExactly("本期因調閱監視器而破獲刑案件數計1,414件，占全般刑案查獲數15.0%。");
+		assertThat(sentences.get(8)).containsExactly("加強保養維運能力：",
+				"112年度錄影監視系統維運案總預算金額6,976萬9,000元，按逾保固期監視器數量依比率下授各分局辦理招標，分別由7家公司得標，"
+						+ "提升維修效率，本期計經維修恢復畫面之監視器數2,360支。",
+				"為加快故障監錄設備維護速度，警察局及各分局均組成維修小組，針對專業技術程度較低或不需較精密儀器零件之故障問題，"
+						+ "本期計自力維修恢復畫面之監視器數4,849支。");
+		// each figure is linked to its records
+		assertThat(figureOf).containsEntry("120支", "decommissioned").containsEntry("3,178支", "lpr.cameras")
+			.containsEntry("1,414件", "cases.solvedWithFootage").containsEntry("15.0%", "cases.share")
+			.containsEntry("4,995萬5,000元", "replacement.budget").containsEntry("530支", "replacement.cameras")
+			.containsEntry("6,976萬9,000元", "maintenance.budget").containsEntry("2,360支", "maintenance.restoredByVendors")
+			.containsEntry("4,849支", "maintenance.restoredInHouse").containsEntry("7家", "maintenance.companies");
+		// the English text states the same figures
+		String en = json.readTree(response.body()).get("text").get("en").toString();
+		assertThat(en).contains("NT$49,955,000", "530 cameras", "2023-03-30", "3,178 cameras", "1,414 criminal cases", "15.0 %",
+				"NT$69,769,000", "7 companies", "2,360 cameras", "4,849 cameras");
+	}
+
 	private long count(String sql) {
 		return jdbc.queryForObject(sql, Long.class);
 	}

@@ -74,7 +74,10 @@ class FleetGeneratorTest {
 
 	@Test
 	void licencePlateRecognitionMatchesTheReport() {
-		assertThat(count(c -> !c.lpr().equals("NONE"))).isEqualTo(3_178);
+		// 八.6: 3,178 cameras with LPR in service at the end of June 2023; more since
+		assertThat(count(c -> !c.lpr().equals("NONE") && inServiceOn(c, LocalDate.of(2023, 6, 30)))).isEqualTo(3_178);
+		assertThat(count(c -> !c.lpr().equals("NONE") && inServiceOn(c, LocalDate.of(2023, 5, 31)))).isLessThan(3_178);
+		assertThat(count(c -> !c.lpr().equals("NONE"))).isEqualTo(4_000);
 		assertThat(count(c -> c.lpr().equals("REALTIME_LPR"))).isEqualTo(300);
 		assertThat(count(c -> c.lpr().equals("REALTIME_LPR") && DemoCatalog.SUBSIDY_PROJECT.equals(c.project())))
 			.isEqualTo(40);
@@ -207,9 +210,29 @@ class FleetGeneratorTest {
 			.isEqualTo(2_000);
 		FleetGenerator.Plan million = FleetGenerator.Plan.of(1_000_000);
 		assertThat(million.replacementPairs()).isEqualTo(530);
-		assertThat(million.generalLpr() + 530 + 40).isEqualTo(158_900);
+		assertThat(million.generalLpr() + 530 + 40).isEqualTo(200_000);
+		assertThat(million.lprInServiceMid2023()).isEqualTo(158_900);
 		assertThatThrownBy(() -> FleetGenerator.Plan.of(99)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("between 100");
 		assertThatThrownBy(() -> FleetGenerator.Plan.of(1_000_001)).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void theLprCountOfJune2023IsExactForOtherSizesAndSeeds() {
+		for (int n : new int[] { 100, 2_000, 10_000 }) {
+			for (long seed : new long[] { 20230630L, 7L }) {
+				FleetGenerator generator = new FleetGenerator(areas, seed, n);
+				List<Camera> fleet = new ArrayList<>();
+				generator.cameras(generator.sites(), fleet::add);
+				assertThat(fleet.stream().filter(c -> !c.lpr().equals("NONE") && inServiceOn(c, LocalDate.of(2023, 6, 30))).count())
+					.as("fleet of %d, seed %d", n, seed).isEqualTo(Math.round(n * 3_178 / 20_000.0));
+			}
+		}
+	}
+
+	/** In service at the end of {@code day}: installed on or before it, not decommissioned on or before it, not planned. */
+	private static boolean inServiceOn(Camera c, LocalDate day) {
+		return !c.status().equals("PLANNED") && c.installDate() != null && !c.installDate().isAfter(day)
+				&& (c.decommissionedOn() == null || c.decommissionedOn().isAfter(day));
 	}
 
 	private static long count(Predicate<Camera> p) {
