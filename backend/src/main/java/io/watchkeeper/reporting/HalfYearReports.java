@@ -108,6 +108,7 @@ public class HalfYearReports {
 	/** The report of {@code period} with its maintenance table grouped by {@code grouping}, text included. */
 	@Transactional(readOnly = true)
 	public HalfYearReport report(HalfYear period, Grouping grouping) {
+		queries.withoutJit();
 		Numbers now = numbers(period, grouping);
 		Numbers before = numbers(period.previous(), Grouping.PRECINCT);
 		List<Figure> figureList = new ArrayList<>();
@@ -215,6 +216,7 @@ public class HalfYearReports {
 					"limit must be between 1 and " + MAX_LIMIT + ", not " + limit, limit, MAX_LIMIT);
 		}
 		String key = figure == null ? "" : figure.strip();
+		queries.withoutJit();
 		LocalDate asOf = asOf(period);
 		if (key.startsWith(PROJECT_FIGURE)) {
 			return projectCameras(period, key, limit);
