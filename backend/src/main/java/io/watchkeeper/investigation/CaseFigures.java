@@ -54,10 +54,12 @@ class CaseFigures implements SolvedCases {
 	private final NamedParameterJdbcTemplate jdbc;
 	private final MessageSource messages;
 	private final ZoneId zone;
+	private final SolvedCaseSums sums;
 
 	CaseFigures(NamedParameterJdbcTemplate jdbc, MessageSource messages,
-			@Value("${watchkeeper.zone:Asia/Taipei}") ZoneId zone) {
+			@Value("${watchkeeper.zone:Asia/Taipei}") ZoneId zone, SolvedCaseSums sums) {
 		this.jdbc = jdbc;
+		this.sums = sums;
 		this.messages = messages;
 		this.zone = zone;
 	}
@@ -199,8 +201,8 @@ class CaseFigures implements SolvedCases {
 	@Override
 	@Transactional(readOnly = true)
 	public Counts solved(LocalDate from, LocalDate to) {
-		return jdbc.queryForObject(SOLVED + "SELECT count(*), count(*) FILTER (WHERE footage) FROM solved",
-				solvedParams(from, to), (rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), share(rs.getLong(2), rs.getLong(1))));
+		long[] counts = sums.counts(from, to);
+		return new Counts(counts[0], counts[1], share(counts[1], counts[0]));
 	}
 
 	@Override

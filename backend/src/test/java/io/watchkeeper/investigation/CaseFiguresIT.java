@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
 
@@ -122,6 +123,72 @@ class CaseFiguresIT extends InvestigationHttp {
 		assertThat(get(VIEWER, "/api/investigation/figures").statusCode()).isEqualTo(403);
 		assertThat(loggedIn(HQ).get("/cases/figures?from=2001-01-01&to=2001-06-30&lang=en").body())
 			.contains("4 of 7 cases solved (57.1 %)");
+	}
+
+	@Autowired
+	SolvedCases solvedCases;
+
+	/**
+	 * The kept per-day sums (V149) behind {@link SolvedCases#solved} equal a recount from the cases and requests after
+	 * every kind of change: a useful request added, its outcome changed and deleted, an override set and cleared, a
+	 * case closed on another day, moved to another precinct, deleted, and a rebuild asked for.
+	 */
+	@Test
+	void theKeptSumsEqualARecountAfterEveryKindOfChange() {
+		assertKeptEqualsRecount("the scenario");
+		long s6 = caseId("S6");
+		request(s6, "Y:USEFUL", Instant.parse("2001-06-29T04:00:00Z"));
+		assertKeptEqualsRecount("a useful request added to S6");
+		assertThat(solvedCases.solved(java.time.LocalDate.of(2001, 1, 1), java.time.LocalDate.of(2001, 6, 30)).solvedWithFootage())
+			.isEqualTo(5);
+		jdbc.update("UPDATE footage_request SET outcome = 'NOT_USEFUL' WHERE case_id = ? AND outcome = 'USEFUL'", s6);
+		assertKeptEqualsRecount("S6's request judged not useful");
+		jdbc.update("DELETE FROM footage_request WHERE case_id = ?", caseId("S1"));
+		assertKeptEqualsRecount("S1's requests deleted");
+		jdbc.update("UPDATE investigation_case SET footage_override = NULL, footage_override_reason = NULL WHERE id = ?", caseId("S5"));
+		jdbc.update("UPDATE investigation_case SET footage_override = true, footage_override_reason = 'by hand' WHERE id = ?", caseId("S6"));
+		assertKeptEqualsRecount("overrides cleared and set");
+		jdbc.update("UPDATE investigation_case SET closed_at = timestamptz '2001-07-01 00:00+08' WHERE id = ?", caseId("S2"));
+		jdbc.update("UPDATE investigation_case SET precinct_id = ? WHERE id = ?", precinctA, caseId("S3"));
+		jdbc.update("UPDATE investigation_case SET state = 'UNSOLVED' WHERE id = ?", caseId("S4"));
+		assertKeptEqualsRecount("closed on another day, moved, judged unsolved");
+		jdbc.update("DELETE FROM footage_request WHERE case_id = ?", caseId("S8"));
+		jdbc.update("DELETE FROM canvass_camera WHERE canvass_id IN (SELECT id FROM canvass WHERE case_id = ?)", caseId("S8"));
+		jdbc.update("DELETE FROM canvass WHERE case_id = ?", caseId("S8"));
+		jdbc.update("DELETE FROM investigation_case WHERE id = ?", caseId("S8"));
+		assertKeptEqualsRecount("S8 deleted");
+		jdbc.update("INSERT INTO solved_case_dirty (case_id) VALUES (NULL)");
+		assertKeptEqualsRecount("a rebuild");
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM solved_case_dirty", Long.class)).as("the queue is folded").isZero();
+	}
+
+	private long caseId(String name) {
+		return jdbc.queryForObject("SELECT id FROM investigation_case WHERE case_number = ?", Long.class, "ITCF-" + name);
+	}
+
+	private void assertKeptEqualsRecount(String after) {
+		java.time.LocalDate from = java.time.LocalDate.of(2001, 1, 1);
+		java.time.LocalDate to = java.time.LocalDate.of(2001, 6, 30);
+		SolvedCases.Counts kept = solvedCases.solved(from, to);
+		Map<String, Object> raw = jdbc.queryForMap("""
+				SELECT count(*) AS solved, count(*) FILTER (WHERE coalesce(c.footage_override,
+				       EXISTS (SELECT 1 FROM footage_request r WHERE r.case_id = c.id AND r.outcome = 'USEFUL'))) AS footage
+				  FROM investigation_case c
+				 WHERE c.state = 'SOLVED' AND c.closed_at >= timestamptz '2001-01-01 00:00+08'
+				   AND c.closed_at < timestamptz '2001-07-01 00:00+08'""");
+		assertThat(kept.solved()).as("solved after " + after).isEqualTo(((Number) raw.get("solved")).longValue());
+		assertThat(kept.solvedWithFootage()).as("with footage after " + after).isEqualTo(((Number) raw.get("footage")).longValue());
+		// every day and precinct, not only the scenario's half year
+		assertThat(jdbc.queryForObject("""
+				WITH recount AS (
+				  SELECT (c.closed_at AT TIME ZONE 'Asia/Taipei')::date AS day, c.precinct_id, count(*) AS solved,
+				         count(*) FILTER (WHERE coalesce(c.footage_override, EXISTS (SELECT 1 FROM footage_request r
+				                                 WHERE r.case_id = c.id AND r.outcome = 'USEFUL'))) AS with_footage
+				    FROM investigation_case c WHERE c.state = 'SOLVED' GROUP BY 1, 2),
+				kept AS (SELECT day, precinct_id, solved, with_footage FROM solved_case_day WHERE solved <> 0 OR with_footage <> 0)
+				SELECT count(*) FROM ((SELECT * FROM recount EXCEPT ALL SELECT * FROM kept)
+				                      UNION ALL (SELECT * FROM kept EXCEPT ALL SELECT * FROM recount)) d""", Long.class))
+			.as("kept day rows that differ from a recount after " + after).isZero();
 	}
 
 	private JsonNode figures(String user, String query) {
