@@ -68,18 +68,19 @@ ALTER TABLE daily_sum_delta ALTER COLUMN day DROP NOT NULL, ALTER COLUMN source 
 -- 30 days ago" reads a month of outages.
 CREATE INDEX outage_closed_span_gist ON outage USING gist (tstzrange(started_at, ended_at)) WHERE ended_at IS NOT NULL;
 
--- Appends what the rows of `source` (a relation or a subquery, see the column lists below) add to the sums,
--- times `sign` (+1 for rows that now exist, -1 for rows as they were). One statement per call.
+-- The statement that appends what the rows of `source` (a relation or a subquery, see the column lists below)
+-- add to the sums, times `sign` (+1 for rows that now exist, -1 for rows as they were). The trigger functions
+-- EXECUTE it themselves: their transition tables are visible to their own statements only.
 --   C: precinct_id, district_id, lpr, status, install_date, decommissioned_on, decommission_kind
 --   O: started_at, ended_at, precinct_id, district_id, status, decommissioned_on (of the outage's camera)
 --   W: kind, state, resolution, opened_at, restored_at, closed_at, contract_id, vendor_id, squad_id,
 --      precinct_id, district_id (of the order's camera)
-CREATE FUNCTION daily_sum_emit(kind "char", source text, sign integer) RETURNS void LANGUAGE plpgsql AS $$
+CREATE FUNCTION daily_sum_sql(kind "char", source text, sign integer) RETURNS text LANGUAGE plpgsql STABLE AS $$
 DECLARE
-    z text := (SELECT zone FROM daily_sum_setting);
+    z text := quote_literal((SELECT zone FROM daily_sum_setting));
 BEGIN
     IF kind = 'C' THEN
-        EXECUTE format($q$
+        RETURN replace(replace(format($q$
             INSERT INTO daily_sum_delta (source, day, precinct_id, district_id, lpr, installed, decommissioned, replaced)
             SELECT 'C', d.day, s.precinct_id, s.district_id, s.lpr, $2 * sum(d.i), $2 * sum(d.d), $2 * sum(d.r)
               FROM (%s) s
@@ -87,9 +88,9 @@ BEGIN
                     (s.decommissioned_on, 0, (s.decommission_kind IS DISTINCT FROM 'REPLACED')::int,
                      (s.decommission_kind IS NOT DISTINCT FROM 'REPLACED')::int)) d(day, i, d, r)
              WHERE s.status <> 'PLANNED' AND s.install_date IS NOT NULL AND d.day IS NOT NULL
-             GROUP BY d.day, s.precinct_id, s.district_id, s.lpr$q$, source) USING z, sign;
+             GROUP BY d.day, s.precinct_id, s.district_id, s.lpr$q$, source), '$1', z), '$2', sign::text);
     ELSIF kind = 'O' THEN
-        EXECUTE format($q$
+        RETURN replace(replace(format($q$
             INSERT INTO daily_sum_delta (source, day, precinct_id, district_id, outages, outages_ended, ended_seconds,
                                          downtime_seconds)
             SELECT 'O', r.day, s.precinct_id, s.district_id, $2 * sum(r.started), $2 * sum(r.ended), $2 * sum(r.ended_s),
@@ -112,9 +113,9 @@ BEGIN
                                           ((s.down_end - interval '1 microsecond') AT TIME ZONE $1)::date::timestamp,
                                           interval '1 day') g
                     WHERE s.ended_at IS NOT NULL AND s.down_end > s.started_at) r
-             GROUP BY r.day, s.precinct_id, s.district_id$q$, source) USING z, sign;
+             GROUP BY r.day, s.precinct_id, s.district_id$q$, source), '$1', z), '$2', sign::text);
     ELSE
-        EXECUTE format($q$
+        RETURN replace(replace(format($q$
             INSERT INTO daily_sum_delta (source, day, precinct_id, district_id, contract_id, vendor_id, squad_id,
                                          orders_opened, orders_closed, repairs_restored, restore_seconds,
                                          restored_by_vendors, restored_in_house)
@@ -132,7 +133,7 @@ BEGIN
                    SELECT (coalesce(s.restored_at, s.closed_at) AT TIME ZONE $1)::date, 0, 0, 0, 0,
                           (s.resolution = 'RESTORED_BY_VENDOR')::int, (s.resolution = 'RESTORED_IN_HOUSE')::int
                     WHERE s.state = 'CLOSED' AND s.resolution IN ('RESTORED_BY_VENDOR', 'RESTORED_IN_HOUSE')) r
-             GROUP BY r.day, s.precinct_id, s.district_id, s.contract_id, s.vendor_id, s.squad_id$q$, source) USING z, sign;
+             GROUP BY r.day, s.precinct_id, s.district_id, s.contract_id, s.vendor_id, s.squad_id$q$, source), '$1', z), '$2', sign::text);
     END IF;
 END $$;
 
@@ -167,10 +168,10 @@ CREATE FUNCTION daily_sum_rebuild() RETURNS bigint LANGUAGE plpgsql AS $$
 BEGIN
     DELETE FROM daily_sum;
     DELETE FROM daily_sum_delta;
-    PERFORM daily_sum_emit('C', 'SELECT precinct_id, district_id, lpr, status, install_date, decommissioned_on, decommission_kind FROM camera', 1);
-    PERFORM daily_sum_emit('O', 'SELECT o.started_at, o.ended_at, c.precinct_id, c.district_id, c.status, c.decommissioned_on
+    EXECUTE daily_sum_sql('C', 'SELECT precinct_id, district_id, lpr, status, install_date, decommissioned_on, decommission_kind FROM camera', 1);
+    EXECUTE daily_sum_sql('O', 'SELECT o.started_at, o.ended_at, c.precinct_id, c.district_id, c.status, c.decommissioned_on
                                    FROM outage o JOIN camera c ON c.id = o.camera_id', 1);
-    PERFORM daily_sum_emit('W', 'SELECT w.kind, w.state, w.resolution, w.opened_at, w.restored_at, w.closed_at, w.contract_id,
+    EXECUTE daily_sum_sql('W', 'SELECT w.kind, w.state, w.resolution, w.opened_at, w.restored_at, w.closed_at, w.contract_id,
                                         w.vendor_id, w.squad_id, c.precinct_id, c.district_id
                                    FROM work_order w JOIN camera c ON c.id = w.camera_id', 1);
     RETURN daily_sum_fold();
@@ -190,13 +191,13 @@ BEGIN
         IF (SELECT count(*) FROM new_rows) > 50000 THEN
             INSERT INTO daily_sum_delta (day) VALUES (NULL);
         ELSE
-            PERFORM daily_sum_emit('C', 'SELECT * FROM new_rows', 1);
+            EXECUTE daily_sum_sql('C', 'SELECT * FROM new_rows', 1);
         END IF;
     ELSIF TG_OP = 'DELETE' THEN
         IF (SELECT count(*) FROM old_rows) > 50000 THEN
             INSERT INTO daily_sum_delta (day) VALUES (NULL);
         ELSE
-            PERFORM daily_sum_emit('C', 'SELECT * FROM old_rows', -1);
+            EXECUTE daily_sum_sql('C', 'SELECT * FROM old_rows', -1);
         END IF;
     ELSE
         moved := 'FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE ' || format(counted, 'o') || ' IS DISTINCT FROM '
@@ -209,19 +210,19 @@ BEGIN
                 RETURN NULL;
             END IF;
         END IF;
-        PERFORM daily_sum_emit('C', 'SELECT o.* ' || moved, -1);
-        PERFORM daily_sum_emit('C', 'SELECT n.* ' || moved, 1);
+        EXECUTE daily_sum_sql('C', 'SELECT o.* ' || moved, -1);
+        EXECUTE daily_sum_sql('C', 'SELECT n.* ' || moved, 1);
         moved := ' FROM old_rows o JOIN new_rows n ON n.id = o.id JOIN outage x ON x.camera_id = n.id WHERE '
                  || format(outage_counted, 'o') || ' IS DISTINCT FROM ' || format(outage_counted, 'n');
-        PERFORM daily_sum_emit('O', 'SELECT x.started_at, x.ended_at, o.precinct_id, o.district_id, o.status, o.decommissioned_on'
+        EXECUTE daily_sum_sql('O', 'SELECT x.started_at, x.ended_at, o.precinct_id, o.district_id, o.status, o.decommissioned_on'
                                     || moved, -1);
-        PERFORM daily_sum_emit('O', 'SELECT x.started_at, x.ended_at, n.precinct_id, n.district_id, n.status, n.decommissioned_on'
+        EXECUTE daily_sum_sql('O', 'SELECT x.started_at, x.ended_at, n.precinct_id, n.district_id, n.status, n.decommissioned_on'
                                     || moved, 1);
         moved := ' FROM old_rows o JOIN new_rows n ON n.id = o.id JOIN work_order x ON x.camera_id = n.id WHERE '
                  || format(order_counted, 'o') || ' IS DISTINCT FROM ' || format(order_counted, 'n');
-        PERFORM daily_sum_emit('W', 'SELECT x.kind, x.state, x.resolution, x.opened_at, x.restored_at, x.closed_at, x.contract_id,
+        EXECUTE daily_sum_sql('W', 'SELECT x.kind, x.state, x.resolution, x.opened_at, x.restored_at, x.closed_at, x.contract_id,
                                             x.vendor_id, x.squad_id, o.precinct_id, o.district_id' || moved, -1);
-        PERFORM daily_sum_emit('W', 'SELECT x.kind, x.state, x.resolution, x.opened_at, x.restored_at, x.closed_at, x.contract_id,
+        EXECUTE daily_sum_sql('W', 'SELECT x.kind, x.state, x.resolution, x.opened_at, x.restored_at, x.closed_at, x.contract_id,
                                             x.vendor_id, x.squad_id, n.precinct_id, n.district_id' || moved, 1);
     END IF;
     RETURN NULL;
@@ -237,19 +238,19 @@ BEGIN
         IF (SELECT count(*) FROM new_rows) > 50000 THEN
             INSERT INTO daily_sum_delta (day) VALUES (NULL);
         ELSE
-            PERFORM daily_sum_emit('O', cols || 'FROM new_rows x JOIN camera c ON c.id = x.camera_id', 1);
+            EXECUTE daily_sum_sql('O', cols || 'FROM new_rows x JOIN camera c ON c.id = x.camera_id', 1);
         END IF;
     ELSIF TG_OP = 'DELETE' THEN
         IF (SELECT count(*) FROM old_rows) > 50000 THEN
             INSERT INTO daily_sum_delta (day) VALUES (NULL);
         ELSE
-            PERFORM daily_sum_emit('O', cols || 'FROM old_rows x JOIN camera c ON c.id = x.camera_id', -1);
+            EXECUTE daily_sum_sql('O', cols || 'FROM old_rows x JOIN camera c ON c.id = x.camera_id', -1);
         END IF;
     ELSIF (SELECT count(*) FROM new_rows) > 50000 THEN
         INSERT INTO daily_sum_delta (day) VALUES (NULL);
     ELSE
-        PERFORM daily_sum_emit('O', cols || 'FROM (SELECT o.* ' || moved || ') x JOIN camera c ON c.id = x.camera_id', -1);
-        PERFORM daily_sum_emit('O', cols || 'FROM (SELECT n.* ' || moved || ') x JOIN camera c ON c.id = x.camera_id', 1);
+        EXECUTE daily_sum_sql('O', cols || 'FROM (SELECT o.* ' || moved || ') x JOIN camera c ON c.id = x.camera_id', -1);
+        EXECUTE daily_sum_sql('O', cols || 'FROM (SELECT n.* ' || moved || ') x JOIN camera c ON c.id = x.camera_id', 1);
     END IF;
     RETURN NULL;
 END $$;
@@ -266,21 +267,21 @@ BEGIN
         IF (SELECT count(*) FROM new_rows) > 50000 THEN
             INSERT INTO daily_sum_delta (day) VALUES (NULL);
         ELSE
-            PERFORM daily_sum_emit('W', cols || 'FROM new_rows x JOIN camera c ON c.id = x.camera_id', 1);
+            EXECUTE daily_sum_sql('W', cols || 'FROM new_rows x JOIN camera c ON c.id = x.camera_id', 1);
         END IF;
     ELSIF TG_OP = 'DELETE' THEN
         IF (SELECT count(*) FROM old_rows) > 50000 THEN
             INSERT INTO daily_sum_delta (day) VALUES (NULL);
         ELSE
-            PERFORM daily_sum_emit('W', cols || 'FROM old_rows x JOIN camera c ON c.id = x.camera_id', -1);
+            EXECUTE daily_sum_sql('W', cols || 'FROM old_rows x JOIN camera c ON c.id = x.camera_id', -1);
         END IF;
     ELSIF (SELECT count(*) FROM new_rows) > 50000 THEN
         INSERT INTO daily_sum_delta (day) VALUES (NULL);
     ELSE
         moved := 'FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE ' || format(counted, 'o') || ' IS DISTINCT FROM '
                  || format(counted, 'n');
-        PERFORM daily_sum_emit('W', cols || 'FROM (SELECT o.* ' || moved || ') x JOIN camera c ON c.id = x.camera_id', -1);
-        PERFORM daily_sum_emit('W', cols || 'FROM (SELECT n.* ' || moved || ') x JOIN camera c ON c.id = x.camera_id', 1);
+        EXECUTE daily_sum_sql('W', cols || 'FROM (SELECT o.* ' || moved || ') x JOIN camera c ON c.id = x.camera_id', -1);
+        EXECUTE daily_sum_sql('W', cols || 'FROM (SELECT n.* ' || moved || ') x JOIN camera c ON c.id = x.camera_id', 1);
     END IF;
     RETURN NULL;
 END $$;

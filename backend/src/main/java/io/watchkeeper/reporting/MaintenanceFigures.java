@@ -237,8 +237,8 @@ public class MaintenanceFigures {
 				SELECT o.started_at, o.ended_at, c.precinct_id, c.decommissioned_on, %s AS dec_end
 				  FROM outage o JOIN camera c ON c.id = o.camera_id
 				 WHERE c.status <> 'PLANNED' AND o.started_at < CAST(:e AS timestamptz) AND """.formatted(DailySums.DECOMMISSION_END);
-		jdbc.query(with + ", live AS MATERIALIZED (" + live + "o.ended_at IS NULL"
-				+ (today ? " UNION ALL " + live + "o.ended_at > CAST(:w0 AS timestamptz)" : "") + ") " + """
+		jdbc.query(with + ", live AS MATERIALIZED (" + live + " o.ended_at IS NULL"
+				+ (today ? " UNION ALL " + live + " o.ended_at > CAST(:w0 AS timestamptz)" : "") + ") " + """
 				SELECT p.group_key, sum(x.outages), sum(x.down) / 3600.0, sum(x.ended), sum(x.ended_s) / 3600.0
 				  FROM pieces p CROSS JOIN LATERAL (
 				       SELECT sum(s.outages) AS outages, sum(s.downtime_seconds) AS down, sum(s.outages_ended) AS ended,
@@ -251,7 +251,8 @@ public class MaintenanceFigures {
 				                  - greatest(o.started_at, p.ws, CASE WHEN o.ended_at IS NULL THEN p.ws ELSE CAST(:w0 AS timestamptz) END)))),
 				              count(*) FILTER (WHERE %3$s),
 				              sum(extract(epoch FROM o.ended_at - o.started_at)) FILTER (WHERE %3$s)
-				         FROM live o WHERE %2$s AND (o.decommissioned_on IS NULL OR o.decommissioned_on >= p.wd_from)) x
+				         FROM live o
+				        WHERE %2$s AND o.started_at < p.we AND (o.decommissioned_on IS NULL OR o.decommissioned_on >= p.wd_from)) x
 				 GROUP BY p.group_key""".formatted(cameraJoin.formatted("s"), cameraJoin.formatted("o"),
 				"o.ended_at > greatest(p.ws, CAST(:w0 AS timestamptz)) AND o.ended_at < p.we AND o.ended_at <= o.dec_end"),
 				params, rs -> {
