@@ -9,6 +9,9 @@
 --   downtime of CLOSED outages split over the days they cover (clipped at the camera's decommission day end), 'W'
 --   work orders opened, closed, repairs restored (and restore seconds), restored by vendors / in-house. Cameras in
 --   service in a period = installed up to its last day - gone before its first day.
+-- * Each delta is folded twice: into its day's row (grain 'D') and its month's row (grain 'M', day = the 1st), so a
+--   half year adds 6 month rows per key and "installed up to a day" ~170 month rows plus the days of one month,
+--   not 5,000 days. Districts are kept for outages only (the map's areas); orders and cameras by precinct.
 -- * Open outages are not in the sums (their downtime grows every second): the readers add them live from the
 --   partial index outage_open_started_idx, so nothing has to be re-summed as time passes.
 -- * Writers never touch a shared sum row: statement-level triggers (transition tables, set-based, only for rows
@@ -52,17 +55,16 @@ CREATE TABLE daily_sum (
     repairs_restored     integer       NOT NULL DEFAULT 0,
     restore_seconds      numeric       NOT NULL DEFAULT 0,
     restored_by_vendors  integer       NOT NULL DEFAULT 0,
-    restored_in_house    integer       NOT NULL DEFAULT 0
+    restored_in_house    integer       NOT NULL DEFAULT 0,
+    grain                "char"        NOT NULL DEFAULT 'D' CHECK (grain IN ('D', 'M'))
 );
-CREATE UNIQUE INDEX daily_sum_key ON daily_sum (source, day, precinct_id, district_id, lpr, contract_id, vendor_id, squad_id)
-    NULLS NOT DISTINCT;
--- cameras in service: everything installed up to a day, per precinct
-CREATE INDEX daily_sum_camera_idx ON daily_sum (precinct_id, day)
-    INCLUDE (lpr, installed, decommissioned, replaced) WHERE source = 'C';
+CREATE UNIQUE INDEX daily_sum_key ON daily_sum (source, grain, day, precinct_id, district_id, lpr, contract_id, vendor_id,
+    squad_id) NULLS NOT DISTINCT;
+CREATE INDEX daily_sum_precinct_idx ON daily_sum (source, grain, precinct_id, day);
 
 -- Append-only; no key, no index: the triggers only insert, the folder deletes what it read. day NULL: rebuild.
 CREATE TABLE daily_sum_delta (LIKE daily_sum INCLUDING DEFAULTS);
-ALTER TABLE daily_sum_delta ALTER COLUMN day DROP NOT NULL, ALTER COLUMN source DROP NOT NULL;
+ALTER TABLE daily_sum_delta ALTER COLUMN day DROP NOT NULL, ALTER COLUMN source DROP NOT NULL, DROP COLUMN grain;
 
 -- The closed outages that overlap a few hours (the map's partial first and last day): without it, "ended after
 -- 30 days ago" reads a month of outages.
@@ -82,13 +84,13 @@ BEGIN
     IF kind = 'C' THEN
         RETURN replace(replace(format($q$
             INSERT INTO daily_sum_delta (source, day, precinct_id, district_id, lpr, installed, decommissioned, replaced)
-            SELECT 'C', d.day, s.precinct_id, s.district_id, s.lpr, $2 * sum(d.i), $2 * sum(d.d), $2 * sum(d.r)
+            SELECT 'C', d.day, s.precinct_id, NULL::bigint, s.lpr, $2 * sum(d.i), $2 * sum(d.d), $2 * sum(d.r)
               FROM (%s) s
              CROSS JOIN LATERAL (VALUES (s.install_date, 1, 0, 0),
                     (s.decommissioned_on, 0, (s.decommission_kind IS DISTINCT FROM 'REPLACED')::int,
                      (s.decommission_kind IS NOT DISTINCT FROM 'REPLACED')::int)) d(day, i, d, r)
              WHERE s.status <> 'PLANNED' AND s.install_date IS NOT NULL AND d.day IS NOT NULL
-             GROUP BY d.day, s.precinct_id, s.district_id, s.lpr$q$, source), '$1', z), '$2', sign::text);
+             GROUP BY d.day, s.precinct_id, s.lpr$q$, source), '$1', z), '$2', sign::text);
     ELSIF kind = 'O' THEN
         RETURN replace(replace(format($q$
             INSERT INTO daily_sum_delta (source, day, precinct_id, district_id, outages, outages_ended, ended_seconds,
@@ -119,7 +121,7 @@ BEGIN
             INSERT INTO daily_sum_delta (source, day, precinct_id, district_id, contract_id, vendor_id, squad_id,
                                          orders_opened, orders_closed, repairs_restored, restore_seconds,
                                          restored_by_vendors, restored_in_house)
-            SELECT 'W', r.day, s.precinct_id, s.district_id, s.contract_id, s.vendor_id, s.squad_id, $2 * sum(r.o),
+            SELECT 'W', r.day, s.precinct_id, NULL::bigint, s.contract_id, s.vendor_id, s.squad_id, $2 * sum(r.o),
                    $2 * sum(r.c), $2 * sum(r.r), $2 * sum(r.r_s), $2 * sum(r.v), $2 * sum(r.h)
               FROM (%s) s
              CROSS JOIN LATERAL (
@@ -133,7 +135,7 @@ BEGIN
                    SELECT (coalesce(s.restored_at, s.closed_at) AT TIME ZONE $1)::date, 0, 0, 0, 0,
                           (s.resolution = 'RESTORED_BY_VENDOR')::int, (s.resolution = 'RESTORED_IN_HOUSE')::int
                     WHERE s.state = 'CLOSED' AND s.resolution IN ('RESTORED_BY_VENDOR', 'RESTORED_IN_HOUSE')) r
-             GROUP BY r.day, s.precinct_id, s.district_id, s.contract_id, s.vendor_id, s.squad_id$q$, source), '$1', z), '$2', sign::text);
+             GROUP BY r.day, s.precinct_id, s.contract_id, s.vendor_id, s.squad_id$q$, source), '$1', z), '$2', sign::text);
     END IF;
 END $$;
 
@@ -141,14 +143,21 @@ END $$;
 -- LOCK TABLE daily_sum IN SHARE ROW EXCLUSIVE MODE and has checked that no marker is queued.
 CREATE FUNCTION daily_sum_fold() RETURNS bigint LANGUAGE sql AS $$
     WITH d AS (DELETE FROM daily_sum_delta WHERE day IS NOT NULL RETURNING *),
+    g AS (SELECT 'D'::"char" AS grain, d.* FROM d
+          UNION ALL
+          SELECT 'M', source, date_trunc('month', day::timestamp)::date, precinct_id, district_id, lpr, contract_id, vendor_id, squad_id,
+                 installed, decommissioned, replaced, outages, outages_ended, ended_seconds, downtime_seconds, orders_opened,
+                 orders_closed, repairs_restored, restore_seconds, restored_by_vendors, restored_in_house FROM d),
     folded AS (
-        INSERT INTO daily_sum AS t
-        SELECT source, day, precinct_id, district_id, lpr, contract_id, vendor_id, squad_id, sum(installed),
+        INSERT INTO daily_sum AS t (grain, source, day, precinct_id, district_id, lpr, contract_id, vendor_id, squad_id,
+               installed, decommissioned, replaced, outages, outages_ended, ended_seconds, downtime_seconds, orders_opened,
+               orders_closed, repairs_restored, restore_seconds, restored_by_vendors, restored_in_house)
+        SELECT grain, source, day, precinct_id, district_id, lpr, contract_id, vendor_id, squad_id, sum(installed),
                sum(decommissioned), sum(replaced), sum(outages), sum(outages_ended), sum(ended_seconds),
                sum(downtime_seconds), sum(orders_opened), sum(orders_closed), sum(repairs_restored), sum(restore_seconds),
                sum(restored_by_vendors), sum(restored_in_house)
-          FROM d GROUP BY source, day, precinct_id, district_id, lpr, contract_id, vendor_id, squad_id
-        ON CONFLICT (source, day, precinct_id, district_id, lpr, contract_id, vendor_id, squad_id) DO UPDATE SET
+          FROM g GROUP BY grain, source, day, precinct_id, district_id, lpr, contract_id, vendor_id, squad_id
+        ON CONFLICT (source, grain, day, precinct_id, district_id, lpr, contract_id, vendor_id, squad_id) DO UPDATE SET
             installed = t.installed + excluded.installed, decommissioned = t.decommissioned + excluded.decommissioned,
             replaced = t.replaced + excluded.replaced, outages = t.outages + excluded.outages,
             outages_ended = t.outages_ended + excluded.outages_ended, ended_seconds = t.ended_seconds + excluded.ended_seconds,
@@ -312,4 +321,11 @@ INSERT INTO daily_sum_delta (day) VALUES (NULL);
 CREATE VIEW daily_sum_all AS
     SELECT * FROM daily_sum
     UNION ALL
-    SELECT * FROM daily_sum_delta WHERE day IS NOT NULL;
+    SELECT source, day, precinct_id, district_id, lpr, contract_id, vendor_id, squad_id, installed, decommissioned, replaced,
+           outages, outages_ended, ended_seconds, downtime_seconds, orders_opened, orders_closed, repairs_restored,
+           restore_seconds, restored_by_vendors, restored_in_house, 'D'::"char" FROM daily_sum_delta WHERE day IS NOT NULL
+    UNION ALL
+    SELECT source, date_trunc('month', day::timestamp)::date, precinct_id, district_id, lpr, contract_id, vendor_id, squad_id, installed,
+           decommissioned, replaced, outages, outages_ended, ended_seconds, downtime_seconds, orders_opened, orders_closed,
+           repairs_restored, restore_seconds, restored_by_vendors, restored_in_house, 'M'::"char"
+      FROM daily_sum_delta WHERE day IS NOT NULL;

@@ -40,6 +40,23 @@ public class DailySums {
 	/** The end of the camera's decommission day (c), or infinity. */
 	static final String DECOMMISSION_END = "coalesce((c.decommissioned_on + 1)::timestamp AT TIME ZONE :zone, 'infinity')";
 
+	/** The open start of "up to a day": before any camera was installed. */
+	static final String EVER = "DATE '1900-01-01'";
+
+	/**
+	 * The condition that picks, among the sums {@code s}, the rows that add up to the days {@code from} to
+	 * {@code to} (SQL date expressions), each day once: the month rows of the whole months in between, the day rows
+	 * of the days before and after them. Three index ranges on (source, grain, ..., day).
+	 */
+	public static String covering(String s, String from, String to) {
+		String m1 = "(date_trunc('month', ((" + from + ") - 1)::timestamp) + interval '1 month')::date"; // first whole month
+		String m2 = "date_trunc('month', ((" + to + ") + 1)::timestamp)::date"; // the month after the last whole one
+		return ("((%1$s.grain = 'M' AND %1$s.day >= %4$s AND %1$s.day < %5$s)"
+				+ " OR (%1$s.grain = 'D' AND %1$s.day >= %2$s AND %1$s.day < least(%4$s, (%3$s) + 1))"
+				+ " OR (%1$s.grain = 'D' AND %1$s.day >= greatest(%4$s, %5$s, %2$s) AND %1$s.day <= %3$s))")
+			.formatted(s, from, to, m1, m2);
+	}
+
 	private static final String LOCK = "LOCK TABLE daily_sum IN SHARE ROW EXCLUSIVE MODE";
 
 	private final NamedParameterJdbcTemplate jdbc;
@@ -148,7 +165,7 @@ public class DailySums {
 		jdbc.query("""
 				WITH parts AS (
 				    SELECT s.%1$s AS area_id, s.downtime_seconds AS seconds FROM daily_sum_all s
-				     WHERE :whole AND s.source = 'O' AND s.day BETWEEN CAST(:first AS date) AND CAST(:last AS date)
+				     WHERE :whole AND s.source = 'O' AND %3$s
 				    UNION ALL -- closed outages in the partial first and last day
 				    SELECT c.%1$s, extract(epoch FROM least(o.ended_at, %2$s, w.e) - greatest(o.started_at, w.s))
 				      FROM (VALUES (CAST(:from AS timestamptz), CAST(:ws AS timestamptz)),
@@ -162,7 +179,8 @@ public class DailySums {
 				      FROM outage o JOIN camera c ON c.id = o.camera_id
 				     WHERE o.ended_at IS NULL AND o.started_at < CAST(:to AS timestamptz) AND c.status <> 'PLANNED'
 				       AND least(%2$s, CAST(:to AS timestamptz)) > greatest(o.started_at, CAST(:from AS timestamptz)))
-				SELECT area_id, sum(seconds) / 3600.0 FROM parts WHERE area_id IS NOT NULL GROUP BY area_id""".formatted(area, DECOMMISSION_END),
+				SELECT area_id, sum(seconds) / 3600.0 FROM parts WHERE area_id IS NOT NULL GROUP BY area_id""".formatted(area, DECOMMISSION_END,
+						covering("s", "CAST(:first AS date)", "CAST(:last AS date)")),
 				params, rs -> {
 					hours.put(rs.getLong(1), rs.getDouble(2));
 				});

@@ -169,7 +169,8 @@ public class MaintenanceFigures {
 		sums.ensureCurrent();
 		return jdbc.queryForObject("""
 						SELECT coalesce(sum(s.installed - s.decommissioned - s.replaced), 0) FROM daily_sum_all s
-						 WHERE s.source = 'C' AND s.lpr <> 'NONE' AND s.day <= CAST(:day AS date)""",
+						 WHERE s.source = 'C' AND s.lpr <> 'NONE' AND %s""".formatted(DailySums.covering("s", DailySums.EVER,
+								"CAST(:day AS date)")),
 						new MapSqlParameterSource("day", Date.valueOf(day)), Long.class);
 	}
 
@@ -181,8 +182,8 @@ public class MaintenanceFigures {
 				WITH m AS (SELECT (d + interval '1 month' - interval '1 day')::date AS day
 				             FROM generate_series(CAST(:first AS date), CAST(:last AS date), interval '1 month') d),
 				lpr AS (SELECT s.day, sum(s.installed - s.decommissioned - s.replaced) AS n FROM daily_sum_all s
-				         WHERE s.source = 'C' AND s.lpr <> 'NONE' AND s.day <= (SELECT max(day) FROM m) GROUP BY s.day)
-				SELECT m.day, coalesce((SELECT sum(lpr.n) FROM lpr WHERE lpr.day <= m.day), 0)
+				         WHERE s.source = 'C' AND s.grain = 'M' AND s.lpr <> 'NONE' AND s.day <= (SELECT max(day) FROM m) GROUP BY s.day)
+				SELECT m.day, coalesce((SELECT sum(lpr.n) FROM lpr WHERE lpr.day <= m.day), 0) -- month ends: whole months
 				  FROM m ORDER BY m.day""",
 				new MapSqlParameterSource("first", Date.valueOf(first.atDay(1))).addValue("last", Date.valueOf(last.atDay(1))),
 				(rs, i) -> new HalfYearReport.MonthCount(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getLong(2)));
@@ -220,12 +221,15 @@ public class MaintenanceFigures {
 				SELECT p.group_key, sum(x.cameras), sum(x.cameras * extract(epoch FROM p.we - p.ws)) / 3600.0,
 				       sum(x.decommissioned), sum(x.replaced)
 				  FROM pieces p CROSS JOIN LATERAL (
-				       SELECT coalesce(sum(s.installed), 0)
-				              - coalesce(sum(s.decommissioned + s.replaced) FILTER (WHERE s.day < p.wd_from), 0) AS cameras,
-				              coalesce(sum(s.decommissioned) FILTER (WHERE s.day >= p.wd_from), 0) AS decommissioned,
-				              coalesce(sum(s.replaced) FILTER (WHERE s.day >= p.wd_from), 0) AS replaced
-				         FROM daily_sum_all s WHERE s.source = 'C' AND s.day <= p.wd_to AND %s) x
-				 GROUP BY p.group_key""".formatted(cameraJoin.formatted("s")), params, rs -> {
+				       SELECT (SELECT coalesce(sum(s.installed), 0) FROM daily_sum_all s WHERE s.source = 'C' AND %1$s AND %2$s)
+				              - (SELECT coalesce(sum(s.decommissioned + s.replaced), 0) FROM daily_sum_all s
+				                  WHERE s.source = 'C' AND %1$s AND %3$s) AS cameras,
+				              d.decommissioned, d.replaced
+				         FROM (SELECT coalesce(sum(s.decommissioned), 0) AS decommissioned, coalesce(sum(s.replaced), 0) AS replaced
+				                 FROM daily_sum_all s WHERE s.source = 'C' AND %1$s AND %4$s) d) x
+				 GROUP BY p.group_key""".formatted(cameraJoin.formatted("s"), DailySums.covering("s", DailySums.EVER, "p.wd_to"),
+				DailySums.covering("s", DailySums.EVER, "p.wd_from - 1"), DailySums.covering("s", "p.wd_from", "p.wd_to")),
+				params, rs -> {
 			Acc acc = groups.computeIfAbsent(rs.getLong(1), k -> new Acc());
 			acc.cameras = rs.getLong(2);
 			acc.cameraHours = nz(rs.getBigDecimal(3));
@@ -244,7 +248,7 @@ public class MaintenanceFigures {
 				       SELECT sum(s.outages) AS outages, sum(s.downtime_seconds) AS down, sum(s.outages_ended) AS ended,
 				              sum(s.ended_seconds) AS ended_s
 				         FROM daily_sum_all s
-				        WHERE s.source = 'O' AND %1$s AND s.day BETWEEN p.wd_from AND least(p.wd_to, CAST(:last AS date))
+				        WHERE s.source = 'O' AND %1$s AND %4$s
 				       UNION ALL
 				       SELECT count(*) FILTER (WHERE o.started_at >= greatest(p.ws, CAST(:w0 AS timestamptz)) AND o.started_at < o.dec_end),
 				              sum(greatest(0, extract(epoch FROM least(coalesce(o.ended_at, p.we), p.we, o.dec_end)
@@ -254,7 +258,8 @@ public class MaintenanceFigures {
 				         FROM live o
 				        WHERE %2$s AND o.started_at < p.we AND (o.decommissioned_on IS NULL OR o.decommissioned_on >= p.wd_from)) x
 				 GROUP BY p.group_key""".formatted(cameraJoin.formatted("s"), cameraJoin.formatted("o"),
-				"o.ended_at > greatest(p.ws, CAST(:w0 AS timestamptz)) AND o.ended_at < p.we AND o.ended_at <= o.dec_end"),
+				"o.ended_at > greatest(p.ws, CAST(:w0 AS timestamptz)) AND o.ended_at < p.we AND o.ended_at <= o.dec_end",
+				DailySums.covering("s", "p.wd_from", "least(p.wd_to, CAST(:last AS date))")),
 				params, rs -> {
 			Acc acc = groups.computeIfAbsent(rs.getLong(1), k -> new Acc());
 			acc.outages = rs.getLong(2);
@@ -281,9 +286,10 @@ public class MaintenanceFigures {
 				    SELECT %s AS group_key, s.orders_opened AS o, s.orders_closed AS c, s.repairs_restored AS r,
 				           s.restore_seconds AS r_s, s.restored_by_vendors AS v, s.restored_in_house AS h
 				      FROM daily_sum_all s
-				     WHERE s.source = 'W' AND s.day BETWEEN CAST(:from AS date) AND least(CAST(:to AS date), CAST(:last AS date))
+				     WHERE s.source = 'W' AND %s
 				    %s) x
-				 GROUP BY 1""".formatted(sumOrderKey, todays), params, rs -> {
+				 GROUP BY 1""".formatted(sumOrderKey,
+				DailySums.covering("s", "CAST(:from AS date)", "least(CAST(:to AS date), CAST(:last AS date))"), todays), params, rs -> {
 			long key = rs.getLong(1);
 			Long groupKey = rs.wasNull() ? null : key;
 			if (!groups.containsKey(groupKey) && rs.getLong(2) + rs.getLong(3) + rs.getLong(4) == 0) {

@@ -41,14 +41,14 @@ class DailySumsIT {
 			                         ELSE timezone((SELECT zone FROM z), (c.decommissioned_on + 1)::timestamp) END AS gone_at
 			          FROM camera c WHERE c.status <> 'PLANNED'),
 			rows AS (
-			    SELECT 'C'::text AS source, c.install_date AS day, c.precinct_id, c.district_id, c.lpr, NULL::bigint AS contract_id,
+			    SELECT 'C'::text AS source, c.install_date AS day, c.precinct_id, NULL::bigint AS district_id, c.lpr, NULL::bigint AS contract_id,
 			           NULL::bigint AS vendor_id, NULL::bigint AS squad_id, 1 AS installed, 0 AS decommissioned, 0 AS replaced,
 			           0 AS outages, 0 AS outages_ended, 0::numeric AS ended_seconds, 0::numeric AS downtime_seconds, 0 AS orders_opened,
 			           0 AS orders_closed, 0 AS repairs_restored, 0::numeric AS restore_seconds, 0 AS restored_by_vendors,
 			           0 AS restored_in_house
 			      FROM cam c WHERE c.install_date IS NOT NULL
 			    UNION ALL
-			    SELECT 'C', c.decommissioned_on, c.precinct_id, c.district_id, c.lpr, NULL, NULL, NULL, 0,
+			    SELECT 'C', c.decommissioned_on, c.precinct_id, NULL, c.lpr, NULL, NULL, NULL, 0,
 			           CASE WHEN c.decommission_kind = 'REPLACED' THEN 0 ELSE 1 END, CASE WHEN c.decommission_kind = 'REPLACED' THEN 1 ELSE 0 END,
 			           0, 0, 0, 0, 0, 0, 0, 0, 0, 0
 			      FROM cam c WHERE c.install_date IS NOT NULL AND c.decommissioned_on IS NOT NULL
@@ -75,19 +75,19 @@ class DailySumsIT {
 			     WHERE o.ended_at IS NOT NULL
 			       AND least(o.ended_at, c.gone_at, timezone(z.zone, (d.day + 1)::timestamp)) > greatest(o.started_at, timezone(z.zone, d.day::timestamp))
 			    UNION ALL
-			    SELECT 'W', date(timezone(z.zone, w.opened_at)), c.precinct_id, c.district_id, NULL, w.contract_id, w.vendor_id, w.squad_id,
+			    SELECT 'W', date(timezone(z.zone, w.opened_at)), c.precinct_id, NULL, NULL, w.contract_id, w.vendor_id, w.squad_id,
 			           0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0
 			      FROM work_order w JOIN camera c ON c.id = w.camera_id CROSS JOIN z
 			    UNION ALL
-			    SELECT 'W', date(timezone(z.zone, w.closed_at)), c.precinct_id, c.district_id, NULL, w.contract_id, w.vendor_id, w.squad_id,
+			    SELECT 'W', date(timezone(z.zone, w.closed_at)), c.precinct_id, NULL, NULL, w.contract_id, w.vendor_id, w.squad_id,
 			           0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0
 			      FROM work_order w JOIN camera c ON c.id = w.camera_id CROSS JOIN z WHERE w.closed_at IS NOT NULL
 			    UNION ALL
-			    SELECT 'W', date(timezone(z.zone, w.restored_at)), c.precinct_id, c.district_id, NULL, w.contract_id, w.vendor_id, w.squad_id,
+			    SELECT 'W', date(timezone(z.zone, w.restored_at)), c.precinct_id, NULL, NULL, w.contract_id, w.vendor_id, w.squad_id,
 			           0, 0, 0, 0, 0, 0, 0, 0, 0, 1, extract(epoch FROM w.restored_at) - extract(epoch FROM w.opened_at), 0, 0
 			      FROM work_order w JOIN camera c ON c.id = w.camera_id CROSS JOIN z WHERE w.kind = 'REPAIR' AND w.restored_at IS NOT NULL
 			    UNION ALL
-			    SELECT 'W', date(timezone(z.zone, coalesce(w.restored_at, w.closed_at))), c.precinct_id, c.district_id, NULL, w.contract_id,
+			    SELECT 'W', date(timezone(z.zone, coalesce(w.restored_at, w.closed_at))), c.precinct_id, NULL, NULL, w.contract_id,
 			           w.vendor_id, w.squad_id, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 			           CASE WHEN w.resolution = 'RESTORED_BY_VENDOR' THEN 1 ELSE 0 END, CASE WHEN w.resolution = 'RESTORED_IN_HOUSE' THEN 1 ELSE 0 END
 			      FROM work_order w JOIN camera c ON c.id = w.camera_id CROSS JOIN z
@@ -109,7 +109,8 @@ class DailySumsIT {
 			kept AS (SELECT source::text AS source, day, precinct_id, district_id, lpr, contract_id, vendor_id, squad_id,
 			                %2$s
 			           FROM (SELECT source, day, precinct_id, district_id, lpr, contract_id, vendor_id, squad_id, %3$s
-			                   FROM daily_sum_all GROUP BY source, day, precinct_id, district_id, lpr, contract_id, vendor_id, squad_id) k)
+			                   FROM daily_sum_all WHERE grain = 'D'
+			                  GROUP BY source, day, precinct_id, district_id, lpr, contract_id, vendor_id, squad_id) k)
 			SELECT coalesce(e.source, k.source) || ' ' || coalesce(e.day, k.day) || ' precinct ' || coalesce(e.precinct_id, k.precinct_id)
 			       || ' district ' || coalesce(e.district_id, k.district_id) || ' lpr ' || coalesce(e.lpr, k.lpr, '-')
 			       || ' contract/vendor/squad ' || coalesce(e.contract_id, k.contract_id) || '/' || coalesce(e.vendor_id, k.vendor_id)
@@ -183,7 +184,7 @@ class DailySumsIT {
 		jdbc.update("UPDATE outage SET ended_at = timestamptz '1997-02-05 03:30+08' WHERE id = ?", o1);
 		assertKept("outage closed, spanning two midnights");
 		assertThat(jdbc.queryForObject("""
-				SELECT sum(downtime_seconds) FROM daily_sum_all WHERE source = 'O' AND precinct_id = ? AND district_id = ?
+				SELECT sum(downtime_seconds) FROM daily_sum_all WHERE source = 'O' AND grain = 'D' AND precinct_id = ? AND district_id = ?
 				   AND day = DATE '1997-02-04'""", Double.class, liugui, districtA)).as("the whole middle day").isEqualTo(86_400.0);
 		jdbc.update("UPDATE outage SET started_at = timestamptz '1997-02-02 23:15+08' WHERE id = ?", o1);
 		assertKept("outage start moved");
@@ -270,7 +271,7 @@ class DailySumsIT {
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM daily_sum_delta WHERE day IS NULL", Long.class)).as("marker").isPositive();
 		assertKept("rebuilt after a bulk insert"); // assertKept asks for the sums first
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM daily_sum_delta", Long.class)).isZero();
-		assertThat(jdbc.queryForObject("SELECT sum(outages) FROM daily_sum WHERE source = 'O' AND day BETWEEN DATE '1997-01-02' AND DATE '1997-07-01' "
+		assertThat(jdbc.queryForObject("SELECT sum(outages) FROM daily_sum WHERE source = 'O' AND grain = 'D' AND day BETWEEN DATE '1997-01-02' AND DATE '1997-07-01' "
 				+ "AND precinct_id = ?", Long.class, liugui)).isGreaterThanOrEqualTo(50001);
 		jdbc.update("DELETE FROM outage WHERE camera_id = ?", camera);
 		assertKept("rebuilt after a bulk delete");
@@ -365,7 +366,7 @@ class DailySumsIT {
 	}
 
 	private long outagesOn(LocalDate day) {
-		return jdbc.queryForObject("SELECT coalesce(sum(outages), 0) FROM daily_sum_all WHERE source = 'O' AND day = ? AND precinct_id = ?",
+		return jdbc.queryForObject("SELECT coalesce(sum(outages), 0) FROM daily_sum_all WHERE source = 'O' AND grain = 'D' AND day = ? AND precinct_id = ?",
 				Long.class, day, liugui);
 	}
 
@@ -385,5 +386,15 @@ class DailySumsIT {
 				String.join(", ", java.util.Arrays.stream(measures).map(m -> "k." + m).toList()), zeroed.formatted("e"), zeroed.formatted("k"));
 		List<String> differences = jdbc.queryForList(sql, String.class, timeFormat.zone().getId());
 		assertThat(differences).as("after: " + after).isEmpty();
+		String keys = "source, precinct_id, district_id, lpr, contract_id, vendor_id, squad_id";
+		String months = """
+				SELECT %1$s, date_trunc('month', day::timestamp)::date, %2$s FROM daily_sum_all WHERE grain = '%3$s'
+				 GROUP BY %1$s, date_trunc('month', day::timestamp)::date HAVING ROW(%2$s) IS DISTINCT FROM ROW(%4$s)""";
+		String zeros = String.join(", ", java.util.Collections.nCopies(measures.length, "0"));
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM ((" + months.formatted(keys, sumOf.replaceAll(" AS \\w+", ""), "D", zeros)
+				+ " EXCEPT " + months.formatted(keys, sumOf.replaceAll(" AS \\w+", ""), "M", zeros) + ") UNION ALL ("
+				+ months.formatted(keys, sumOf.replaceAll(" AS \\w+", ""), "M", zeros) + " EXCEPT "
+				+ months.formatted(keys, sumOf.replaceAll(" AS \\w+", ""), "D", zeros) + ")) x", Long.class))
+			.as("after: " + after + ": each month's row is the sum of its days").isZero();
 	}
 }
