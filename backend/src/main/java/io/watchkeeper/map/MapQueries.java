@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.watchkeeper.map.MapView.Cluster;
 import io.watchkeeper.map.MapView.MapCamera;
+import io.watchkeeper.reporting.DailySums;
 import io.watchkeeper.shared.InvalidInputException;
 
 /**
@@ -41,9 +42,11 @@ class MapQueries {
 			WHERE c.location && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326)""";
 
 	private final NamedParameterJdbcTemplate jdbc;
+	private final DailySums sums;
 
-	MapQueries(NamedParameterJdbcTemplate jdbc) {
+	MapQueries(NamedParameterJdbcTemplate jdbc, DailySums sums) {
 		this.jdbc = jdbc;
+		this.sums = sums;
 	}
 
 	/** Clusters of the view's matching cameras, the biggest first, at most {@code limit}; and the total. */
@@ -318,11 +321,15 @@ class MapQueries {
 	/**
 	 * Cameras, working, down, downtime, availability and open orders per area over [{@code from}, {@code to}).
 	 * {@code placed}: the first three per area id for the cameras on the map, from the kept cell counts; then only
-	 * the cameras without a location are counted here (a partial index finds them) and added.
+	 * the cameras without a location are counted here (a partial index finds them) and added. Downtime is that of
+	 * the cameras in service (as the maintenance figures count it: not planned, until the decommission day ends),
+	 * from {@link DailySums#downtimeHours}.
 	 */
 	List<AreaFigures.Row> areas(AreaKind kind, Instant from, Instant to, Optional<Map<Long, long[]>> placed) {
 		double hours = (to.toEpochMilli() - from.toEpochMilli()) / 3_600_000.0;
-		MapSqlParameterSource params = new MapSqlParameterSource().addValue("from", utc(from)).addValue("to", utc(to));
+		// downtime from the reporting module's kept per-day sums, not summed over the period's outages here
+		Map<Long, Double> downtime = sums.downtimeHours(kind == AreaKind.DISTRICT, from, to);
+		MapSqlParameterSource params = new MapSqlParameterSource();
 		String column = kind.table() + "_id";
 		return jdbc.query("""
 				WITH cams AS (
@@ -332,18 +339,13 @@ class MapQueries {
 				           count(o.id) FILTER (WHERE c.status IN ('ACTIVE', 'FAULTY')) AS down
 				    FROM camera c LEFT JOIN outage o ON o.camera_id = c.id AND o.ended_at IS NULL
 				    WHERE c.%1$s IS NOT NULL %3$s GROUP BY c.%1$s),
-				downtime AS (
-				    SELECT c.%1$s AS area_id, sum(extract(epoch FROM least(COALESCE(o.ended_at, :to), :to)
-				           - greatest(o.started_at, :from))) / 3600.0 AS hours
-				    FROM outage o JOIN camera c ON c.id = o.camera_id
-				    WHERE o.started_at < :to AND (o.ended_at IS NULL OR o.ended_at > :from) GROUP BY c.%1$s),
 				orders AS (
 				    SELECT c.%1$s AS area_id, count(*) AS n FROM work_order w JOIN camera c ON c.id = w.camera_id
 				    WHERE w.state NOT IN ('CLOSED', 'CANCELLED') GROUP BY c.%1$s)
 				SELECT a.id, a.code, a.name_zh, a.name_en, COALESCE(cams.cameras, 0) AS cameras,
 				       COALESCE(cams.working, 0) AS working, COALESCE(cams.down, 0) AS down,
-				       COALESCE(downtime.hours, 0) AS hours, COALESCE(orders.n, 0) AS orders
-				FROM %2$s a LEFT JOIN cams ON cams.area_id = a.id LEFT JOIN downtime ON downtime.area_id = a.id
+				       COALESCE(orders.n, 0) AS orders
+				FROM %2$s a LEFT JOIN cams ON cams.area_id = a.id
 				LEFT JOIN orders ON orders.area_id = a.id ORDER BY a.code""".formatted(column, kind.table(),
 				placed.isPresent() ? "AND c.location IS NULL" : ""), params,
 				(rs, i) -> {
@@ -352,7 +354,7 @@ class MapQueries {
 					long cameras = rs.getLong("cameras") + (kept == null ? 0 : kept[0]);
 					long working = rs.getLong("working") + (kept == null ? 0 : kept[1]);
 					long downNow = rs.getLong("down") + (kept == null ? 0 : kept[2]);
-					double down = rs.getDouble("hours");
+					double down = downtime.getOrDefault(areaId, 0.0);
 					Double availability = cameras == 0 || hours <= 0 ? null
 							: Math.round(Math.max(0, 1 - down / (cameras * hours)) * 10000) / 100.0;
 					return new AreaFigures.Row(rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),

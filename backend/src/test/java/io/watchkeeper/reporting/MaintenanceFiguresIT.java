@@ -52,6 +52,9 @@ class MaintenanceFiguresIT {
 	TimeFormat timeFormat;
 
 	@Autowired
+	DailySums dailySums;
+
+	@Autowired
 	JsonMapper json;
 
 	@LocalServerPort
@@ -199,7 +202,7 @@ class MaintenanceFiguresIT {
 	void whileThePeriodRunsOpenOutagesCountUntilNow() {
 		// 1996-03-20 12:00 in Taipei: 19.5 days of March measured, O4 and O3 not begun yet, O8 open for 6 hours
 		Clock clock = Clock.fixed(Instant.parse("1996-03-20T04:00:00Z"), ZoneOffset.UTC);
-		MaintenanceReport report = new MaintenanceFigures(named, clock, timeFormat).figures(MARCH_1996, Grouping.PRECINCT);
+		MaintenanceReport report = new MaintenanceFigures(named, clock, timeFormat, dailySums).figures(MARCH_1996, Grouping.PRECINCT);
 		assertThat(report.measuredUntil()).isEqualTo(Instant.parse("1996-03-20T04:00:00Z"));
 		assertThat(report.periodHours()).isEqualByComparingTo("468");
 		MaintenanceReport.Row liugui = row(report, "LIUGUI");
