@@ -14,6 +14,8 @@ import io.watchkeeper.scheduling.JobDefinition.Misfire;
  * 02:30): waiting a whole day would leave a day's replacement orders and re-routing undone;</li>
  * <li>the nightly priority facts of replacement planning run once right away after a miss too: without them the
  * day's first plan preview would compute them itself and wait for it;</li>
+ * <li>the reports' kept sums are folded every minute (a missed run is caught up by the next, or by a reader) and
+ * recounted every night, once right away after a miss;</li>
  * <li>the daily digest skips a missed morning: a digest sent at noon after an outage is noise, and tomorrow's
  * digest covers the same unread notifications.</li>
  * </ul>
@@ -84,6 +86,19 @@ class JobCatalog {
 	JobDefinition priorityFactsJob(SchedulingProperties p) {
 		return new JobDefinition("planning.priority-facts", PriorityFactsJob.class,
 				"Today's replacement priority facts (downtime, repairs, useful footage, coverage)", p.priorityFacts(),
+				Misfire.FIRE_ONCE_NOW, true);
+	}
+
+	@Bean
+	JobDefinition dailySumsJob(SchedulingProperties p) {
+		return new JobDefinition("reporting.daily-sums", DailySumsJob.class,
+				"Folds queued changes into the reports' kept per-day sums", p.dailySums(), Misfire.FIRE_ONCE_NOW, false);
+	}
+
+	@Bean
+	JobDefinition dailySumsRecountJob(SchedulingProperties p) {
+		return new JobDefinition("reporting.daily-sums-recount", DailySumsRecountJob.class,
+				"Recounts the reports' kept per-day sums from the raw records", p.dailySumsRecount(),
 				Misfire.FIRE_ONCE_NOW, true);
 	}
 }

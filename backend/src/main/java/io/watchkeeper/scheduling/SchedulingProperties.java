@@ -21,13 +21,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param mapCells brings the map's kept per-cell counts up to date with queued changes
  * @param cameraStatus applies the camera statuses queued by bulk outage and repair-order changes
  * @param priorityFacts today's replacement priority facts (planning), read by plan previews
+ * @param dailySums folds the queued changes into the reports' kept per-day sums
+ * @param dailySumsRecount recounts the reports' kept per-day sums from the raw records
  * @param runAndExit when set to a job name, run that job's work once in this process, print its duration and
  * exit (benchmarks); the scheduler is not started
  */
 @ConfigurationProperties("watchkeeper.scheduling")
 public record SchedulingProperties(ZoneId zone, Schedule outageDetection, Schedule lifecycle, Schedule warrantyExpiry,
 		Schedule slaEscalation, Schedule notificationDigest, Schedule webhookDelivery, Schedule observationRetention, Schedule mapCells, Schedule cameraStatus,
-		Schedule priorityFacts, String runAndExit) {
+		Schedule priorityFacts, Schedule dailySums, Schedule dailySumsRecount, String runAndExit) {
 
 	public SchedulingProperties {
 		zone = zone != null ? zone : ZoneId.of("Asia/Taipei");
@@ -41,6 +43,8 @@ public record SchedulingProperties(ZoneId zone, Schedule outageDetection, Schedu
 		mapCells = Schedule.orDefault(mapCells, null, Duration.ofMinutes(1));
 		cameraStatus = Schedule.orDefault(cameraStatus, null, Duration.ofSeconds(10));
 		priorityFacts = Schedule.orDefault(priorityFacts, "0 30 2 * * ?", null);
+		dailySums = Schedule.orDefault(dailySums, null, Duration.ofMinutes(1));
+		dailySumsRecount = Schedule.orDefault(dailySumsRecount, "0 20 3 * * ?", null);
 		runAndExit = runAndExit == null || runAndExit.isBlank() ? null : runAndExit.strip();
 	}
 

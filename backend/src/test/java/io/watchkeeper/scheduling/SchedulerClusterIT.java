@@ -147,7 +147,9 @@ class SchedulerClusterIT {
 					"--watchkeeper.scheduling.notification-digest.enabled=false",
 					"--watchkeeper.scheduling.webhook-delivery.enabled=false",
 					"--watchkeeper.scheduling.map-cells.enabled=false",
-					"--watchkeeper.scheduling.priority-facts.enabled=false");
+					"--watchkeeper.scheduling.priority-facts.enabled=false",
+					"--watchkeeper.scheduling.daily-sums.enabled=false",
+					"--watchkeeper.scheduling.daily-sums-recount.enabled=false");
 		nodes.add(node);
 		return node;
 	}
