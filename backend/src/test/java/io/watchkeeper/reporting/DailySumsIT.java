@@ -278,6 +278,23 @@ class DailySumsIT {
 	}
 
 	@Test
+	void theNightlyRecountRepairsASumThatDrifted() {
+		jdbc.update("INSERT INTO camera (asset_tag, precinct_id, district_id, install_date, status) VALUES ('DSI-R', ?, ?, DATE '1997-01-01', 'ACTIVE')",
+				liugui, districtA);
+		jdbc.update("""
+				INSERT INTO outage (camera_id, started_at, ended_at, cause, detected_at, source)
+				SELECT id, timestamptz '1997-05-01 08:00+08', timestamptz '1997-05-01 10:00+08', 'SILENT', now(), 'DSI'
+				  FROM camera WHERE asset_tag = 'DSI-R'""");
+		sums.ensureCurrent();
+		// what a race between a camera move and an outage change could leave behind
+		assertThat(jdbc.update("""
+				UPDATE daily_sum SET outages = outages + 3, downtime_seconds = downtime_seconds + 3600
+				 WHERE source = 'O' AND day = DATE '1997-05-01' AND precinct_id = ?""", liugui)).isPositive();
+		assertThat(sums.recountAll()).isPositive();
+		assertKept("the nightly recount");
+	}
+
+	@Test
 	void twoConcurrentWritersOnTheSamePrecinctAndDayAreBothCounted() throws Exception {
 		jdbc.update("""
 				INSERT INTO camera (asset_tag, precinct_id, district_id, install_date, status)
