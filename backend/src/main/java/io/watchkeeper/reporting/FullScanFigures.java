@@ -1,7 +1,13 @@
 package io.watchkeeper.reporting;
 
+import static io.watchkeeper.reporting.MaintenanceFigures.CITY_PIECES;
+import static io.watchkeeper.reporting.MaintenanceFigures.DIMENSION;
+import static io.watchkeeper.reporting.MaintenanceFigures.NONE_EN;
+import static io.watchkeeper.reporting.MaintenanceFigures.NONE_ZH;
+import static io.watchkeeper.reporting.MaintenanceFigures.ORDER_KEY;
+import static io.watchkeeper.reporting.MaintenanceFigures.PIECES;
+
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -22,6 +28,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.watchkeeper.reporting.MaintenanceFigures.Acc;
 import io.watchkeeper.shared.TimeFormat;
 
 /**
@@ -53,38 +60,6 @@ import io.watchkeeper.shared.TimeFormat;
  * </ul>
  */
 final class FullScanFigures {
-
-	private static final String DATES = """
-			CAST(:from AS date) AS wd_from, CAST(:to AS date) AS wd_to, CAST(:s AS timestamptz) AS ws, CAST(:e AS timestamptz) AS we""";
-
-	private static final String CITY_PIECES = "SELECT 0::bigint AS group_key, NULL::bigint AS precinct_id, " + DATES;
-
-	private static final String CONTRACT_TERM = """
-			greatest(CAST(:from AS date), %1$s) AS wd_from, least(CAST(:to AS date), %2$s) AS wd_to,
-			greatest(CAST(:s AS timestamptz), (%1$s)::timestamp AT TIME ZONE :zone) AS ws,
-			least(CAST(:e AS timestamptz), (%2$s + 1)::timestamp AT TIME ZONE :zone) AS we""";
-
-	private static final String CONTRACTS_IN_PERIOD = """
-			FROM maintenance_contract mc JOIN maintenance_contract_precinct mp ON mp.contract_id = mc.id
-			WHERE mc.starts_on <= CAST(:to AS date) AND mc.ends_on >= CAST(:from AS date)""";
-
-	private static final Map<Grouping, String> PIECES = Map.of(
-			Grouping.PRECINCT, "SELECT p.id AS group_key, p.id AS precinct_id, " + DATES + " FROM precinct p",
-			Grouping.SQUAD, "SELECT q.id AS group_key, q.precinct_id, " + DATES + " FROM repair_squad q WHERE q.precinct_id IS NOT NULL",
-			Grouping.CONTRACT, "SELECT mc.id AS group_key, mp.precinct_id, " + CONTRACT_TERM.formatted("mc.starts_on", "mc.ends_on")
-					+ " " + CONTRACTS_IN_PERIOD,
-			Grouping.VENDOR, "SELECT mc.vendor_id AS group_key, mp.precinct_id, "
-					+ CONTRACT_TERM.formatted("min(mc.starts_on)", "max(mc.ends_on)") + " " + CONTRACTS_IN_PERIOD
-					+ " GROUP BY mc.vendor_id, mp.precinct_id");
-
-	private static final Map<Grouping, String> ORDER_KEY = Map.of(Grouping.PRECINCT, "c.precinct_id",
-			Grouping.CONTRACT, "w.contract_id", Grouping.VENDOR, "w.vendor_id", Grouping.SQUAD, "w.squad_id");
-
-	private static final Map<Grouping, String> DIMENSION = Map.of(
-			Grouping.PRECINCT, "SELECT id, code, name_zh, name_en, true AS always FROM precinct ORDER BY id",
-			Grouping.SQUAD, "SELECT id, code, name_zh, name_en, true FROM repair_squad ORDER BY precinct_id NULLS FIRST, id",
-			Grouping.CONTRACT, "SELECT id, code, name_zh, name_en, false FROM maintenance_contract ORDER BY code",
-			Grouping.VENDOR, "SELECT id, code, name_zh, name_en, false FROM vendor ORDER BY code");
 
 	private final NamedParameterJdbcTemplate jdbc;
 	private final Clock clock;
@@ -127,12 +102,6 @@ final class FullScanFigures {
 				MaintenanceFigures.hours(Duration.between(start, until).toMillis() / 3_600_000.0), grouping.param(), rows,
 				city.row(null, "TOTAL", "全市合計", "City total"));
 	}
-
-	private static final Map<Grouping, String> NONE_ZH = Map.of(Grouping.PRECINCT, "（無分局）",
-			Grouping.CONTRACT, "（無契約：保固廠商或維修小組）", Grouping.VENDOR, "（無廠商：維修小組）", Grouping.SQUAD, "（非維修小組：廠商）");
-	private static final Map<Grouping, String> NONE_EN = Map.of(Grouping.PRECINCT, "(no precinct)",
-			Grouping.CONTRACT, "(no contract: warranty supplier or squad)", Grouping.VENDOR, "(no vendor: squads)",
-			Grouping.SQUAD, "(no squad: vendors)");
 
 	private Map<Long, Acc> measure(String pieces, String cameraJoin, String orderKey, boolean orderNeedsCamera,
 			MapSqlParameterSource params) {
@@ -205,39 +174,4 @@ final class FullScanFigures {
 	private static BigDecimal nz(BigDecimal value) {
 		return value == null ? BigDecimal.ZERO : value;
 	}
-
-
-	/** What one group adds up to while the three statements fill it. */
-	private static final class Acc {
-		Long cameras;
-		BigDecimal cameraHours = BigDecimal.ZERO;
-		long outages;
-		BigDecimal downtimeHours = BigDecimal.ZERO;
-		long outagesEnded;
-		BigDecimal endedHours = BigDecimal.ZERO;
-		long opened;
-		long closed;
-		long restored;
-		BigDecimal restoreHours = BigDecimal.ZERO;
-		long byVendors;
-		long inHouse;
-		long decommissioned;
-		long replaced;
-
-		MaintenanceReport.Row row(Long key, String code, String nameZh, String nameEn) {
-			BigDecimal availability = cameras == null || cameraHours.signum() == 0 ? null
-					: BigDecimal.ONE.subtract(downtimeHours.divide(cameraHours, 12, RoundingMode.HALF_UP))
-						.multiply(BigDecimal.valueOf(100)).setScale(3, RoundingMode.HALF_UP);
-			return new MaintenanceReport.Row(key, code, nameZh, Objects.requireNonNullElse(nameEn, nameZh), cameras,
-					cameras == null ? null : cameraHours.setScale(2, RoundingMode.HALF_UP), outages,
-					downtimeHours.setScale(2, RoundingMode.HALF_UP), availability, outagesEnded,
-					mean(endedHours, outagesEnded), opened, closed, restored, mean(restoreHours, restored), byVendors, inHouse,
-					decommissioned, replaced);
-		}
-
-		private static BigDecimal mean(BigDecimal total, long count) {
-			return count == 0 ? null : total.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP);
-		}
-	}
-
 }

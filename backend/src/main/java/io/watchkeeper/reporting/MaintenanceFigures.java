@@ -59,21 +59,21 @@ import io.watchkeeper.shared.TimeFormat;
 @Service
 public class MaintenanceFigures {
 
-	private static final String DATES = """
+	static final String DATES = """
 			CAST(:from AS date) AS wd_from, CAST(:to AS date) AS wd_to, CAST(:s AS timestamptz) AS ws, CAST(:e AS timestamptz) AS we""";
 
-	private static final String CITY_PIECES = "SELECT 0::bigint AS group_key, NULL::bigint AS precinct_id, " + DATES;
+	static final String CITY_PIECES = "SELECT 0::bigint AS group_key, NULL::bigint AS precinct_id, " + DATES;
 
-	private static final String CONTRACT_TERM = """
+	static final String CONTRACT_TERM = """
 			greatest(CAST(:from AS date), %1$s) AS wd_from, least(CAST(:to AS date), %2$s) AS wd_to,
 			greatest(CAST(:s AS timestamptz), (%1$s)::timestamp AT TIME ZONE :zone) AS ws,
 			least(CAST(:e AS timestamptz), (%2$s + 1)::timestamp AT TIME ZONE :zone) AS we""";
 
-	private static final String CONTRACTS_IN_PERIOD = """
+	static final String CONTRACTS_IN_PERIOD = """
 			FROM maintenance_contract mc JOIN maintenance_contract_precinct mp ON mp.contract_id = mc.id
 			WHERE mc.starts_on <= CAST(:to AS date) AND mc.ends_on >= CAST(:from AS date)""";
 
-	private static final Map<Grouping, String> PIECES = Map.of(
+	static final Map<Grouping, String> PIECES = Map.of(
 			Grouping.PRECINCT, "SELECT p.id AS group_key, p.id AS precinct_id, " + DATES + " FROM precinct p",
 			Grouping.SQUAD, "SELECT q.id AS group_key, q.precinct_id, " + DATES + " FROM repair_squad q WHERE q.precinct_id IS NOT NULL",
 			Grouping.CONTRACT, "SELECT mc.id AS group_key, mp.precinct_id, " + CONTRACT_TERM.formatted("mc.starts_on", "mc.ends_on")
@@ -82,10 +82,10 @@ public class MaintenanceFigures {
 					+ CONTRACT_TERM.formatted("min(mc.starts_on)", "max(mc.ends_on)") + " " + CONTRACTS_IN_PERIOD
 					+ " GROUP BY mc.vendor_id, mp.precinct_id");
 
-	private static final Map<Grouping, String> ORDER_KEY = Map.of(Grouping.PRECINCT, "c.precinct_id",
+	static final Map<Grouping, String> ORDER_KEY = Map.of(Grouping.PRECINCT, "c.precinct_id",
 			Grouping.CONTRACT, "w.contract_id", Grouping.VENDOR, "w.vendor_id", Grouping.SQUAD, "w.squad_id");
 
-	private static final Map<Grouping, String> DIMENSION = Map.of(
+	static final Map<Grouping, String> DIMENSION = Map.of(
 			Grouping.PRECINCT, "SELECT id, code, name_zh, name_en, true AS always FROM precinct ORDER BY id",
 			Grouping.SQUAD, "SELECT id, code, name_zh, name_en, true FROM repair_squad ORDER BY precinct_id NULLS FIRST, id",
 			Grouping.CONTRACT, "SELECT id, code, name_zh, name_en, false FROM maintenance_contract ORDER BY code",
@@ -206,9 +206,9 @@ public class MaintenanceFigures {
 		return months;
 	}
 
-	private static final Map<Grouping, String> NONE_ZH = Map.of(Grouping.PRECINCT, "（無分局）",
+	static final Map<Grouping, String> NONE_ZH = Map.of(Grouping.PRECINCT, "（無分局）",
 			Grouping.CONTRACT, "（無契約：保固廠商或維修小組）", Grouping.VENDOR, "（無廠商：維修小組）", Grouping.SQUAD, "（非維修小組：廠商）");
-	private static final Map<Grouping, String> NONE_EN = Map.of(Grouping.PRECINCT, "(no precinct)",
+	static final Map<Grouping, String> NONE_EN = Map.of(Grouping.PRECINCT, "(no precinct)",
 			Grouping.CONTRACT, "(no contract: warranty supplier or squad)", Grouping.VENDOR, "(no vendor: squads)",
 			Grouping.SQUAD, "(no squad: vendors)");
 
@@ -315,7 +315,8 @@ public class MaintenanceFigures {
 	}
 
 	/** What one group adds up to while the three statements fill it. */
-	private static final class Acc {
+	/** What one group adds up to while the statements fill it (FullScanFigures fills it the old way). */
+	static final class Acc {
 		Long cameras;
 		BigDecimal cameraHours = BigDecimal.ZERO;
 		long outages;

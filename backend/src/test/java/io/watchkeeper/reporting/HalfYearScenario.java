@@ -5,15 +5,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A hand-worked half year for the half-year report: 86年上半年 (1997 H1, 1997-01-01 to 1997-06-30 Asia/Taipei) and
  * the half year before it (1996 H2), far from any other test's data. Everything is named HYR-…; precincts GANGSHAN
- * and HUNEI, districts YONGAN and QIEDING. Created once per database.
+ * and HUNEI, districts YONGAN and QIEDING. No camera is in service before 1996-04-02, so that the city-wide totals of
+ * ReportScenario's March 1996 stay that scenario's. Created once per database.
  *
  * <pre>
  * camera  precinct  district  installed   decommissioned (kind)          lpr           project
- * D1      GANGSHAN  YONGAN    1990-01-01  1997-06-30 END_OF_LIFE_FAULTY  LPR           –      last day: decommissioned in H1, not in service at its end
- * D2      GANGSHAN  YONGAN    1990-01-01  1997-07-01 NOT_NEEDED          LPR           –      after: in service at the end
- * D3      GANGSHAN  YONGAN    1990-01-01  1997-03-01 REPLACED            NONE          –      replaced, not decommissioned
- * D4      GANGSHAN  YONGAN    1990-01-01  1996-12-31 NOT_WORTH_REPAIRING NONE          –      previous period
- * D5      HUNEI     QIEDING   1990-01-01  1997-01-01 OTHER               NONE          –      first day
+ * D1      GANGSHAN  YONGAN    1996-04-02  1997-06-30 END_OF_LIFE_FAULTY  LPR           –      last day: decommissioned in H1, not in service at its end
+ * D2      GANGSHAN  YONGAN    1996-04-02  1997-07-01 NOT_NEEDED          LPR           –      after: in service at the end
+ * D3      GANGSHAN  YONGAN    1996-04-02  1997-03-01 REPLACED            NONE          –      replaced, not decommissioned
+ * D4      GANGSHAN  YONGAN    1996-04-02  1996-12-31 NOT_WORTH_REPAIRING NONE          –      previous period
+ * D5      HUNEI     QIEDING   1996-04-02  1997-01-01 OTHER               NONE          –      first day
  * L1      GANGSHAN  YONGAN    1997-06-30  –                              LPR           –
  * L2      GANGSHAN  YONGAN    1997-07-01  –                              REALTIME_LPR  –      installed after
  * L3      GANGSHAN  YONGAN    (planned)                                  REALTIME_LPR  –
@@ -25,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * S4      HUNEI     QIEDING   (planned)                                  REALTIME_LPR  PS4
  * Q1, Q2  HUNEI     QIEDING   1997-03-17  –                              NONE          PL1
  * Y1      GANGSHAN  YONGAN    1997-03-30  –                              NONE          PL2
- * W1      GANGSHAN  YONGAN    1995-01-01  –                              NONE          –      outage 06-30 22:00 to 07-01 02:00
+ * W1      GANGSHAN  YONGAN    1996-04-02  –                              NONE          –      outage 06-30 22:00 to 07-01 02:00
  *
  * project  purpose           budget      planned  funding (kind, fiscal year, part)                  milestones
  * PR1      REPLACEMENT       40,000,000  3        CITY 1996 30,000,000; CITY 1997 10,000,000         awarded 1996-11-15, started 1996-12-01,
@@ -127,11 +128,11 @@ final class HalfYearScenario {
 				SELECT c.tag, pr.id, d.id, c.installed, CASE WHEN c.decommissioned IS NOT NULL THEN 'DECOMMISSIONED'
 				       WHEN c.installed IS NULL THEN 'PLANNED' ELSE 'ACTIVE' END, c.decommissioned, c.kind,
 				       CASE WHEN c.decommissioned IS NOT NULL THEN 'HYR test' END, c.lpr, p.id
-				  FROM (VALUES ('HYR-D1', 'GANGSHAN', 'YONGAN', DATE '1990-01-01', DATE '1997-06-30', 'END_OF_LIFE_FAULTY', 'LPR', NULL),
-				               ('HYR-D2', 'GANGSHAN', 'YONGAN', '1990-01-01', '1997-07-01', 'NOT_NEEDED', 'LPR', NULL),
-				               ('HYR-D3', 'GANGSHAN', 'YONGAN', '1990-01-01', '1997-03-01', 'REPLACED', 'NONE', NULL),
-				               ('HYR-D4', 'GANGSHAN', 'YONGAN', '1990-01-01', '1996-12-31', 'NOT_WORTH_REPAIRING', 'NONE', NULL),
-				               ('HYR-D5', 'HUNEI', 'QIEDING', '1990-01-01', '1997-01-01', 'OTHER', 'NONE', NULL),
+				  FROM (VALUES ('HYR-D1', 'GANGSHAN', 'YONGAN', DATE '1996-04-02', DATE '1997-06-30', 'END_OF_LIFE_FAULTY', 'LPR', NULL),
+				               ('HYR-D2', 'GANGSHAN', 'YONGAN', '1996-04-02', '1997-07-01', 'NOT_NEEDED', 'LPR', NULL),
+				               ('HYR-D3', 'GANGSHAN', 'YONGAN', '1996-04-02', '1997-03-01', 'REPLACED', 'NONE', NULL),
+				               ('HYR-D4', 'GANGSHAN', 'YONGAN', '1996-04-02', '1996-12-31', 'NOT_WORTH_REPAIRING', 'NONE', NULL),
+				               ('HYR-D5', 'HUNEI', 'QIEDING', '1996-04-02', '1997-01-01', 'OTHER', 'NONE', NULL),
 				               ('HYR-L1', 'GANGSHAN', 'YONGAN', '1997-06-30', NULL, NULL, 'LPR', NULL),
 				               ('HYR-L2', 'GANGSHAN', 'YONGAN', '1997-07-01', NULL, NULL, 'REALTIME_LPR', NULL),
 				               ('HYR-L3', 'GANGSHAN', 'YONGAN', NULL, NULL, NULL, 'REALTIME_LPR', NULL),
@@ -145,7 +146,7 @@ final class HalfYearScenario {
 				               ('HYR-Q1', 'HUNEI', 'QIEDING', '1997-03-17', NULL, NULL, 'NONE', 'HYR-PL1'),
 				               ('HYR-Q2', 'HUNEI', 'QIEDING', '1997-03-17', NULL, NULL, 'NONE', 'HYR-PL1'),
 				               ('HYR-Y1', 'GANGSHAN', 'YONGAN', '1997-03-30', NULL, NULL, 'NONE', 'HYR-PL2'),
-				               ('HYR-W1', 'GANGSHAN', 'YONGAN', '1995-01-01', NULL, NULL, 'NONE', NULL))
+				               ('HYR-W1', 'GANGSHAN', 'YONGAN', '1996-04-02', NULL, NULL, 'NONE', NULL))
 				       c(tag, precinct, district, installed, decommissioned, kind, lpr, project)
 				  JOIN precinct pr ON pr.code = c.precinct JOIN district d ON d.code = c.district
 				  LEFT JOIN procurement_project p ON p.code = c.project""");
