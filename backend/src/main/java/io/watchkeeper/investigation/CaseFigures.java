@@ -207,6 +207,12 @@ class CaseFigures implements SolvedCases {
 
 	@Override
 	@Transactional(readOnly = true)
+	public List<PrecinctCounts> solvedByPrecinct(LocalDate from, LocalDate to) {
+		return sums.byPrecinct(from, to);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public List<SolvedCase> records(LocalDate from, LocalDate to, boolean withFootageOnly, int limit) {
 		return jdbc.query(SOLVED + """
 				SELECT s.id, c.case_number, c.title, s.precinct_id, pr.name_zh, pr.name_en, s.closed_on, s.footage

@@ -51,6 +51,20 @@ class SolvedCaseSums {
 				(rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) });
 	}
 
+	/** The same per precinct (null: headquarters), in precinct code order. */
+	java.util.List<SolvedCases.PrecinctCounts> byPrecinct(LocalDate from, LocalDate to) {
+		fold();
+		return jdbc.query("""
+				SELECT s.precinct_id, p.code, p.name_zh, p.name_en, sum(s.solved), sum(s.with_footage)
+				  FROM solved_case_day s LEFT JOIN precinct p ON p.id = s.precinct_id
+				 WHERE s.day BETWEEN CAST(:from AS date) AND CAST(:to AS date)
+				 GROUP BY s.precinct_id, p.code, p.name_zh, p.name_en HAVING sum(s.solved) > 0
+				 ORDER BY p.code NULLS FIRST""",
+				new MapSqlParameterSource("from", Date.valueOf(from)).addValue("to", Date.valueOf(to)),
+				(rs, n) -> new SolvedCases.PrecinctCounts(rs.getObject(1) == null ? null : rs.getLong(1), rs.getString(2),
+						rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6)));
+	}
+
 	/** Brings the sums up to date with every change committed before now. */
 	void fold() {
 		MapSqlParameterSource zoneParam = new MapSqlParameterSource("zone", zone.getId());

@@ -22,6 +22,17 @@ public interface SolvedCases {
 	 */
 	List<SolvedCase> records(LocalDate from, LocalDate to, boolean withFootageOnly, int limit);
 
+	/**
+	 * The counts of {@link #solved} per precinct (precinct null: headquarters), for readers who may know how many
+	 * cases were solved but not which.
+	 */
+	List<PrecinctCounts> solvedByPrecinct(LocalDate from, LocalDate to);
+
+	record PrecinctCounts(@Schema(nullable = true) Long precinctId, @Schema(nullable = true) String code,
+			@Schema(nullable = true) String nameZh, @Schema(nullable = true) String nameEn, long solved,
+			long solvedWithFootage) {
+	}
+
 	/** @param sharePercent withFootage / solved in %, one decimal half up; null when none was solved */
 	record Counts(long solved, long solvedWithFootage, @Schema(nullable = true) BigDecimal sharePercent) {
 	}

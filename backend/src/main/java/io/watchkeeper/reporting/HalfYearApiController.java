@@ -56,7 +56,9 @@ class HalfYearApiController {
 			with the path of its own page; `total` always counts them all, `rows` holds at most `limit`. `figure` is a \
 			figure's key (e.g. decommissioned, replacement.cameras, lpr.cameras, cases.solvedWithFootage, \
 			maintenance.restoredByVendors) or project:<id> for one project's cameras. Readable by ADMIN, DISPATCHER, \
-			PROCUREMENT and VIEWER.""")
+			PROCUREMENT and VIEWER. The case figures' records list the cases (number, precinct, closing day) for ADMIN \
+			only; every other reader gets how many per precinct (kind case-count), since investigation keeps from \
+			other roles that a case exists.""")
 	@ApiResponse(responseCode = "200", description = "The records")
 	@ApiResponse(responseCode = "400", description = "A bad year or half, an unknown figure, a limit outside 1..10000; `errors` names "
 			+ "the parameter", content = @Content(mediaType = "application/problem+json"))
@@ -64,9 +66,10 @@ class HalfYearApiController {
 	HalfYearRecords records(@Parameter(description = "western year, e.g. 2023") @RequestParam(required = false) String year,
 			@Parameter(description = "1 or 2") @RequestParam(required = false) String half,
 			@Parameter(description = "the figure's key, or project:<id>") @RequestParam(required = false) String figure,
-			@Parameter(description = "rows at most, 1..10000 (default 1000)") @RequestParam(required = false) String limit) {
+			@Parameter(description = "rows at most, 1..10000 (default 1000)") @RequestParam(required = false) String limit,
+			org.springframework.security.core.Authentication caller) {
 		HalfYear period = HalfYear.parse(year, half, today());
-		return reports.records(period, figure, limit(limit));
+		return reports.records(period, figure, limit(limit), HalfYearRecordsPage.isCaseWorker(caller));
 	}
 
 	static int limit(String limit) {

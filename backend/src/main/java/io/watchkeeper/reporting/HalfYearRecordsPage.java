@@ -32,14 +32,21 @@ class HalfYearRecordsPage {
 		this.clock = clock;
 	}
 
+	/** Administrators may see which cases were solved; other report readers how many per precinct. */
+	static boolean isCaseWorker(org.springframework.security.core.Authentication caller) {
+		return caller != null && caller.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+	}
+
 	@GetMapping("/reports/half-year/records")
-	String records(@RequestParam Map<String, String> params, Locale locale, Model model, HttpServletResponse response) {
+	String records(@RequestParam Map<String, String> params, Locale locale, Model model, HttpServletResponse response,
+			org.springframework.security.core.Authentication caller) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		model.addAttribute("params", params);
 		try {
 			HalfYear period = HalfYear.parse(params.get("year"), params.get("half"), LocalDate.now(clock.withZone(figures.zone())));
 			model.addAttribute("period", period);
-			HalfYearRecords records = reports.records(period, params.get("figure"), HalfYearApiController.limit(params.get("limit")));
+			HalfYearRecords records = reports.records(period, params.get("figure"), HalfYearApiController.limit(params.get("limit")),
+					isCaseWorker(caller));
 			model.addAttribute("records", records);
 			model.addAttribute("rows", records.rows().stream().map(r -> new RowView(r, detail(records.figure(), r, locale))).toList());
 		}
@@ -59,6 +66,9 @@ class HalfYearRecordsPage {
 		String detail = row.detail();
 		if (detail == null) {
 			return "";
+		}
+		if ("case-count".equals(row.kind())) {
+			return "zh".equals(locale.getLanguage()) ? detail + "件" : detail + (detail.equals("1") ? " case" : " cases");
 		}
 		String prefix = switch (row.kind()) {
 		case "camera" -> "decommissioned".equals(figure) ? "planning.decommissionKind." : "camera.lpr.";

@@ -211,6 +211,14 @@ public class HalfYearReports {
 	 */
 	@Transactional(readOnly = true)
 	public HalfYearRecords records(HalfYear period, String figure, int limit) {
+		return records(period, figure, limit, false);
+	}
+
+	/**
+	 * The same; {@code caseWorker} (an administrator) sees which cases the case figures count, everybody else only
+	 * how many per precinct: investigation keeps from other roles that a case exists.
+	 */
+	public HalfYearRecords records(HalfYear period, String figure, int limit, boolean caseWorker) {
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw new ReportInputException("limit", "reporting.error.halfYear.limit",
 					"limit must be between 1 and " + MAX_LIMIT + ", not " + limit, limit, MAX_LIMIT);
@@ -236,7 +244,8 @@ public class HalfYearReports {
 		case "subsidy.realtimeLpr" -> queries.projectCameras(ids(queries.projects(period, asOf).subsidized()), true, limit);
 		case "local.cameras" -> queries.projectCameras(ids(queries.projects(period, asOf).localFunds()), false, limit);
 		case "lpr.cameras" -> queries.lprCameras(asOf, limit);
-		case "cases.solved", "cases.solvedWithFootage" -> cases(period, key.equals("cases.solvedWithFootage"), limit);
+		case "cases.solved", "cases.solvedWithFootage" -> caseWorker ? cases(period, key.equals("cases.solvedWithFootage"), limit)
+				: casesByPrecinct(period, key.equals("cases.solvedWithFootage"));
 		case "maintenance.budget", "maintenance.companies" -> queries.contracts(period.year(), limit);
 		case "maintenance.restoredByVendors" -> restored(period, "RESTORED_BY_VENDOR", limit);
 		case "maintenance.restoredInHouse" -> restored(period, "RESTORED_IN_HOUSE", limit);
@@ -284,12 +293,26 @@ public class HalfYearReports {
 			.toList());
 	}
 
+	/** The cases themselves, for administrators: number, precinct, closing day, a link; no title (it may name people). */
 	private Page cases(HalfYear period, boolean withFootageOnly, int limit) {
 		SolvedCases.Counts counts = solvedCases.solved(period.from(), period.to());
 		List<HalfYearRecords.Row> rows = solvedCases.records(period.from(), period.to(), withFootageOnly, limit).stream()
 			.map(c -> new HalfYearRecords.Row("case", c.id(), c.caseNumber(), c.precinctZh() == null ? "總局" : c.precinctZh(),
-					c.precinctEn() == null ? "Headquarters" : c.precinctEn(), c.title(), c.closedOn(), "/cases/" + c.id()))
+					c.precinctEn() == null ? "Headquarters" : c.precinctEn(), null, c.closedOn(), "/cases/" + c.id()))
 			.toList();
+		return new Page(withFootageOnly ? counts.solvedWithFootage() : counts.solved(), rows);
+	}
+
+	/** How many per precinct, for report readers who may not know which cases exist; the counts add up to the figure. */
+	private Page casesByPrecinct(HalfYear period, boolean withFootageOnly) {
+		List<HalfYearRecords.Row> rows = solvedCases.solvedByPrecinct(period.from(), period.to()).stream()
+			.filter(p -> (withFootageOnly ? p.solvedWithFootage() : p.solved()) > 0)
+			.map(p -> new HalfYearRecords.Row("case-count", p.precinctId() == null ? 0 : p.precinctId(),
+					p.code() == null ? "HQ" : p.code(), p.nameZh() == null ? "總局" : p.nameZh(),
+					p.nameEn() == null ? "Headquarters" : p.nameEn(),
+					String.valueOf(withFootageOnly ? p.solvedWithFootage() : p.solved()), null, null))
+			.toList();
+		SolvedCases.Counts counts = solvedCases.solved(period.from(), period.to());
 		return new Page(withFootageOnly ? counts.solvedWithFootage() : counts.solved(), rows);
 	}
 

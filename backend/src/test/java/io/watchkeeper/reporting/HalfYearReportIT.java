@@ -42,6 +42,8 @@ class HalfYearReportIT {
 
 	private static final String USER = "hyr-viewer";
 	private static final String PASSWORD = "hyr-viewer-pass";
+	private static final String ADMIN = "hyr-admin";
+	private static final String ADMIN_PASSWORD = "hyr-admin-pass";
 	private static final AtomicInteger ADDRESS = new AtomicInteger();
 
 	@Autowired
@@ -58,6 +60,33 @@ class HalfYearReportIT {
 		HalfYearScenario.ensure(jdbc);
 		TestUsers.ensure(jdbc, USER, PASSWORD, "VIEWER");
 		TestUsers.ensure(jdbc, "hyr-vendor", "hyr-vendor-pass", "VENDOR_TECHNICIAN");
+		TestUsers.ensure(jdbc, ADMIN, ADMIN_PASSWORD, "ADMIN");
+	}
+
+	/**
+	 * Investigation keeps from other roles that a case exists: a VIEWER reading the records of a case figure gets how
+	 * many per precinct (adding up to the figure), never a case number, title or link; an ADMIN gets the cases.
+	 */
+	@Test
+	void caseRecordsAreCountsPerPrecinctForReadersWhoMayNotSeeCases() throws Exception {
+		for (String figure : List.of("cases.solved", "cases.solvedWithFootage")) {
+			String path = "/api/reports/half-year/records?year=1997&half=1&figure=" + figure;
+			HttpResponse<String> response = get(path, USER, PASSWORD);
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.body()).doesNotContain("HYR-K").doesNotContain("/cases/");
+			JsonNode viewer = json.readTree(response.body());
+			long sum = 0;
+			for (JsonNode row : viewer.get("rows")) {
+				assertThat(row.get("kind").asString()).isEqualTo("case-count");
+				assertThat(row.get("href").isNull()).isTrue();
+				sum += Long.parseLong(row.get("detail").asString());
+			}
+			assertThat(sum).as(figure).isEqualTo(viewer.get("total").asLong()).isPositive();
+			JsonNode admin = json.readTree(get(path, ADMIN, ADMIN_PASSWORD).body());
+			assertThat(admin.get("total").asLong()).isEqualTo(viewer.get("total").asLong());
+			assertThat(admin.get("rows").get(0).get("kind").asString()).isEqualTo("case");
+			assertThat(admin.get("rows").get(0).get("href").asString()).startsWith("/cases/");
+		}
 	}
 
 	@Test
@@ -319,7 +348,12 @@ class HalfYearReportIT {
 		assertThat(money.body()).contains("HYR-PL1").contains("3,500,000元");
 		HttpResponse<String> en = page.get("/reports/half-year/records?year=1997&half=1&figure=cases.solvedWithFootage&lang=en");
 		assertThat(en.statusCode()).isEqualTo(200);
-		assertThat(en.body()).contains("Cases solved with footage").contains("1997 H1").contains("HYR-K1").doesNotContain("HYR-K3");
+		// a VIEWER learns how many per precinct, not which cases
+		assertThat(en.body()).contains("Cases solved with footage").contains("1997 H1").doesNotContain("HYR-K")
+			.containsPattern("\\d+ cases?");
+		HttpResponse<String> admin = PageSession.loggedIn(port, address(), ADMIN, ADMIN_PASSWORD)
+			.get("/reports/half-year/records?year=1997&half=1&figure=cases.solvedWithFootage&lang=en");
+		assertThat(admin.body()).contains("HYR-K1").doesNotContain("HYR-K3");
 	}
 
 	@Test
@@ -384,9 +418,16 @@ class HalfYearReportIT {
 		return records(1997, 1, figure);
 	}
 
+	/** As the VIEWER, except the case figures: as an ADMIN, who may see which cases they count. */
 	private JsonNode records(int year, int half, String figure) throws Exception {
-		return ok("/api/reports/half-year/records?year=" + year + "&half=" + half + "&limit=10000&figure="
-				+ URLEncoder.encode(figure, StandardCharsets.UTF_8));
+		String path = "/api/reports/half-year/records?year=" + year + "&half=" + half + "&limit=10000&figure="
+				+ URLEncoder.encode(figure, StandardCharsets.UTF_8);
+		if (!figure.startsWith("cases.")) {
+			return ok(path);
+		}
+		HttpResponse<String> response = get(path, ADMIN, ADMIN_PASSWORD);
+		assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+		return json.readTree(response.body());
 	}
 
 	private JsonNode ok(String path) throws Exception {
