@@ -6,6 +6,7 @@ import static io.watchkeeper.reporting.MaintenanceFigures.NONE_EN;
 import static io.watchkeeper.reporting.MaintenanceFigures.NONE_ZH;
 import static io.watchkeeper.reporting.MaintenanceFigures.ORDER_KEY;
 import static io.watchkeeper.reporting.MaintenanceFigures.PIECES;
+import static io.watchkeeper.reporting.MaintenanceFigures.nz;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -155,23 +156,8 @@ final class FullScanFigures {
 				"w.kind = 'REPAIR' AND w.restored_at >= CAST(:s AS timestamptz) AND w.restored_at < CAST(:e AS timestamptz)",
 				"coalesce(w.restored_at, w.closed_at) >= CAST(:s AS timestamptz) AND coalesce(w.restored_at, w.closed_at) < CAST(:e AS timestamptz)",
 				orderNeedsCamera ? "JOIN camera c ON c.id = w.camera_id" : ""), params, rs -> {
-			long key = rs.getLong(1);
-			Long groupKey = rs.wasNull() ? null : key;
-			if (!groups.containsKey(groupKey) && rs.getLong(2) + rs.getLong(3) + rs.getLong(4) == 0) {
-				return; // only orders that stayed open through the period: nothing to show for a group without area
-			}
-			Acc acc = groups.computeIfAbsent(groupKey, k -> new Acc());
-			acc.opened = rs.getLong(2);
-			acc.closed = rs.getLong(3);
-			acc.restored = rs.getLong(4);
-			acc.restoreHours = nz(rs.getBigDecimal(5));
-			acc.byVendors = rs.getLong(6);
-			acc.inHouse = rs.getLong(7);
+			MaintenanceFigures.addOrders(groups, rs);
 		});
 		return groups;
-	}
-
-	private static BigDecimal nz(BigDecimal value) {
-		return value == null ? BigDecimal.ZERO : value;
 	}
 }

@@ -312,8 +312,7 @@ public class HalfYearReports {
 					p.nameEn() == null ? "Headquarters" : p.nameEn(),
 					String.valueOf(withFootageOnly ? p.solvedWithFootage() : p.solved()), null, null))
 			.toList();
-		SolvedCases.Counts counts = solvedCases.solved(period.from(), period.to());
-		return new Page(withFootageOnly ? counts.solvedWithFootage() : counts.solved(), rows);
+		return new Page(rows.stream().mapToLong(r -> Long.parseLong(r.detail())).sum(), rows);
 	}
 
 	private Page restored(HalfYear period, String resolution, int limit) {

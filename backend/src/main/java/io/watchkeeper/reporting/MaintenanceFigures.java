@@ -290,23 +290,31 @@ public class MaintenanceFigures {
 				    %s) x
 				 GROUP BY 1""".formatted(sumOrderKey,
 				DailySums.covering("s", "CAST(:from AS date)", "least(CAST(:to AS date), CAST(:last AS date))"), todays), params, rs -> {
-			long key = rs.getLong(1);
-			Long groupKey = rs.wasNull() ? null : key;
-			if (!groups.containsKey(groupKey) && rs.getLong(2) + rs.getLong(3) + rs.getLong(4) == 0) {
-				return; // only orders that stayed open through the period: nothing to show for a group without area
-			}
-			Acc acc = groups.computeIfAbsent(groupKey, k -> new Acc());
-			acc.opened = rs.getLong(2);
-			acc.closed = rs.getLong(3);
-			acc.restored = rs.getLong(4);
-			acc.restoreHours = nz(rs.getBigDecimal(5));
-			acc.byVendors = rs.getLong(6);
-			acc.inHouse = rs.getLong(7);
+			addOrders(groups, rs);
 		});
 		return groups;
 	}
 
-	private static BigDecimal nz(BigDecimal value) {
+	/**
+	 * One row of the orders' figures (group key, opened, closed, restored, restore hours, by vendors, in-house) into
+	 * its group; the full-scan statements (FullScanFigures) give the same columns.
+	 */
+	static void addOrders(Map<Long, Acc> groups, java.sql.ResultSet rs) throws java.sql.SQLException {
+		long key = rs.getLong(1);
+		Long groupKey = rs.wasNull() ? null : key;
+		if (!groups.containsKey(groupKey) && rs.getLong(2) + rs.getLong(3) + rs.getLong(4) == 0) {
+			return; // only orders that stayed open through the period: nothing to show for a group without area
+		}
+		Acc acc = groups.computeIfAbsent(groupKey, k -> new Acc());
+		acc.opened = rs.getLong(2);
+		acc.closed = rs.getLong(3);
+		acc.restored = rs.getLong(4);
+		acc.restoreHours = nz(rs.getBigDecimal(5));
+		acc.byVendors = rs.getLong(6);
+		acc.inHouse = rs.getLong(7);
+	}
+
+	static BigDecimal nz(BigDecimal value) {
 		return value == null ? BigDecimal.ZERO : value;
 	}
 
