@@ -22,8 +22,14 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  * API (/api/**, HTTP Basic or the page session)       who
  * /api/admin/**, /api/audit/**, /api/users/**          ADMIN
  * GET registry and reference data (cameras, sites,     every role (vendors and squads only the cameras they
- *     precincts, districts)                            maintain: a camera scope applied by the camera module's
+ *     precincts, districts, stations)                  maintain: a camera scope applied by the camera module's
  *                                                      queries; any other camera is not found, 404)
+ * any other method on /api/stations/**                 ADMIN (the department's organisation)
+ * GET /api/gazetteer/** (door-plate datasets, lookup)  ADMIN, DISPATCHER
+ * any other method on /api/gazetteer/**                ADMIN (import and remove door-plate datasets)
+ * /api/placement/** (address matching, its review,     ADMIN, DISPATCHER (who places cameras; every placement
+ *     the placement queue)                             audited)
+ * /api/import-profiles/**                              ADMIN, DISPATCHER (saved column mappings and patterns)
  * GET /api/funding-sources/**, /api/projects/** (money) FUNDING_READERS: every role but VENDOR_TECHNICIAN and
  *                                                      SQUAD_MEMBER (no other company's money)
  * any other method on /api/funding-sources/**,        ADMIN, PROCUREMENT (add and change funding sources,
@@ -49,7 +55,9 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  *
  * Pages (form login, session, CSRF)
  * /login, static resources, /error, /actuator/health   everyone, also anonymous
- * /admin/**                                            ADMIN
+ * /admin/** (users, boundaries, stations, door-plate   ADMIN
+ *     datasets, city set-up, audit, tokens)
+ * /placement/** (address matching, review, queue)      ADMIN, DISPATCHER
  * /procurement/funding-sources/** (add, change),       ADMIN, PROCUREMENT
  *     /procurement/projects/new, POST /procurement/projects/**
  * /cameras/new, /cameras/{id}/edit, /cameras/{id}/decommission, /imports/**,
@@ -129,7 +137,7 @@ final class AccessRules {
 			"/favicon.ico", "/error", "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness" };
 
 	static final String[] REGISTRY_API = { "/api/cameras/**", "/api/sites/**", "/api/precincts/**",
-			"/api/districts/**" };
+			"/api/districts/**", "/api/stations", "/api/stations/**" };
 
 	static final String[] FUNDING_API = { "/api/funding-sources/**", "/api/projects/**" };
 
@@ -144,6 +152,11 @@ final class AccessRules {
 			.requestMatchers(HttpMethod.GET, FUNDING_API).hasAnyRole(names(FUNDING_READERS))
 			.requestMatchers(HttpMethod.HEAD, FUNDING_API).hasAnyRole(names(FUNDING_READERS))
 			.requestMatchers(FUNDING_API).hasAnyRole(names(FUNDING_EDITORS))
+			.requestMatchers("/api/stations", "/api/stations/**").hasRole(ADMIN.name())
+			.requestMatchers(HttpMethod.GET, "/api/gazetteer", "/api/gazetteer/**").hasAnyRole(names(REGISTRY_EDITORS))
+			.requestMatchers("/api/gazetteer", "/api/gazetteer/**").hasRole(ADMIN.name())
+			.requestMatchers("/api/placement", "/api/placement/**").hasAnyRole(names(REGISTRY_EDITORS))
+			.requestMatchers("/api/import-profiles", "/api/import-profiles/**").hasAnyRole(names(REGISTRY_EDITORS))
 			.requestMatchers("/api/cameras/**", "/api/imports/**").hasAnyRole(names(REGISTRY_EDITORS))
 			.requestMatchers(HttpMethod.POST, "/api/health/observations").hasAuthority(HEALTH_FEED)
 			.requestMatchers("/api/work-orders/assignees").hasAnyRole(names(REGISTRY_EDITORS))
@@ -166,6 +179,7 @@ final class AccessRules {
 			.requestMatchers("/admin/**").hasRole(ADMIN.name())
 			.requestMatchers("/procurement/funding-sources/**", "/procurement/projects/new").hasAnyRole(names(FUNDING_EDITORS))
 			.requestMatchers(HttpMethod.POST, "/procurement/projects", "/procurement/projects/**").hasAnyRole(names(FUNDING_EDITORS))
+			.requestMatchers("/placement", "/placement/**").hasAnyRole(names(REGISTRY_EDITORS))
 			.requestMatchers("/cameras/new", "/cameras/*/edit", "/cameras/*/decommission", "/imports/**")
 			.hasAnyRole(names(REGISTRY_EDITORS))
 			.requestMatchers(HttpMethod.POST, "/cameras/**").hasAnyRole(names(REGISTRY_EDITORS))
