@@ -21,8 +21,11 @@ final class AreaNames {
 
 	private final Map<String, Area> districts = new HashMap<>();
 
+	private final Map<Long, Area> precinctsById = new HashMap<>();
+
 	AreaNames(List<Area> precinctList, List<Area> districtList) {
 		for (Area a : precinctList) {
+			precinctsById.put(a.id(), a);
 			for (String name : new String[] { a.code(), a.nameZh(), a.nameEn() }) {
 				if (name != null) {
 					precincts.putIfAbsent(precinctKey(name), a);
@@ -56,6 +59,16 @@ final class AreaNames {
 			return null;
 		}
 		return precinctLookups.computeIfAbsent(name, n -> Optional.ofNullable(precincts.get(precinctKey(n)))).orElse(null);
+	}
+
+	Area precinctById(long id) {
+		return precinctsById.get(id);
+	}
+
+	/** The precinct's zh-TW name, or its id when unknown. */
+	String precinctName(long id) {
+		Area a = precinctsById.get(id);
+		return a == null ? String.valueOf(id) : a.nameZh();
 	}
 
 	Area district(String name) {

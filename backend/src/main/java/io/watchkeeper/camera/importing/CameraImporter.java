@@ -219,6 +219,12 @@ class CameraImporter {
 	 */
 	void run(long id, ColumnMapping mapping, boolean dryRun, SourceFile file, String actor, String remoteAddress,
 			boolean background) {
+		run(id, mapping, dryRun, ImportOptions.DEFAULT, file, actor, remoteAddress, background);
+	}
+
+	/** As {@link #run(long, ColumnMapping, boolean, SourceFile, String, String, boolean)}, reading the list as {@code options} say. */
+	void run(long id, ColumnMapping mapping, boolean dryRun, ImportOptions options, SourceFile file, String actor,
+			String remoteAddress, boolean background) {
 		ImportJob job = job(id, false);
 		ColumnMapping chosen = mapping != null ? mapping : job.columnMapping();
 		List<String> missing = chosen.missing();
@@ -245,7 +251,7 @@ class CameraImporter {
 		watch.hold(id);
 		Runnable work = () -> {
 			try {
-				execute(id, job.fileName(), toRun, chosen, dryRun, actor, remoteAddress);
+				execute(id, job.fileName(), toRun, chosen, dryRun, options, actor, remoteAddress);
 			}
 			finally {
 				watch.release(id);
@@ -274,14 +280,14 @@ class CameraImporter {
 		};
 	}
 
-	private void execute(long id, String fileName, SourceFile file, ColumnMapping mapping, boolean dryRun, String actor,
-			String remoteAddress) {
+	private void execute(long id, String fileName, SourceFile file, ColumnMapping mapping, boolean dryRun,
+			ImportOptions options, String actor, String remoteAddress) {
 		ImportReport report = new ImportReport(properties.maxListedIssues());
 		Outcome outcome;
 		try {
 			inOwnTransaction.executeWithoutResult(tx -> jobs.started(id));
 			outcome = inTransaction.execute(tx -> {
-				Outcome o = validateAndWrite(id, fileName, file, mapping, dryRun, actor, remoteAddress, report);
+				Outcome o = validateAndWrite(id, fileName, file, mapping, dryRun, options, actor, remoteAddress, report);
 				if (o.status() != Status.APPLIED) {
 					tx.setRollbackOnly();
 				}
@@ -308,7 +314,7 @@ class CameraImporter {
 					jobs.finish(id, o);
 					if (o.status() != Status.FAILED) {
 						audit.record(actor, dryRun ? "import.dry_run" : "import.rejected", "import", id,
-								details(fileName, file, o), remoteAddress);
+								details(fileName, file, o, options), remoteAddress);
 					}
 				});
 			}
@@ -319,7 +325,7 @@ class CameraImporter {
 	}
 
 	private Outcome validateAndWrite(long id, String fileName, SourceFile file, ColumnMapping mapping, boolean dryRun,
-			String actor, String remoteAddress, ImportReport report) {
+			ImportOptions options, String actor, String remoteAddress, ImportReport report) {
 		long started = System.currentTimeMillis();
 		AreaNames areas = staging.areaNames();
 		List<Column> columns = file.columns();
@@ -329,7 +335,8 @@ class CameraImporter {
 				report.warning(new ImportIssue(1, null, c.header(), null, "import.warning.columnIgnored", List.of(c.header())));
 			}
 		}
-		RowValidator validator = new RowValidator(mapping, columns, areas, staging.registryCodes(), report);
+		RowValidator validator = new RowValidator(mapping, columns, areas, staging.stationNames(), staging.registryCodes(),
+				options, report);
 		int read = 0;
 		int unplaced = 0;
 		long lastProgress = System.currentTimeMillis();
@@ -367,13 +374,16 @@ class CameraImporter {
 					unplaced, report, null);
 		}
 		progress(id, "WRITING", read, 0);
+		int stationsCreated = options.createStations() ? staging.createStations() : 0;
 		ImportStaging.SiteCounts sites = staging.insertSites();
 		long sitesMs = System.currentTimeMillis();
 		int written = staging.insertCameras(id);
-		log.info("Import {}: {} sites created in {} ms, {} cameras written in {} ms", id,
+		log.info("Import {}: {} stations and {} sites created in {} ms, {} cameras written in {} ms", id, stationsCreated,
 				sites.created(), sitesMs - started - checkedMs, written, System.currentTimeMillis() - sitesMs);
 		Outcome outcome = new Outcome(Status.APPLIED, read, 0, written, sites.created(), sites.reused(), unplaced, report, null);
-		audit.record(actor, "import.applied", "import", id, details(fileName, file, outcome), remoteAddress);
+		Map<String, Object> applied = details(fileName, file, outcome, options);
+		applied.put("stationsCreated", stationsCreated);
+		audit.record(actor, "import.applied", "import", id, applied, remoteAddress);
 		jobs.finish(id, outcome);
 		return outcome;
 	}
@@ -389,6 +399,11 @@ class CameraImporter {
 		for (ImportStaging.AreaMismatch m : staging.precinctMismatches()) {
 			report.warning(new ImportIssue(m.line(), precinctField.name(), header.apply(precinctField), m.named(),
 					"import.warning.precinctMismatch", List.of(m.named(), m.located())));
+		}
+		ImportField stationField = mapping.has(ImportField.STATION) ? ImportField.STATION : ImportField.UNIT;
+		for (ImportStaging.AreaMismatch m : staging.stationMismatches()) {
+			report.warning(new ImportIssue(m.line(), stationField.name(), header.apply(stationField), m.named(),
+					"import.warning.stationMismatch", List.of(m.named(), m.located())));
 		}
 		for (ImportStaging.AreaMismatch m : staging.districtMismatches()) {
 			report.warning(new ImportIssue(m.line(), ImportField.DISTRICT.name(), header.apply(ImportField.DISTRICT), m.named(),
@@ -422,7 +437,7 @@ class CameraImporter {
 		inOwnTransaction.executeWithoutResult(tx -> jobs.progress(id, phase, read, rejected));
 	}
 
-	private static Map<String, Object> details(String fileName, SourceFile file, Outcome o) {
+	private static Map<String, Object> details(String fileName, SourceFile file, Outcome o, ImportOptions options) {
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("fileName", fileName);
 		details.put("format", file.format().name());
@@ -435,6 +450,8 @@ class CameraImporter {
 		details.put("unplaced", o.unplaced());
 		details.put("errors", o.report() == null ? 0 : o.report().errorCount());
 		details.put("warnings", o.report() == null ? 0 : o.report().warningCount());
+		details.put("strict", options.strict());
+		details.put("createStations", options.createStations());
 		return details;
 	}
 

@@ -15,11 +15,22 @@ import java.util.regex.Pattern;
  * {@code NE}, {@code ENE}, {@code north-east}), also written {@code 向東}, {@code 朝東北方向}, {@code 東側};</li>
  * <li>Chinese deviations {@code 北偏東30度} (30), {@code 東偏南15°} (105), and without a number
  * {@code 北偏東} or {@code 東北偏北}, read as half a point (22.5°) towards the second direction;</li>
- * <li>surveyors' quadrant bearings {@code N30E} (30), {@code S20W} (200).</li>
+ * <li>surveyors' quadrant bearings {@code N30E} (30), {@code S20W} (200);</li>
+ * <li>the two-character points in either order ({@code 北東} is {@code 東北}), {@code 正北}, and decorations such as
+ * {@code 朝}, {@code 往}, {@code 面向}, {@code 側}, {@code 方向}, {@code 角}, a note in brackets ({@code 朝東(往市區)});</li>
+ * <li>all-round views ({@code 全景}, {@code 環景}, {@code 360}, {@code 360°}, {@code 魚眼}, {@code fisheye},
+ * {@code panoramic}, {@code omni}): no heading, the camera sees every way ({@link Direction#allRound()}).</li>
  * </ul>
- * Half degrees round up: NNE (22.5°) is stored as 23.
+ * Half degrees round up: NNE (22.5°) is stored as 23. A bare {@code 360} means an all-round camera, as lists write
+ * it, not north.
  */
 final class CompassHeading {
+
+	/** A direction as read: whole degrees clockwise from north, or all-round (no heading, field of view 360°). */
+	record Direction(Integer degrees, boolean allRound) {
+
+		static final Direction ALL_ROUND = new Direction(null, true);
+	}
 
 	private static final Map<String, Double> POINTS = new HashMap<>();
 
@@ -60,18 +71,50 @@ final class CompassHeading {
 
 	private static final Pattern QUADRANT = Pattern.compile("([ns])\\s*(\\d+(?:\\.\\d+)?)\\s*(?:°|度)?\\s*([ew])");
 
-	private static final Pattern DECORATION = Pattern.compile("^(?:面向|面朝|朝向|向|朝|往|面)|(?:方向|方位|方|向|側|侧|邊|面)$");
+	private static final Pattern DECORATION = Pattern.compile("^(?:面向|面朝|朝向|拍向|拍攝|向|朝|往|面|正)|(?:方向|方位|方|向|側|侧|邊|边|面|角)$");
+
+	/** Words lists use for a camera that sees every way; the whole cell must be such words. */
+	private static final Pattern ALL_ROUND = Pattern.compile(
+			"(?:360(?:°|度)?|全景|環景|环景|全方位|全向|全周|魚眼|鱼眼|fisheye|fish-eye|omni(?:directional)?|panorama|panoramic|allround|all-round|360view)+"
+					+ "(?:攝影機|攝影|鏡頭|镜头|視角|视角|型|式|camera|lens|view)?");
+
+	private static final Pattern BRACKETED = Pattern.compile("[(（\\[【][^)）\\]】]*[)）\\]】]");
+
+	private static final Pattern REVERSED = Pattern.compile("([南北])([東西东])");
 
 	private CompassHeading() {
 	}
 
-	/** The heading in degrees 0–359, or null for an empty cell. */
-	static Integer parse(String raw) throws BadValue {
+	/** The direction a cell states, or null for an empty cell. */
+	static Direction read(String raw) throws BadValue {
 		String value = Values.clean(raw);
 		if (value == null) {
 			return null;
 		}
-		String v = value.toLowerCase(Locale.ROOT).replace(" ", "");
+		String v = Values.fold(value).toLowerCase(Locale.ROOT).replaceAll("[\\s_]|(?<!\\d)\\.|\\.(?!\\d)", "");
+		if (v.length() > 2 && "([【".indexOf(v.charAt(0)) >= 0 && ")]】".indexOf(v.charAt(v.length() - 1)) >= 0) {
+			v = v.substring(1, v.length() - 1); // "(全景)": the whole cell in brackets
+		}
+		if (ALL_ROUND.matcher(v).matches()) {
+			return Direction.ALL_ROUND;
+		}
+		String bare = BRACKETED.matcher(v).replaceAll("");
+		if (!bare.isEmpty() && !bare.equals(v)) {
+			if (ALL_ROUND.matcher(bare).matches()) {
+				return Direction.ALL_ROUND;
+			}
+			return new Direction(degrees(raw, bare), false);
+		}
+		return new Direction(degrees(raw, v), false);
+	}
+
+	/** The heading in degrees 0–359, or null for an empty cell or an all-round camera. */
+	static Integer parse(String raw) throws BadValue {
+		Direction d = read(raw);
+		return d == null ? null : d.degrees();
+	}
+
+	private static Integer degrees(String raw, String v) throws BadValue {
 		Matcher m = NUMBER.matcher(v);
 		if (m.matches()) {
 			double degrees = Double.parseDouble(m.group(1));
@@ -115,13 +158,25 @@ final class CompassHeading {
 	}
 
 	private static Double point(String v) {
-		Double point = POINTS.get(v);
+		Double point = lookUp(v);
 		if (point == null) {
-			point = POINTS.get(DECORATION.matcher(v).replaceAll(""));
+			point = lookUp(DECORATION.matcher(v).replaceAll(""));
 		}
 		if (point == null) {
 			// "向東方", "朝東北方向": decorations on both sides
-			point = POINTS.get(DECORATION.matcher(DECORATION.matcher(v).replaceAll("")).replaceAll(""));
+			point = lookUp(DECORATION.matcher(DECORATION.matcher(v).replaceAll("")).replaceAll(""));
+		}
+		return point;
+	}
+
+	/** A compass point, also with its two characters the other way round ("北東" for "東北"). */
+	private static Double lookUp(String v) {
+		Double point = POINTS.get(v);
+		if (point == null && v.length() == 2) {
+			Matcher m = REVERSED.matcher(v);
+			if (m.matches()) {
+				point = POINTS.get(m.group(2) + m.group(1));
+			}
 		}
 		return point;
 	}

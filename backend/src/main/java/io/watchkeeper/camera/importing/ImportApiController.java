@@ -75,13 +75,16 @@ class ImportApiController {
 					+ "DISTRICT, LONGITUDE, LATITUDE, COORDINATES, TWD97_X, TWD97_Y, HEADING, FOV, RANGE, INSTALL_DATE, "
 					+ "WARRANTY_END, SERVICE_LIFE, LPR, MAKE, MODEL, STATUS, NOTES") @RequestParam(required = false) String mapping,
 			@Parameter(description = "wait for the run to finish and return its report; false returns 202 at once") @RequestParam(defaultValue = "true") boolean wait,
+			@Parameter(description = "refuse rows whose direction cannot be read (by default they are kept without a heading, with a warning)") @RequestParam(defaultValue = "false") boolean strict,
+			@Parameter(description = "create the stations (派出所) a unit or station column names under a known precinct and the registry lacks (by default the camera is kept without a station, with a warning)") @RequestParam(defaultValue = "false") boolean createStations,
 			HttpServletRequest request) throws IOException {
 		Map<String, String> changes = parseMapping(mapping);
 		String actor = AuditLog.currentActor();
 		importer.refuseIfTooLarge(file.getSize());
 		CameraImporter.Upload upload = importer.upload(file.getOriginalFilename(), file.getBytes(),
 				new CameraImporter.UploadOptions(format, encoding, changes), actor, true);
-		importer.run(upload.jobId(), upload.mapping(), dryRun, upload.file(), actor, request.getRemoteAddr(), !wait);
+		importer.run(upload.jobId(), upload.mapping(), dryRun, new ImportOptions(strict, createStations), upload.file(), actor,
+				request.getRemoteAddr(), !wait);
 		ImportJobView view = ImportJobView.of(importer.job(upload.jobId(), wait), messages, locale(request));
 		if (!wait) {
 			return ResponseEntity.accepted().location(URI.create("/api/imports/" + upload.jobId())).body(view);

@@ -80,7 +80,14 @@ class ImportPageController {
 	}
 
 	@GetMapping("/{id}")
-	String job(@PathVariable long id, Model model, Locale locale) {
+	String job(@PathVariable long id, @RequestParam(defaultValue = "false") boolean strict,
+			@RequestParam(defaultValue = "false") boolean createStations, Model model, Locale locale) {
+		model.addAttribute("strict", strict);
+		model.addAttribute("createStations", createStations);
+		return job(id, model, locale);
+	}
+
+	private String job(long id, Model model, Locale locale) {
 		ImportJob job = importer.job(id, true);
 		model.addAttribute("job", job);
 		model.addAttribute("fields", ImportField.values());
@@ -107,8 +114,11 @@ class ImportPageController {
 
 	@PostMapping("/{id}/run")
 	String run(@PathVariable long id, @RequestParam(name = "target", required = false) List<String> targets,
-			@RequestParam(defaultValue = "true") boolean dryRun, Model model, Locale locale, HttpServletRequest request,
-			HttpServletResponse response) {
+			@RequestParam(defaultValue = "true") boolean dryRun, @RequestParam(defaultValue = "false") boolean strict,
+			@RequestParam(defaultValue = "false") boolean createStations, Model model, Locale locale,
+			HttpServletRequest request, HttpServletResponse response) {
+		model.addAttribute("strict", strict);
+		model.addAttribute("createStations", createStations);
 		try {
 			ImportJob job = importer.job(id, false);
 			ColumnMapping mapping = null;
@@ -119,8 +129,11 @@ class ImportPageController {
 				}
 				mapping = CameraImporter.checked(job.columns().size(), chosen);
 			}
-			importer.run(id, mapping, dryRun, null, AuditLog.currentActor(), request.getRemoteAddr(), true);
-			return "redirect:/imports/" + id;
+			importer.run(id, mapping, dryRun, new ImportOptions(strict, createStations), null, AuditLog.currentActor(),
+					request.getRemoteAddr(), true);
+			// the choices stay ticked on the job's page, for the real run after a dry run
+			return "redirect:/imports/" + id + (strict || createStations
+					? "?strict=" + strict + "&createStations=" + createStations : "");
 		}
 		catch (ImportFileException e) {
 			response.setStatus(e.status());

@@ -33,7 +33,8 @@ class ImportStaging {
 			    named_precinct_id bigint, named_precinct text, named_district_id bigint, named_district text,
 			    heading smallint, fov smallint, range_m integer, install_date date, warranty_end date,
 			    service_life smallint, lpr text, make text, model text, status text, notes text,
-			    funding_source_id bigint, project_id bigint, contract_id bigint
+			    funding_source_id bigint, project_id bigint, contract_id bigint,
+			    named_station_id bigint, new_station text
 			) ON COMMIT DROP""";
 
 	private static final String COPY = "COPY import_row FROM STDIN";
@@ -58,12 +59,18 @@ class ImportStaging {
 			SELECT DISTINCT ON (r.line) r.line, d.district_id AS id FROM district_part d JOIN import_row r ON ST_Intersects(d.geom, r.location)
 			 ORDER BY r.line, d.district_id""",
 			"""
+			CREATE TEMP TABLE import_in_station ON COMMIT DROP AS
+			SELECT DISTINCT ON (r.line) r.line, s.station_id AS id FROM station_part s JOIN import_row r ON ST_Intersects(s.geom, r.location)
+			 ORDER BY r.line, s.station_id""",
+			"""
 			CREATE TEMP TABLE import_ready ON COMMIT DROP AS
 			SELECT r.*, CASE WHEN r.location IS NULL THEN r.named_precinct_id ELSE ip.id END AS precinct_id,
-			            CASE WHEN r.location IS NULL THEN r.named_district_id ELSE id.id END AS district_id
+			            CASE WHEN r.location IS NULL THEN r.named_district_id ELSE id.id END AS district_id,
+			            ist.id AS located_station_id
 			  FROM import_row r
 			  LEFT JOIN import_in_precinct ip ON ip.line = r.line
-			  LEFT JOIN import_in_district id ON id.line = r.line""",
+			  LEFT JOIN import_in_district id ON id.line = r.line
+			  LEFT JOIN import_in_station ist ON ist.line = r.line""",
 			"ANALYZE import_ready (line, asset_tag, site_code, location, precinct_id, district_id)" };
 
 	private final JdbcTemplate jdbc;
@@ -81,6 +88,12 @@ class ImportStaging {
 						(rs, n) -> new AreaNames.Area(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))),
 				jdbc.query("SELECT id, code, name_zh, name_en FROM district ORDER BY id",
 						(rs, n) -> new AreaNames.Area(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))));
+	}
+
+	StationNames stationNames() {
+		return new StationNames(jdbc.query("SELECT id, precinct_id, code, name_zh, name_en FROM station ORDER BY id",
+				(rs, n) -> new StationNames.Station(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+						rs.getString(5))));
 	}
 
 	/** The codes an import may name funding sources, projects and contracts by, upper case. */
@@ -146,6 +159,34 @@ class ImportStaging {
 				SELECT r.line, r.named_district, d.name_zh FROM import_ready r JOIN district d ON d.id = r.district_id
 				 WHERE r.location IS NOT NULL AND r.named_district_id IS NOT NULL AND r.named_district_id <> r.district_id
 				 ORDER BY r.line""", (rs, n) -> new AreaMismatch(rs.getInt(1), rs.getString(2), rs.getString(3)));
+	}
+
+	/** Rows that name a station other than the one whose boundary holds their location. */
+	List<AreaMismatch> stationMismatches() {
+		return jdbc.query("""
+				SELECT r.line, n.name_zh, s.name_zh FROM import_ready r
+				  JOIN station n ON n.id = r.named_station_id JOIN station s ON s.id = r.located_station_id
+				 WHERE r.named_station_id <> r.located_station_id ORDER BY r.line""",
+				(rs, n) -> new AreaMismatch(rs.getInt(1), rs.getString(2), rs.getString(3)));
+	}
+
+	/**
+	 * Creates the stations the list names under a known precinct and the registry lacks (the run chose to), and
+	 * points the rows at them. A station's code is its precinct's code and a number. Returns how many were created.
+	 */
+	int createStations() {
+		int created = jdbc.update("""
+				INSERT INTO station (code, precinct_id, name_zh)
+				SELECT left(p.code, 24) || '-' || (901 + (SELECT count(*) FROM station o WHERE o.precinct_id = p.id)
+				                         + row_number() OVER (PARTITION BY p.id ORDER BY n.new_station))::text,
+				       p.id, left(n.new_station, 100)
+				  FROM (SELECT DISTINCT named_precinct_id, new_station FROM import_ready WHERE new_station IS NOT NULL) n
+				  JOIN precinct p ON p.id = n.named_precinct_id
+				ON CONFLICT DO NOTHING""");
+		jdbc.update("""
+				UPDATE import_ready r SET named_station_id = s.id FROM station s
+				 WHERE r.new_station IS NOT NULL AND s.precinct_id = r.named_precinct_id AND s.name_zh = left(r.new_station, 100)""");
+		return created;
 	}
 
 	record Located(int line, double lon, double lat) {
@@ -226,12 +267,18 @@ class ImportStaging {
 		return jdbc.update("""
 				INSERT INTO camera (asset_tag, site_id, site_index, location, address, precinct_id, district_id,
 				                    heading_deg, fov_deg, range_m, install_date, service_life_years, warranty_end, lpr,
-				                    make, model, status, notes, funding_source_id, project_id, contract_id, import_id)
+				                    make, model, status, notes, funding_source_id, project_id, contract_id, import_id,
+				                    station_id)
 				SELECT r.asset_tag, s.id, r.site_index, r.location, r.address, r.precinct_id, r.district_id,
 				       r.heading, r.fov, r.range_m, r.install_date, coalesce(r.service_life, 8), r.warranty_end,
 				       coalesce(r.lpr, 'NONE'), r.make, r.model, coalesce(r.status, 'ACTIVE'), r.notes,
-				       r.funding_source_id, r.project_id, r.contract_id, ?
+				       r.funding_source_id, r.project_id, r.contract_id, ?,
+				       -- the station whose boundary holds the camera, else the one the list named if it lies in the
+				       -- camera's precinct (a station of another precinct would contradict the location)
+				       coalesce(r.located_station_id,
+				                CASE WHEN ns.precinct_id IS NOT DISTINCT FROM r.precinct_id THEN r.named_station_id END)
 				  FROM import_ready r LEFT JOIN site s ON s.code = r.site_code
+				  LEFT JOIN station ns ON ns.id = r.named_station_id
 				 ORDER BY r.line""", jobId);
 	}
 
@@ -277,6 +324,8 @@ class ImportStaging {
 			field(r.fundingSourceId());
 			field(r.projectId());
 			field(r.contractId());
+			field(r.namedStationId());
+			field(r.newStation());
 			buffer.setCharAt(buffer.length() - 1, '\n');
 			if (buffer.length() >= CHUNK) {
 				flush();

@@ -36,7 +36,7 @@ final class RowValidator {
 	private final Map<String, Integer> firstLineOfTag = new HashMap<>();
 
 	// A file repeats the same directions, dates and yes/no values thousands of times: read each once.
-	private final Parser<Integer> headings = remembered(CompassHeading::parse);
+	private final Parser<CompassHeading.Direction> directions = remembered(CompassHeading::read);
 
 	private final Parser<Integer> fovs = remembered(v -> CameraValues.whole(v, 1, 360));
 
@@ -52,11 +52,22 @@ final class RowValidator {
 
 	private final RegistryCodes codes;
 
+	private final StationNames stations;
+
+	private final ImportOptions options;
+
 	RowValidator(ColumnMapping mapping, List<Column> columns, AreaNames areas, ImportReport report) {
 		this(mapping, columns, areas, RegistryCodes.none(), report);
 	}
 
 	RowValidator(ColumnMapping mapping, List<Column> columns, AreaNames areas, RegistryCodes codes, ImportReport report) {
+		this(mapping, columns, areas, StationNames.none(), codes, ImportOptions.DEFAULT, report);
+	}
+
+	RowValidator(ColumnMapping mapping, List<Column> columns, AreaNames areas, StationNames stations, RegistryCodes codes,
+			ImportOptions options, ImportReport report) {
+		this.stations = stations;
+		this.options = options;
 		this.codes = codes;
 		this.mapping = mapping;
 		this.columns = columns;
@@ -116,7 +127,8 @@ final class RowValidator {
 		}
 
 		StringBuilder notes = new StringBuilder();
-		AreaNames.Area precinct = precinct(row, notes);
+		Unit unit = unit(row, notes);
+		AreaNames.Area precinct = unit.precinct();
 		AreaNames.Area district = null;
 		String districtName = row.text(ImportField.DISTRICT);
 		if (districtName != null) {
@@ -125,13 +137,32 @@ final class RowValidator {
 				row.warning(ImportField.DISTRICT, "import.warning.unknownDistrict", districtName);
 			}
 		}
-		String station = row.text(ImportField.STATION);
-		if (station != null) {
-			appendNote(notes, ImportField.STATION, station);
+		Integer heading = null;
+		boolean allRound = false;
+		String direction = row.value(ImportField.HEADING);
+		if (present(direction)) {
+			try {
+				CompassHeading.Direction d = directions.parse(direction);
+				heading = d == null ? null : d.degrees();
+				allRound = d != null && d.allRound();
+			}
+			catch (BadValue e) {
+				if (options.strict()) {
+					row.error(ImportField.HEADING, e);
+				}
+				else {
+					// "import.error.heading.unknown" -> "import.warning.heading.unknown": kept without a heading
+					row.warning(ImportField.HEADING, e.code().replace(".error.", ".warning."), Values.forReport(direction));
+				}
+			}
 		}
-
-		Integer heading = row.parse(ImportField.HEADING, headings);
 		Integer fov = row.parse(ImportField.FOV, fovs);
+		if (allRound) {
+			if (fov != null && fov != 360) {
+				row.warning(ImportField.FOV, "import.warning.allRoundFov", fov);
+			}
+			fov = 360;
+		}
 		Integer range = row.parse(ImportField.RANGE, ranges);
 		Integer serviceLife = row.parse(ImportField.SERVICE_LIFE, serviceLives);
 		LocalDate installed = row.parse(ImportField.INSTALL_DATE, dates);
@@ -154,7 +185,7 @@ final class RowValidator {
 				precinct == null ? null : precinct.id(), precinct == null ? null : precinct.nameZh(),
 				district == null ? null : district.id(), district == null ? null : district.nameZh(), heading, fov, range,
 				installed, warrantyEnd, serviceLife, lpr, make, model, status, notes.isEmpty() ? null : notes.toString(),
-				fundingSource, project, contract);
+				fundingSource, project, contract, unit.stationId(), unit.newStation());
 	}
 
 	private GeoPoint location(Row row) {
@@ -222,26 +253,83 @@ final class RowValidator {
 		}
 	}
 
-	private AreaNames.Area precinct(Row row, StringBuilder notes) {
+	/** The precinct and station a row names, and a station to create when the run creates them. */
+	private record Unit(AreaNames.Area precinct, Long stationId, String newStation) {
+	}
+
+	/**
+	 * The row's precinct and station from its precinct, unit and station columns. A unit cell may hold both
+	 * ({@code 新興分局 中正四路派出所}), so may a precinct cell; a station column wins over a station inside them. A station
+	 * alone names its precinct when only one precinct has a station of that name. What cannot be resolved is a
+	 * warning naming the row and stays in the notes, never a rejection.
+	 */
+	private Unit unit(Row row, StringBuilder notes) {
+		String precinctCell = row.text(ImportField.PRECINCT);
+		String unitCell = row.text(ImportField.UNIT);
+		String stationCell = row.text(ImportField.STATION);
+		UnitNames.Unit fromPrecinct = UnitNames.split(precinctCell);
+		UnitNames.Unit fromUnit = UnitNames.split(unitCell);
+		String precinctText = fromPrecinct != null && fromPrecinct.precinct() != null ? fromPrecinct.precinct()
+				: fromUnit != null ? fromUnit.precinct() : null;
+		ImportField precinctField = fromPrecinct != null && fromPrecinct.precinct() != null ? ImportField.PRECINCT
+				: ImportField.UNIT;
+		String stationText = stationCell != null ? stationCell
+				: fromUnit != null && fromUnit.station() != null ? fromUnit.station()
+				: fromPrecinct != null ? fromPrecinct.station() : null;
+		ImportField stationField = stationCell != null ? ImportField.STATION
+				: fromUnit != null && fromUnit.station() != null ? ImportField.UNIT : ImportField.PRECINCT;
+
 		AreaNames.Area precinct = null;
-		String named = row.text(ImportField.PRECINCT);
-		if (named != null) {
-			precinct = areas.precinct(named);
+		if (precinctText != null) {
+			precinct = areas.precinct(precinctText);
+			if (precinct == null && fromPrecinct != null && fromUnit != null && fromUnit.precinct() != null) {
+				precinct = areas.precinct(fromUnit.precinct());
+			}
 			if (precinct == null && areas.knowsPrecincts()) {
-				row.warning(ImportField.PRECINCT, "import.warning.unknownPrecinct", named);
+				row.warning(precinctField, "import.warning.unknownPrecinct", precinctText);
 			}
 		}
-		String unit = row.text(ImportField.UNIT);
-		if (unit != null) {
-			AreaNames.Area unitPrecinct = areas.precinct(unit);
-			if (precinct == null && unitPrecinct != null) {
-				precinct = unitPrecinct;
+		Long stationId = null;
+		String newStation = null;
+		if (stationText != null && !UnitNames.stationKey(stationText).isEmpty()) {
+			if (precinct != null) {
+				StationNames.Station station = stations.find(precinct.id(), stationText);
+				if (station != null) {
+					stationId = station.id();
+				}
+				else if (options.createStations()) {
+					newStation = UnitNames.stationName(stationText);
+					row.warning(stationField, "import.warning.stationCreated", newStation, precinct.nameZh());
+				}
+				else {
+					row.warning(stationField, "import.warning.unknownStation", stationText, precinct.nameZh());
+				}
 			}
-			else if (unitPrecinct == null) {
-				appendNote(notes, ImportField.UNIT, unit);
+			else {
+				List<StationNames.Station> named = stations.named(stationText);
+				if (named.size() == 1 && precinctText == null) {
+					stationId = named.get(0).id();
+					precinct = areas.precinctById(named.get(0).precinctId());
+				}
+				else if (named.size() > 1 && precinctText == null) {
+					row.warning(stationField, "import.warning.stationAmbiguous", stationText,
+							String.join("、", named.stream().map(s -> areas.precinctName(s.precinctId())).toList()));
+				}
+				else if (precinctText == null) {
+					row.warning(stationField, "import.warning.stationWithoutPrecinct", stationText);
+				}
+				// with an unknown precinct the precinct's warning says it all
 			}
 		}
-		return precinct;
+		boolean unitResolved = unitCell == null || (fromUnit.precinct() == null || precinct != null)
+				&& (fromUnit.station() == null || stationId != null || newStation != null);
+		if (!unitResolved) {
+			appendNote(notes, ImportField.UNIT, unitCell);
+		}
+		if (stationCell != null && stationId == null && newStation == null) {
+			appendNote(notes, ImportField.STATION, stationCell);
+		}
+		return new Unit(precinct, stationId, newStation);
 	}
 
 	private LocalDate warrantyEnd(Row row, LocalDate installed) {

@@ -70,8 +70,10 @@ class RowValidatorTest {
 		assertThat(report.errors()).extracting(ImportIssue::field, ImportIssue::code).containsExactlyInAnyOrder(
 				org.assertj.core.groups.Tuple.tuple("LONGITUDE", "import.error.notNumber"),
 				org.assertj.core.groups.Tuple.tuple("INSTALL_DATE", "import.error.date.impossible"),
-				org.assertj.core.groups.Tuple.tuple("HEADING", "import.error.heading.range"),
 				org.assertj.core.groups.Tuple.tuple("LPR", "import.error.lpr.unknown"));
+		assertThat(report.warnings()).as("a direction that cannot be read keeps the row (unless strict)")
+			.extracting(ImportIssue::field, ImportIssue::code)
+			.contains(org.assertj.core.groups.Tuple.tuple("HEADING", "import.warning.heading.range"));
 		ImportIssue date = report.errors().stream().filter(i -> i.field().equals("INSTALL_DATE")).findFirst().orElseThrow();
 		assertThat(date.column()).isEqualTo("裝設日期");
 		assertThat(date.value()).isEqualTo("2023-02-30");

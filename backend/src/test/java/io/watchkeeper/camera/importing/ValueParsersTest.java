@@ -89,7 +89,6 @@ class ValueParsersTest {
 			45度        | 45
 			359.4      | 359
 			359.6      | 0
-			360        | 0
 			""")
 	void turnsDirectionsIntoHeadings(String text, int expected) throws BadValue {
 		assertThat(CompassHeading.parse(text)).isEqualTo(expected);
