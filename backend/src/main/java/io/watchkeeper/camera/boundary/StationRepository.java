@@ -95,6 +95,19 @@ class StationRepository {
 				String.class).stream().findFirst();
 	}
 
+	Optional<Long> precinctIdByCode(String code) {
+		return jdbc.queryForList("SELECT id FROM precinct WHERE upper(code) = upper(:code)", new MapSqlParameterSource("code", code),
+				Long.class).stream().findFirst();
+	}
+
+	Map<String, Long> precinctIdsByCode() {
+		Map<String, Long> ids = new LinkedHashMap<>();
+		jdbc.query("SELECT code, id FROM precinct ORDER BY code", (ResultSet rs) -> {
+			ids.put(rs.getString(1), rs.getLong(2));
+		});
+		return ids;
+	}
+
 	/** (precinct id, Chinese name) to station id, for all stations. */
 	Map<Stations.StationName, Long> idsByName() {
 		Map<Stations.StationName, Long> ids = new LinkedHashMap<>();
@@ -188,6 +201,70 @@ class StationRepository {
 					names.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
 				});
 		return names;
+	}
+
+	/** Stations holding any of the codes: code to (precinct id, Chinese name). */
+	Map<String, Stations.StationName> holdersOfCodes(List<String> codes) {
+		Map<String, Stations.StationName> holders = new LinkedHashMap<>();
+		if (codes.isEmpty()) {
+			return holders;
+		}
+		jdbc.query("SELECT code, precinct_id, name_zh FROM station WHERE code = ANY(CAST(:codes AS text[]))",
+				new MapSqlParameterSource("codes", codes.toArray(String[]::new)), (ResultSet rs) -> {
+					holders.put(rs.getString(1), new Stations.StationName(rs.getLong(2), rs.getString(3)));
+				});
+		return holders;
+	}
+
+	/** Entries (by position) whose geometry has no area left once made valid. */
+	List<Integer> emptyOnceRepaired(List<String> geometries) {
+		if (geometries.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.queryForList("SELECT g.n - 1 FROM unnest(CAST(:g AS text[])) WITH ORDINALITY AS g(json, n) "
+				+ "WHERE ST_IsEmpty(ST_CollectionExtract(ST_MakeValid(ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(g.json), 4326))), 3))",
+				new MapSqlParameterSource("g", geometries.toArray(String[]::new)), Integer.class);
+	}
+
+	/** Inserts new stations whose codes are given, in one statement. */
+	void insertWithCodes(List<StationFile.Entry> entries) {
+		if (entries.isEmpty()) {
+			return;
+		}
+		jdbc.update("INSERT INTO station (code, precinct_id, name_zh) SELECT v.code, v.precinct_id, v.name_zh "
+				+ "FROM unnest(CAST(:codes AS text[]), CAST(:precincts AS bigint[]), CAST(:names AS text[])) AS v(code, precinct_id, name_zh)",
+				new MapSqlParameterSource("codes", entries.stream().map(StationFile.Entry::code).toArray(String[]::new))
+					.addValue("precincts", entries.stream().map(StationFile.Entry::precinctId).toArray(Long[]::new))
+					.addValue("names", entries.stream().map(StationFile.Entry::nameZh).toArray(String[]::new)));
+	}
+
+	/**
+	 * Applies the file to the stations it names, in one statement: the English name and code where given, the boundary
+	 * where given (made valid where JTS found it invalid). Returns the ids written (those that changed).
+	 */
+	List<Long> apply(List<StationFile.Entry> entries) {
+		MapSqlParameterSource p = new MapSqlParameterSource()
+			.addValue("precincts", entries.stream().map(StationFile.Entry::precinctId).toArray(Long[]::new))
+			.addValue("names", entries.stream().map(StationFile.Entry::nameZh).toArray(String[]::new))
+			.addValue("en", entries.stream().map(StationFile.Entry::nameEn).toArray(String[]::new))
+			.addValue("codes", entries.stream().map(StationFile.Entry::code).toArray(String[]::new))
+			.addValue("geometries", entries.stream().map(StationFile.Entry::geometryJson).toArray(String[]::new))
+			.addValue("repairs", entries.stream().map(e -> e.repair() != null).toArray(Boolean[]::new));
+		return jdbc.queryForList("""
+				WITH v AS (
+				    SELECT v.precinct_id, v.name_zh, v.name_en, v.code,
+				           CASE WHEN v.geometry IS NULL THEN NULL
+				                WHEN v.repair THEN ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(v.geometry), 4326))), 3))
+				                ELSE ST_Multi(ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(v.geometry), 4326))) END AS boundary
+				      FROM unnest(CAST(:precincts AS bigint[]), CAST(:names AS text[]), CAST(:en AS text[]), CAST(:codes AS text[]),
+				                  CAST(:geometries AS text[]), CAST(:repairs AS boolean[])) AS v(precinct_id, name_zh, name_en, code, geometry, repair))
+				UPDATE station s SET name_en = coalesce(v.name_en, s.name_en), code = coalesce(v.code, s.code),
+				       boundary = coalesce(v.boundary, s.boundary), updated_at = now()
+				  FROM v
+				 WHERE s.precinct_id = v.precinct_id AND s.name_zh = v.name_zh
+				   AND (s.name_en IS DISTINCT FROM coalesce(v.name_en, s.name_en) OR s.code <> coalesce(v.code, s.code)
+				        OR (v.boundary IS NOT NULL AND (s.boundary IS NULL OR NOT ST_Equals(s.boundary, v.boundary))))
+				RETURNING s.id""", p, Long.class);
 	}
 
 	private static Stations.Station station(ResultSet rs, Map<String, Long> counts) throws SQLException {

@@ -87,6 +87,23 @@ public class Stations {
 		return repository.find(id, today());
 	}
 
+	/** A precinct by its id or its code (case-insensitive). */
+	@Transactional(readOnly = true)
+	public Optional<Long> precinctId(String idOrCode) {
+		String v = idOrCode == null ? "" : idOrCode.strip();
+		if (v.matches("[0-9]{1,18}")) {
+			long id = Long.parseLong(v);
+			return repository.precinctCode(id).map(c -> id);
+		}
+		return repository.precinctIdByCode(v);
+	}
+
+	/** Every precinct's id by its code, for forms that choose one. */
+	@Transactional(readOnly = true)
+	public Map<String, Long> precinctIdsByCode() {
+		return repository.precinctIdsByCode();
+	}
+
 	/** The station of that name in the precinct (the name compared after trimming and folding full-width forms). */
 	@Transactional(readOnly = true)
 	public Optional<Long> findId(long precinctId, String nameZh) {
@@ -243,6 +260,75 @@ public class Stations {
 		repository.delete(id);
 		audit.record("station.deleted", "station", id, Map.of("code", station.code(), "precinctId", station.precinctId(),
 				"nameZh", station.nameZh()));
+	}
+
+	/** What an upload did: stations created and updated (by name), boundaries set, cameras whose station changed. */
+	public record Upload(String fileName, String format, int rows, List<String> created, List<String> updated,
+			int boundaries, int camerasReassigned) {
+	}
+
+	/**
+	 * Adds and updates stations from a file (see {@link StationFile}): stations named in it are created (their
+	 * code generated when the file gives none) or updated (English name, code and boundary where the file gives
+	 * them); stations not in the file stay as they are. All or nothing: any bad line refuses the whole file with
+	 * every problem ({@link BoundaryFileException}). After boundaries changed, cameras follow.
+	 */
+	@Transactional
+	public Upload upload(byte[] content, String fileName) {
+		boundaries.lockForWriting();
+		StationFile.Parsed parsed = StationFile.read(fileName, content, repository.precinctKeys());
+		List<StationFile.Entry> entries = parsed.entries();
+		List<Problem> problems = new ArrayList<>();
+		Map<String, StationName> holders = repository.holdersOfCodes(
+				entries.stream().map(StationFile.Entry::code).filter(java.util.Objects::nonNull).toList());
+		Map<StationName, Long> existing = repository.idsByName();
+		for (StationFile.Entry e : entries) {
+			StationName holder = e.code() == null ? null : holders.get(e.code());
+			if (holder != null && !holder.equals(new StationName(e.precinctId(), e.nameZh()))) {
+				problems.add(new Problem(e.where(), "station.problem.codeTaken", e.code()));
+			}
+		}
+		List<StationFile.Entry> repaired = entries.stream().filter(e -> e.repair() != null).toList();
+		for (int i : repository.emptyOnceRepaired(repaired.stream().map(StationFile.Entry::geometryJson).toList())) {
+			problems.add(new Problem(repaired.get(i).where(), "station.problem.emptyRepair", repaired.get(i).repair()));
+		}
+		if (!problems.isEmpty()) {
+			throw new BoundaryFileException("station.file.rejected", List.of(problems.size()), problems, false);
+		}
+		List<StationFile.Entry> fresh = entries.stream()
+			.filter(e -> !existing.containsKey(new StationName(e.precinctId(), e.nameZh()))).toList();
+		repository.insertWithCodes(fresh.stream().filter(e -> e.code() != null).toList());
+		repository.createMissing(fresh.stream().filter(e -> e.code() == null)
+			.map(e -> new StationName(e.precinctId(), e.nameZh())).toList());
+		List<Long> written = repository.apply(entries);
+		java.util.Set<Long> freshIds = new java.util.HashSet<>();
+		Map<StationName, Long> ids = repository.idsByName();
+		List<String> created = new ArrayList<>();
+		for (StationFile.Entry e : fresh) {
+			freshIds.add(ids.get(new StationName(e.precinctId(), e.nameZh())));
+			created.add(e.nameZh());
+		}
+		List<String> updated = new ArrayList<>();
+		java.util.Set<Long> writtenIds = new java.util.HashSet<>(written);
+		for (StationFile.Entry e : entries) {
+			Long id = ids.get(new StationName(e.precinctId(), e.nameZh()));
+			if (writtenIds.contains(id) && !freshIds.contains(id)) {
+				updated.add(e.nameZh());
+			}
+		}
+		int boundariesSet = (int) entries.stream().filter(e -> e.geometryJson() != null).count();
+		int reassigned = boundariesSet > 0 ? areaAssignment.assignAll() : 0;
+		Upload result = new Upload(fileName, parsed.format(), entries.size(), created, updated, boundariesSet, reassigned);
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("file", fileName);
+		details.put("format", parsed.format());
+		details.put("rows", entries.size());
+		details.put("created", created);
+		details.put("updated", updated);
+		details.put("boundaries", boundariesSet);
+		details.put("camerasReassigned", reassigned);
+		audit.record("station.uploaded", "station", null, details);
+		return result;
 	}
 
 	/** A station that may not be deleted, with what refers to it. */
