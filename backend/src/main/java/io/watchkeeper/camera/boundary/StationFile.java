@@ -167,9 +167,12 @@ final class StationFile {
 				return;
 			}
 			int rows = 0;
+			// the iterator reads a record ahead, so the line count after hasNext() is where that record ends; it starts
+			// on the line after the previous one ended (a quoted value may span lines)
+			long previousEnd = parser.getCurrentLineNumber();
 			while (it.hasNext()) {
-				// a record starts on the line after the last one read (a quoted value may span lines)
-				int line = (int) parser.getCurrentLineNumber() + 1;
+				int line = (int) previousEnd + 1;
+				previousEnd = parser.getCurrentLineNumber();
 				CSVRecord record = it.next();
 				if (isBlank(record)) {
 					continue;
