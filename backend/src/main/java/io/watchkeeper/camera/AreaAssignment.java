@@ -9,7 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.watchkeeper.shared.GeoPoint;
 
 /**
- * Derives a camera's precinct and district from its location by point in polygon, in SQL.
+ * Derives a camera's precinct, district and police station from its location by point in polygon, in SQL.
  * Cameras whose area a person set by hand ({@code area_overridden}) are left alone.
  * The lookup uses the subdivided boundary pieces ({@code precinct_part}, {@code district_part}, kept in step
  * with the boundaries by triggers), so each camera is tested against one or two small polygons.
@@ -26,15 +26,29 @@ public class AreaAssignment {
 	private static final String DISTRICT_OF = "(SELECT dp.district_id FROM district_part dp "
 			+ "WHERE ST_Intersects(dp.geom, %1$s.location) ORDER BY dp.district_id LIMIT 1)";
 
-	private static final String ASSIGN = "UPDATE camera c SET precinct_id = " + PRECINCT_OF.formatted("c")
-			+ ", district_id = " + DISTRICT_OF.formatted("c")
-			+ " WHERE NOT c.area_overridden AND c.location IS NOT NULL";
+	/**
+	 * The station of camera {@code %1$s} whose new precinct is {@code %2$s}: a station of that precinct whose
+	 * boundary contains the point; where none does, the station the camera has if it belongs to that precinct;
+	 * else none. A station of another precinct is never taken, so where precinct and station boundaries disagree
+	 * at their edges a camera still never carries a station outside its precinct.
+	 */
+	private static final String STATION_OF = "coalesce((SELECT sp.station_id FROM station_part sp JOIN station s ON s.id = sp.station_id "
+			+ "WHERE s.precinct_id = %2$s AND ST_Intersects(sp.geom, %1$s.location) ORDER BY sp.station_id LIMIT 1), "
+			+ "(SELECT k.id FROM station k WHERE k.id = %1$s.station_id AND k.precinct_id = %2$s))";
+
+	/** Each camera's derived areas, with the precinct computed once and the station derived from it. */
+	private static final String DERIVED = "SELECT b.id, b.precinct_id, b.district_id, " + STATION_OF.formatted("b", "b.precinct_id")
+			+ " AS station_id FROM (SELECT x.id, x.location, x.station_id, " + PRECINCT_OF.formatted("x") + " AS precinct_id, "
+			+ DISTRICT_OF.formatted("x") + " AS district_id FROM camera x WHERE NOT x.area_overridden AND x.location IS NOT NULL %s) b";
+
+	private static final String ASSIGN = "UPDATE camera c SET precinct_id = a.precinct_id, district_id = a.district_id, "
+			+ "station_id = a.station_id FROM (" + DERIVED.formatted("AND x.id = ANY(?)") + ") a WHERE c.id = a.id";
 
 	/** Writes only the cameras whose area changes: after a boundary edit most cameras stay where they were. */
-	private static final String REASSIGN_CHANGED = "UPDATE camera c SET precinct_id = a.precinct_id, district_id = a.district_id "
-			+ "FROM (SELECT x.id, " + PRECINCT_OF.formatted("x") + " AS precinct_id, " + DISTRICT_OF.formatted("x")
-			+ " AS district_id FROM camera x WHERE NOT x.area_overridden AND x.location IS NOT NULL) a "
-			+ "WHERE c.id = a.id AND (c.precinct_id IS DISTINCT FROM a.precinct_id OR c.district_id IS DISTINCT FROM a.district_id)";
+	private static final String REASSIGN_CHANGED = "UPDATE camera c SET precinct_id = a.precinct_id, district_id = a.district_id, "
+			+ "station_id = a.station_id FROM (" + DERIVED.formatted("") + ") a "
+			+ "WHERE c.id = a.id AND (c.precinct_id IS DISTINCT FROM a.precinct_id OR c.district_id IS DISTINCT FROM a.district_id "
+			+ "OR c.station_id IS DISTINCT FROM a.station_id)";
 
 	/**
 	 * Metres from a location to the department's area, the union of the precinct boundaries: 0 inside, NULL
@@ -91,7 +105,7 @@ public class AreaAssignment {
 		}
 		Long[] boxed = java.util.Arrays.stream(cameraIds).boxed().toArray(Long[]::new);
 		return jdbc.update(con -> {
-			var ps = con.prepareStatement(ASSIGN + " AND c.id = ANY(?)");
+			var ps = con.prepareStatement(ASSIGN);
 			ps.setArray(1, con.createArrayOf("bigint", boxed));
 			return ps;
 		});
@@ -99,7 +113,7 @@ public class AreaAssignment {
 
 	/**
 	 * Re-derives every camera not set by hand, e.g. after boundaries were replaced; returns how many cameras
-	 * changed precinct or district (only those rows are written).
+	 * changed precinct, district or station (only those rows are written).
 	 */
 	@Transactional
 	public int assignAll() {

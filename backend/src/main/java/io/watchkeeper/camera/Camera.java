@@ -65,6 +65,9 @@ public class Camera {
 	@Column(name = "district_id")
 	private Long districtId;
 
+	@Column(name = "station_id")
+	private Long stationId;
+
 	@Column(name = "area_overridden", nullable = false)
 	private boolean areaOverridden;
 
@@ -190,6 +193,17 @@ public class Camera {
 		this.areaOverridden = true;
 	}
 
+	/**
+	 * The police station a person chose (or none). Where the area follows the location, {@link AreaAssignment} then
+	 * keeps it only while it belongs to the camera's precinct and no station boundary holds the location.
+	 */
+	public void assignStation(Long stationId) {
+		if (!java.util.Objects.equals(this.stationId, stationId)) {
+			refuseIfDecommissioned("re-assigned");
+			this.stationId = stationId;
+		}
+	}
+
 	/** Precinct and district follow the location again (the database derives them, see {@link AreaAssignment}). */
 	public void deriveAreaFromLocation() {
 		refuseIfDecommissioned("re-assigned");
@@ -285,6 +299,7 @@ public class Camera {
 		s.put("address", address);
 		s.put("precinctId", precinctId);
 		s.put("districtId", districtId);
+		s.put("stationId", stationId);
 		s.put("areaOverridden", areaOverridden);
 		s.put("heading", headingDeg);
 		s.put("fovDeg", fovDeg);
@@ -412,6 +427,10 @@ public class Camera {
 
 	public Long precinctId() {
 		return precinctId;
+	}
+
+	public Long stationId() {
+		return stationId;
 	}
 
 	public Long districtId() {

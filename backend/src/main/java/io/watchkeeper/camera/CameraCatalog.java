@@ -129,6 +129,11 @@ public class CameraCatalog {
 				consumer);
 	}
 
+	/** Every police station with its precinct (for pickers). */
+	public List<StationChoice> stations() {
+		return queries.stations();
+	}
+
 	public List<Reference> precincts() {
 		return queries.precincts();
 	}

@@ -31,7 +31,7 @@ class CameraExport {
 
 	/** The CSV columns, in order; headers come from the camera message bundle ({@code camera.csv.<key>}). */
 	static final List<String> COLUMNS = List.of("assetTag", "siteCode", "siteIndex", "address", "longitude", "latitude",
-			"precinct", "district", "heading", "fovDeg", "rangeM", "installDate", "serviceLifeYears", "endOfLife",
+			"precinct", "station", "district", "heading", "fovDeg", "rangeM", "installDate", "serviceLifeYears", "endOfLife",
 			"warrantyEnd", "lpr", "make", "model", "status", "fundingSource", "project", "contract", "supplierVendor",
 			"decommissionedOn", "decommissionReason", "notes", "state");
 
@@ -60,6 +60,7 @@ class CameraExport {
 			row.add(c.longitude());
 			row.add(c.latitude());
 			row.add(c.precinct() == null ? null : c.precinct().name(locale));
+			row.add(c.station() == null ? null : cell(c.station().name(locale)));
 			row.add(c.district() == null ? null : c.district().name(locale));
 			row.add(c.heading());
 			row.add(c.fovDeg());
@@ -108,6 +109,8 @@ class CameraExport {
 				p.put("address", c.address());
 				p.put("precinct", c.precinct() == null ? null : c.precinct().code());
 				p.put("precinctName", c.precinct() == null ? null : c.precinct().name(locale));
+				p.put("station", c.station() == null ? null : c.station().code());
+				p.put("stationName", c.station() == null ? null : c.station().name(locale));
 				p.put("district", c.district() == null ? null : c.district().code());
 				p.put("districtName", c.district() == null ? null : c.district().name(locale));
 				p.put("heading", c.heading());

@@ -8,9 +8,17 @@ package io.watchkeeper.camera;
  * @param pastEndOfLife cameras still in service (not decommissioned) whose end of life is before today
  * @param placed {@code false} for cameras without a location (the unplaced list), {@code true} for placed ones
  * @param text part of an asset tag, site code or address, case-insensitive
+ * @param stationId cameras of that police station
  */
 public record CameraFilter(Long precinctId, Long districtId, CameraStatus status, CameraState state, LprFilter lpr, Long fundingSourceId,
-		Long projectId, Integer endOfLifeYear, boolean pastEndOfLife, Boolean placed, String text) {
+		Long projectId, Integer endOfLifeYear, boolean pastEndOfLife, Boolean placed, String text, Long stationId) {
+
+	/** A filter without a station. */
+	public CameraFilter(Long precinctId, Long districtId, CameraStatus status, CameraState state, LprFilter lpr,
+			Long fundingSourceId, Long projectId, Integer endOfLifeYear, boolean pastEndOfLife, Boolean placed, String text) {
+		this(precinctId, districtId, status, state, lpr, fundingSourceId, projectId, endOfLifeYear, pastEndOfLife, placed, text,
+				null);
+	}
 
 	public static final int MAX_TEXT_LENGTH = 100;
 
@@ -36,6 +44,6 @@ public record CameraFilter(Long precinctId, Long districtId, CameraStatus status
 
 	public CameraFilter withText(String q) {
 		return new CameraFilter(precinctId, districtId, status, state, lpr, fundingSourceId, projectId, endOfLifeYear,
-				pastEndOfLife, placed, q);
+				pastEndOfLife, placed, q, stationId);
 	}
 }

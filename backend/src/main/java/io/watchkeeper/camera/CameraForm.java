@@ -23,6 +23,7 @@ public class CameraForm {
 	private String address;
 	private Long precinctId;
 	private Long districtId;
+	private Long stationId;
 	@Min(0) @Max(359)
 	private Integer heading;
 	@Min(1) @Max(360)
@@ -63,6 +64,7 @@ public class CameraForm {
 		f.address = r.address();
 		f.precinctId = r.precinctId();
 		f.districtId = r.districtId();
+		f.stationId = r.stationId();
 		f.heading = Heading.rounded(r.heading());
 		f.fovDeg = r.fovDeg();
 		f.rangeM = r.rangeM();
@@ -86,7 +88,7 @@ public class CameraForm {
 	CameraCommand toCommand() {
 		return new CameraCommand(assetTag, longitude, latitude, address, precinctId, districtId, heading, fovDeg, rangeM,
 				installDate, serviceLifeYears, warrantyEnd, lpr, make, model, status, fundingSourceId, projectId,
-				contractId, supplierVendorId, notes, retentionDays);
+				contractId, supplierVendorId, notes, retentionDays, stationId);
 	}
 
 	public String getAssetTag() { return assetTag; }
@@ -97,6 +99,8 @@ public class CameraForm {
 	public void setLatitude(Double latitude) { this.latitude = latitude; }
 	public String getAddress() { return address; }
 	public void setAddress(String address) { this.address = address; }
+	public Long getStationId() { return stationId; }
+	public void setStationId(Long stationId) { this.stationId = stationId; }
 	public Long getPrecinctId() { return precinctId; }
 	public void setPrecinctId(Long precinctId) { this.precinctId = precinctId; }
 	public Long getDistrictId() { return districtId; }

@@ -96,6 +96,7 @@ public class CameraFormat {
 		java.util.Map<String, java.util.Map<Long, Reference>> names = new java.util.HashMap<>();
 		names.put("precinctId", byId(catalog.precincts()));
 		names.put("districtId", byId(catalog.districts()));
+		names.put("stationId", byId(catalog.stations().stream().map(StationChoice::station).toList()));
 		names.put("fundingSourceId", byId(catalog.fundingSources()));
 		names.put("projectId", byId(catalog.projects()));
 		names.put("contractId", byId(catalog.contracts()));

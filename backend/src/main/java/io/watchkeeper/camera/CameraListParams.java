@@ -14,6 +14,8 @@ public class CameraListParams {
 	private Long precinct;
 	@Schema(description = "District id (see /api/districts)")
 	private Long district;
+	@Schema(description = "Police station id (see /api/stations)")
+	private Long station;
 	private CameraStatus status;
 	@Schema(description = "The camera's state by the one rule: OUTAGE (an outage is open), FAULTY (a repair order is "
 			+ "open without an outage), PAST_EOL, WORKING, PLANNED or DECOMMISSIONED")
@@ -43,7 +45,7 @@ public class CameraListParams {
 
 	public CameraFilter toFilter() {
 		return new CameraFilter(precinct, district, status, state, lpr, fundingSource, project, endOfLifeYear, pastEndOfLife,
-				placed, q);
+				placed, q, station);
 	}
 
 	public CameraSort sortColumn() {
@@ -88,6 +90,7 @@ public class CameraListParams {
 		UriComponentsBuilder b = UriComponentsBuilder.newInstance();
 		add(b, "precinct", precinct);
 		add(b, "district", district);
+		add(b, "station", station);
 		add(b, "status", status);
 		add(b, "state", state);
 		add(b, "lpr", lpr);
@@ -115,6 +118,8 @@ public class CameraListParams {
 		}
 	}
 
+	public Long getStation() { return station; }
+	public void setStation(Long station) { this.station = station; }
 	public Long getPrecinct() { return precinct; }
 	public void setPrecinct(Long precinct) { this.precinct = precinct; }
 	public Long getDistrict() { return district; }

@@ -135,6 +135,7 @@ class CameraPages {
 		model.addAttribute("lprFilters", LprFilter.values());
 		model.addAttribute("precincts", format.byName(catalog.precincts()));
 		model.addAttribute("districts", format.byName(catalog.districts()));
+		model.addAttribute("stations", catalog.stations());
 		model.addAttribute("fundingSources", catalog.fundingSources());
 		model.addAttribute("projects", catalog.projects());
 		return "cameras/list";
@@ -294,6 +295,7 @@ class CameraPages {
 		model.addAttribute("lprCapabilities", LprCapability.values());
 		model.addAttribute("precincts", format.byName(catalog.precincts()));
 		model.addAttribute("districts", format.byName(catalog.districts()));
+		model.addAttribute("stations", catalog.stations());
 		model.addAttribute("fundingSources", catalog.fundingSources());
 		model.addAttribute("projects", catalog.projects());
 		model.addAttribute("contracts", catalog.contracts());

@@ -45,7 +45,8 @@ class CameraQueries {
 			       omc.id AS omc_id, omc.code AS omc_code, omc.name_zh AS omc_zh, omc.name_en AS omc_en,
 			       v.id AS v_id, v.code AS v_code, v.name_zh AS v_zh, v.name_en AS v_en,
 			       c.decommissioned_on, c.decommission_reason, c.notes, c.retention_days, c.created_at, c.updated_at, c.version,
-			       %s AS state
+			       %s AS state,
+			       st.id AS st_id, st.code AS st_code, st.name_zh AS st_zh, st.name_en AS st_en
 			""".formatted(CameraState.SQL);
 
 	private static final String VIEW_JOINS = """
@@ -57,6 +58,7 @@ class CameraQueries {
 			  LEFT JOIN maintenance_contract mc ON mc.id = camera_contract_on(c.contract_id, c.precinct_id, CAST(:today AS date))
 			  LEFT JOIN maintenance_contract omc ON omc.id = c.contract_id
 			  LEFT JOIN vendor v ON v.id = c.supplier_vendor_id
+			  LEFT JOIN station st ON st.id = c.station_id
 			""";
 
 	/** What could be part of an asset tag or a site code (see {@link AssetTag#ALLOWED}). */
@@ -64,7 +66,7 @@ class CameraQueries {
 
 	/** The order in which a camera's fields are listed in its audit trail (as on the camera page). */
 	static final List<String> AUDIT_FIELD_ORDER = List.of("assetTag", "siteCode", "siteIndex", "status", "longitude",
-			"latitude", "address", "precinctId", "districtId", "areaOverridden", "heading", "fovDeg", "rangeM",
+			"latitude", "address", "precinctId", "districtId", "stationId", "areaOverridden", "heading", "fovDeg", "rangeM",
 			"installDate", "serviceLifeYears", "warrantyEnd", "lpr", "make", "model", "fundingSourceId", "projectId",
 			"contractId", "supplierVendorId", "decommissionedOn", "decommissionReason", "notes", "retentionDays");
 
@@ -172,9 +174,10 @@ class CameraQueries {
 		String sql = """
 				SELECT c.id, c.asset_tag, s.code AS site_code, c.address, c.status, c.lpr, c.install_date, c.end_of_life,
 				       c.placed, p.id AS p_id, p.code AS p_code, p.name_zh AS p_zh, p.name_en AS p_en,
-				       d.id AS d_id, d.code AS d_code, d.name_zh AS d_zh, d.name_en AS d_en, %s AS state
+				       d.id AS d_id, d.code AS d_code, d.name_zh AS d_zh, d.name_en AS d_en, %s AS state,
+				       st.id AS st_id, st.code AS st_code, st.name_zh AS st_zh, st.name_en AS st_en
 				  FROM (SELECT c.id, c.asset_tag, c.site_id, c.address, c.status, c.lpr, c.install_date, c.end_of_life,
-				               c.updated_at, c.location IS NOT NULL AS placed, c.precinct_id, c.district_id
+				               c.updated_at, c.location IS NOT NULL AS placed, c.precinct_id, c.district_id, c.station_id
 				          FROM camera c
 				         WHERE %s
 				         ORDER BY %s
@@ -182,12 +185,13 @@ class CameraQueries {
 				  LEFT JOIN site s ON s.id = c.site_id
 				  LEFT JOIN precinct p ON p.id = c.precinct_id
 				  LEFT JOIN district d ON d.id = c.district_id
+				  LEFT JOIN station st ON st.id = c.station_id
 				 ORDER BY %s""".formatted(CameraState.SQL, where, order, order);
 		return jdbc.query(sql, params, (rs, n) -> new CameraListItem(rs.getLong("id"), rs.getString("asset_tag"),
 				rs.getString("site_code"), rs.getString("address"), ref(rs, "p"), ref(rs, "d"),
 				CameraStatus.valueOf(rs.getString("status")), CameraState.valueOf(rs.getString("state")),
 				LprCapability.valueOf(rs.getString("lpr")), date(rs, "install_date"), date(rs, "end_of_life"),
-				rs.getBoolean("placed")));
+				rs.getBoolean("placed"), ref(rs, "st")));
 	}
 
 	/** Streams every matching camera, in order, to the consumer (for exports); at most {@code maxRows}. */
@@ -268,6 +272,15 @@ class CameraQueries {
 						rs.getString("action"), details(rs.getString("details")), rs.getString("remote_addr")));
 	}
 
+	/** Every police station with its precinct, in precinct code then name order. */
+	List<StationChoice> stations() {
+		return jdbc.query("""
+				SELECT s.id, s.code, s.name_zh, s.name_en, p.id AS p_id, p.code AS p_code, p.name_zh AS p_zh, p.name_en AS p_en
+				  FROM station s JOIN precinct p ON p.id = s.precinct_id ORDER BY p.code, s.name_zh""", Map.of(),
+				(rs, n) -> new StationChoice(new Reference(rs.getLong("id"), rs.getString("code"), rs.getString("name_zh"),
+						rs.getString("name_en"), null, null), rs.getLong("p_id"), ref(rs, "p")));
+	}
+
 	List<Reference> precincts() {
 		return references("SELECT id, code, name_zh, name_en, NULL AS kind, NULL::int AS fiscal_year FROM precinct ORDER BY code");
 	}
@@ -333,7 +346,7 @@ class CameraQueries {
 
 	/** The tables a camera refers to by id; the name is never taken from input. */
 	enum Referenced {
-		PRECINCT("precinct"), DISTRICT("district"), FUNDING_SOURCE("funding_source"), PROJECT("procurement_project"),
+		PRECINCT("precinct"), DISTRICT("district"), STATION("station"), FUNDING_SOURCE("funding_source"), PROJECT("procurement_project"),
 		CONTRACT("maintenance_contract"), VENDOR("vendor");
 
 		final String table;
@@ -384,6 +397,16 @@ class CameraQueries {
 		return AssetTag.of(code + "-" + String.format(java.util.Locale.ROOT, "%02d", next));
 	}
 
+	Long precinctOfStation(long stationId) {
+		return jdbc.queryForList("SELECT precinct_id FROM station WHERE id = :id", Map.of("id", stationId), Long.class)
+			.stream().findFirst().orElse(null);
+	}
+
+	String precinctCode(Long precinctId) {
+		return precinctId == null ? null : jdbc.queryForList("SELECT code FROM precinct WHERE id = :id", Map.of("id", precinctId),
+				String.class).stream().findFirst().orElse(null);
+	}
+
 	boolean exists(Referenced what, long id) {
 		return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM " + what.table + " WHERE id = :id)",
 				Map.of("id", id), Boolean.class));
@@ -409,6 +432,10 @@ class CameraQueries {
 		if (f.districtId() != null) {
 			sql.append(" AND c.district_id = :districtId");
 			params.addValue("districtId", f.districtId());
+		}
+		if (f.stationId() != null) {
+			sql.append(" AND c.station_id = :stationId");
+			params.addValue("stationId", f.stationId());
 		}
 		if (f.status() != null) {
 			sql.append(" AND c.status = :status");
@@ -491,7 +518,7 @@ class CameraQueries {
 				rs.getString("make"), rs.getString("model"), CameraStatus.valueOf(rs.getString("status")),
 				CameraState.valueOf(rs.getString("state")), refWithKind(rs, "f"), refWithKind(rs, "pr"), ref(rs, "mc"), ref(rs, "omc"), ref(rs, "v"), date(rs, "decommissioned_on"),
 				rs.getString("decommission_reason"), rs.getString("notes"), intOrNull(rs, "retention_days"), instant(rs, "created_at"),
-				instant(rs, "updated_at"), rs.getLong("version"), null, null, null, null, null, null);
+				instant(rs, "updated_at"), rs.getLong("version"), null, null, null, null, null, null, ref(rs, "st"));
 	}
 
 	private static Reference ref(ResultSet rs, String prefix) throws SQLException {

@@ -76,8 +76,10 @@ public class CameraRegistry {
 		if (command.areaChosenByHand()) {
 			camera.chooseAreaByHand(command.precinctId(), command.districtId());
 		}
+		camera.assignStation(command.stationId());
 		saveAndFlush(camera, v.tag());
 		deriveAreaIfFollowingLocation(camera);
+		refuseStationOutsidePrecinct(camera, command.stationId());
 		Map<String, Object> created = new LinkedHashMap<>();
 		camera.snapshot().forEach((field, value) -> {
 			if (value != null) {
@@ -124,8 +126,10 @@ public class CameraRegistry {
 		else {
 			camera.deriveAreaFromLocation();
 		}
+		camera.assignStation(command.stationId());
 		saveAndFlush(camera, v.tag());
 		deriveAreaIfFollowingLocation(camera);
+		refuseStationOutsidePrecinct(camera, command.stationId());
 		Map<String, Object> changes = Camera.diff(before, camera.snapshot());
 		if (!changes.isEmpty()) {
 			audit.record("camera.updated", "camera", camera.id(), changes);
@@ -192,7 +196,7 @@ public class CameraRegistry {
 				at == null ? null : at.latitude(), old.address(), old.areaOverridden() ? old.precinctId() : null,
 				old.areaOverridden() ? old.districtId() : null, heading == null ? null : heading.degrees(), old.fovDeg(),
 				old.rangeM(), r.installDate(), null, warrantyEnd, r.lpr(), r.make(), r.model(), CameraStatus.ACTIVE,
-				terms.fundingSourceId(), terms.projectId(), null, terms.vendorId(), null, old.retentionDays());
+				terms.fundingSourceId(), terms.projectId(), null, terms.vendorId(), null, old.retentionDays(), old.stationId());
 		long newId = register(command, true);
 		Camera delivered = find(newId);
 		delivered.deliveredFor(oldId, r.serialNumber());
@@ -308,6 +312,7 @@ public class CameraRegistry {
 		}
 		mustExist(errors, "precinctId", CameraQueries.Referenced.PRECINCT, c.precinctId());
 		mustExist(errors, "districtId", CameraQueries.Referenced.DISTRICT, c.districtId());
+		mustExist(errors, "stationId", CameraQueries.Referenced.STATION, c.stationId());
 		mustExist(errors, "fundingSourceId", CameraQueries.Referenced.FUNDING_SOURCE, c.fundingSourceId());
 		mustExist(errors, "projectId", CameraQueries.Referenced.PROJECT, c.projectId());
 		mustExist(errors, "contractId", CameraQueries.Referenced.CONTRACT, c.contractId());
@@ -351,6 +356,23 @@ public class CameraRegistry {
 
 	private static boolean inTaiwan(double lon, double lat) {
 		return lon >= 118.0 && lon <= 122.5 && lat >= 21.5 && lat <= 26.5;
+	}
+
+	/**
+	 * A chosen station must belong to the camera's precinct (chosen by hand or derived from the location). Where the
+	 * area follows the location, {@link AreaAssignment} has already dropped a station of another precinct, or put the
+	 * station whose boundary holds the location in its place (that is accepted: the boundary decides).
+	 */
+	private void refuseStationOutsidePrecinct(Camera camera, Long chosen) {
+		if (chosen == null || camera.stationId() != null && !camera.stationId().equals(chosen)) {
+			return;
+		}
+		Long stationPrecinct = queries.precinctOfStation(chosen);
+		if (camera.stationId() == null || !java.util.Objects.equals(stationPrecinct, camera.precinctId())) {
+			throw new InvalidInputException("stationId", "station " + chosen + " belongs to precinct "
+					+ queries.precinctCode(stationPrecinct) + ", not to the camera's precinct ("
+					+ (camera.precinctId() == null ? "none" : queries.precinctCode(camera.precinctId())) + ")");
+		}
 	}
 
 	private void mustExist(List<FieldError> errors, String field, CameraQueries.Referenced what, Long id) {

@@ -44,12 +44,25 @@ public record CameraRequest(
 		@Size(max = CameraDetails.MAX_NOTES_LENGTH) String notes,
 		@Schema(example = "30", description = "Days the camera's footage is kept before it is overwritten; leave out for the city default (watchkeeper.investigation.default-retention-days)")
 		@Min(1) @Max(CameraDetails.MAX_RETENTION_DAYS) Integer retentionDays,
-		@Schema(description = "The version you loaded; required when changing a camera", example = "0") Long version) {
+		@Schema(description = "The version you loaded; required when changing a camera", example = "0") Long version,
+		@Schema(description = "Police station id (see /api/stations); must belong to the camera's precinct. Where the "
+				+ "precinct follows the location and a station boundary holds the location, that station is taken")
+		Long stationId) {
+
+	/** A request without a police station. */
+	public CameraRequest(String assetTag, Double longitude, Double latitude, String address, Long precinctId,
+			Long districtId, Double heading, Integer fovDeg, Integer rangeM, LocalDate installDate, Integer serviceLifeYears,
+			LocalDate warrantyEnd, LprCapability lpr, String make, String model, CameraStatus status, Long fundingSourceId,
+			Long projectId, Long contractId, Long supplierVendorId, String notes, Integer retentionDays, Long version) {
+		this(assetTag, longitude, latitude, address, precinctId, districtId, heading, fovDeg, rangeM, installDate,
+				serviceLifeYears, warrantyEnd, lpr, make, model, status, fundingSourceId, projectId, contractId,
+				supplierVendorId, notes, retentionDays, version, null);
+	}
 
 	CameraCommand toCommand() {
 		return new CameraCommand(assetTag, longitude, latitude, address, precinctId, districtId, Heading.rounded(heading), fovDeg,
 				rangeM, installDate, serviceLifeYears, warrantyEnd, lpr, make, model, status, fundingSourceId, projectId,
-				contractId, supplierVendorId, notes, retentionDays);
+				contractId, supplierVendorId, notes, retentionDays, stationId);
 	}
 
 	/** The camera as it is now, as a request that would leave it unchanged (the base of a merge patch). */
@@ -60,7 +73,7 @@ public record CameraRequest(
 				c.heading() == null ? null : c.heading().doubleValue(), c.fovDeg(),
 				c.rangeM(), c.installDate(), c.serviceLifeYears(), c.warrantyEnd(), c.lpr(), c.make(), c.model(),
 				c.status(), id(c.fundingSource()), id(c.project()), id(c.assignedContract()), id(c.supplierVendor()), c.notes(),
-				c.retentionDays(), c.version());
+				c.retentionDays(), c.version(), id(c.station()));
 	}
 
 	private static Long id(Reference r) {

@@ -17,7 +17,7 @@ public record CameraView(long id, String assetTag, Long siteId, String siteCode,
 		LocalDate decommissionedOn, String decommissionReason, String notes, Integer retentionDays, Instant createdAt,
 		Instant updatedAt,
 		long version, String serialNumber, Long replacesCameraId, String replacesCameraTag, Long replacedByCameraId,
-		String replacedByCameraTag, String decommissionKind) {
+		String replacedByCameraTag, String decommissionKind, Reference station) {
 
 	/** The camera with its serial number, kind of decommission and lineage (the camera page and the API show them). */
 	CameraView withLineage(String serial, Long replacesId, String replacesTag, Long replacedById, String replacedByTag,
@@ -26,7 +26,7 @@ public record CameraView(long id, String assetTag, Long siteId, String siteCode,
 				precinct, district, areaOverridden, heading, fovDeg, rangeM, installDate, serviceLifeYears, endOfLife,
 				warrantyEnd, lpr, make, model, status, state, fundingSource, project, contract, assignedContract, supplierVendor,
 				decommissionedOn, decommissionReason, notes, retentionDays, createdAt, updatedAt, version, serial,
-				replacesId, replacesTag, replacedById, replacedByTag, kind);
+				replacesId, replacesTag, replacedById, replacedByTag, kind, station);
 	}
 
 	public boolean placed() {

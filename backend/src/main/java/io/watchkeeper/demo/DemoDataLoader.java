@@ -202,6 +202,9 @@ class DemoDataLoader {
 				SELECT id FROM camera WHERE location IS NOT NULL AND (precinct_id IS NULL OR district_id IS NULL)""", Long.class)
 			.stream().mapToLong(Long::longValue).toArray();
 		areaAssignment.assignCameras(unassigned);
+		long stationsStart = System.nanoTime();
+		int stations = new DemoStations(new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc)).write(areas, precincts);
+		log.info("Demo police stations: {} created, cameras assigned in {} ms", stations, (System.nanoTime() - stationsStart) / 1_000_000);
 		updateAmounts(totals);
 		updateContractBudgets();
 		List<String> users = insertUsers(demoPassword, vendors, precincts, squads);

@@ -42,7 +42,7 @@ class BootstrapAdmin implements ApplicationRunner {
 		}
 		try {
 			users.create(new UserAdministration.NewUser(settings.username(), "Administrator", EnumSet.of(Role.ADMIN),
-					null, null, settings.password()));
+					null, null, null, settings.password()));
 		}
 		catch (InvalidRequest e) {
 			throw new IllegalStateException("Cannot create the administrator of watchkeeper.security.bootstrap-admin: "

@@ -37,6 +37,7 @@ class UserAdminController {
 		model.addAttribute("allRoles", Role.values());
 		model.addAttribute("vendors", users.vendors());
 		model.addAttribute("precincts", users.precincts());
+		model.addAttribute("stations", users.stations());
 		model.addAttribute("minPasswordLength", users.minPasswordLength());
 	}
 

@@ -33,6 +33,10 @@ import io.watchkeeper.security.InvalidRequest.Violation;
  * Every change is audited ({@code user.created}, {@code user.updated}, {@code user.disabled},
  * {@code user.enabled}, {@code user.password_reset}); a change to who someone is or what they may do ends
  * that user's open sessions, so it takes effect at once rather than at their next login.
+ * <p>
+ * A user may be scoped to a police station: the station implies its precinct, and both are stored, so everything
+ * that scopes by precinct (an investigator's cases, a precinct's cameras and figures) treats a station's user as one
+ * of its precinct. A station that is not under the chosen precinct is refused.
  */
 @Service
 class UserAdministration {
@@ -44,17 +48,21 @@ class UserAdministration {
 
 	record UserSummary(long id, String username, String displayName, boolean enabled, Set<Role> roles, Long vendorId,
 			String vendorName, Long precinctId, String precinctNameZh, String precinctNameEn, LocalDate createdOn,
-			boolean demo) {
+			boolean demo, Long stationId, String stationNameZh, String stationNameEn) {
+	}
+
+	/** A police station a user may be scoped to, with its precinct (the form narrows by precinct). */
+	record StationOption(long id, String nameZh, String nameEn, long precinctId) {
 	}
 
 	record ScopeOption(long id, String nameZh, String nameEn) {
 	}
 
-	record NewUser(String username, String displayName, Set<Role> roles, Long vendorId, Long precinctId,
+	record NewUser(String username, String displayName, Set<Role> roles, Long vendorId, Long precinctId, Long stationId,
 			String password) {
 	}
 
-	record Changes(String displayName, Set<Role> roles, Long vendorId, Long precinctId) {
+	record Changes(String displayName, Set<Role> roles, Long vendorId, Long precinctId, Long stationId) {
 	}
 
 	private final JdbcTemplate jdbc;
@@ -102,6 +110,15 @@ class UserAdministration {
 				(rs, n) -> new ScopeOption(rs.getLong("id"), rs.getString("name_zh"), rs.getString("name_en")));
 	}
 
+	@Transactional(readOnly = true)
+	List<StationOption> stations() {
+		return jdbc.query("""
+				SELECT s.id, s.name_zh, coalesce(s.name_en, s.name_zh) AS name_en, s.precinct_id
+				  FROM station s JOIN precinct p ON p.id = s.precinct_id ORDER BY p.code, s.name_zh""",
+				(rs, n) -> new StationOption(rs.getLong("id"), rs.getString("name_zh"), rs.getString("name_en"),
+						rs.getLong("precinct_id")));
+	}
+
 	@Transactional
 	long create(NewUser user) {
 		List<Violation> violations = new ArrayList<>();
@@ -115,23 +132,25 @@ class UserAdministration {
 			violations.add(new Violation("username", "user.error.username.taken", new Object[] { username },
 					"User name '" + username + "' is already taken"));
 		}
-		String displayName = checkDetails(user.displayName(), user.roles(), user.vendorId(), user.precinctId(),
+		Long precinctId = precinctOf(user.precinctId(), user.stationId(), violations);
+		String displayName = checkDetails(user.displayName(), user.roles(), user.vendorId(), precinctId,
 				violations);
 		checkPassword(user.password(), username, violations);
 		if (!violations.isEmpty()) {
 			throw new InvalidRequest("The user is not valid", violations);
 		}
 		long id = jdbc.queryForObject("""
-				INSERT INTO app_user (username, display_name, password_hash, vendor_id, precinct_id)
-				VALUES (?, ?, ?, ?, ?) RETURNING id""", Long.class, username, displayName,
-				passwordEncoder.encode(user.password()), user.vendorId(), user.precinctId());
+				INSERT INTO app_user (username, display_name, password_hash, vendor_id, precinct_id, station_id)
+				VALUES (?, ?, ?, ?, ?, ?) RETURNING id""", Long.class, username, displayName,
+				passwordEncoder.encode(user.password()), user.vendorId(), precinctId, user.stationId());
 		insertRoles(id, user.roles());
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("username", username);
 		details.put("displayName", displayName);
 		details.put("roles", sorted(user.roles()));
 		details.put("vendorId", user.vendorId());
-		details.put("precinctId", user.precinctId());
+		details.put("precinctId", precinctId);
+		details.put("stationId", user.stationId());
 		audit.record("user.created", "user", username, details);
 		return id;
 	}
@@ -140,8 +159,9 @@ class UserAdministration {
 	void update(long id, Changes changes) {
 		UserSummary before = require(id);
 		List<Violation> violations = new ArrayList<>();
+		Long precinctId = precinctOf(changes.precinctId(), changes.stationId(), violations);
 		String displayName = checkDetails(changes.displayName(), changes.roles(), changes.vendorId(),
-				changes.precinctId(), violations);
+				precinctId, violations);
 		if (isCurrentUser(before) && before.roles().contains(Role.ADMIN)
 				&& (changes.roles() == null || !changes.roles().contains(Role.ADMIN))) {
 			violations.add(new Violation("roles", "user.error.ownAdmin", new Object[0],
@@ -159,18 +179,20 @@ class UserAdministration {
 		diff(changed, "displayName", before.displayName(), displayName);
 		diff(changed, "roles", sorted(before.roles()), sorted(changes.roles()));
 		diff(changed, "vendorId", before.vendorId(), changes.vendorId());
-		diff(changed, "precinctId", before.precinctId(), changes.precinctId());
+		diff(changed, "precinctId", before.precinctId(), precinctId);
+		diff(changed, "stationId", before.stationId(), changes.stationId());
 		if (changed.isEmpty()) {
 			return;
 		}
-		jdbc.update("UPDATE app_user SET display_name = ?, vendor_id = ?, precinct_id = ?, updated_at = now() WHERE id = ?",
-				displayName, changes.vendorId(), changes.precinctId(), id);
+		jdbc.update("UPDATE app_user SET display_name = ?, vendor_id = ?, precinct_id = ?, station_id = ?, updated_at = now() WHERE id = ?",
+				displayName, changes.vendorId(), precinctId, changes.stationId(), id);
 		if (changed.containsKey("roles")) {
 			jdbc.update("DELETE FROM app_user_role WHERE user_id = ?", id);
 			insertRoles(id, changes.roles());
 		}
 		audit.record("user.updated", "user", before.username(), changed);
-		if (changed.containsKey("roles") || changed.containsKey("vendorId") || changed.containsKey("precinctId")) {
+		if (changed.containsKey("roles") || changed.containsKey("vendorId") || changed.containsKey("precinctId")
+				|| changed.containsKey("stationId")) {
 			afterCommitLogOut(before.username());
 		}
 	}
@@ -313,6 +335,29 @@ class UserAdministration {
 		return name;
 	}
 
+	/**
+	 * The precinct a user is scoped to: the one chosen, or the station's when only a station is chosen. A station
+	 * that does not exist or lies under another precinct than the one chosen is refused.
+	 */
+	private Long precinctOf(Long precinctId, Long stationId, List<Violation> violations) {
+		if (stationId == null) {
+			return precinctId;
+		}
+		Long stationPrecinct = jdbc.queryForList("SELECT precinct_id FROM station WHERE id = ?", Long.class, stationId)
+			.stream().findFirst().orElse(null);
+		if (stationPrecinct == null) {
+			violations.add(new Violation("stationId", "user.error.station.unknown", new Object[] { stationId },
+					"No police station " + stationId));
+			return precinctId;
+		}
+		if (precinctId != null && !precinctId.equals(stationPrecinct)) {
+			violations.add(new Violation("stationId", "user.error.station.otherPrecinct", new Object[0],
+					"The police station is not under the chosen precinct"));
+			return precinctId;
+		}
+		return stationPrecinct;
+	}
+
 	private void checkPassword(String password, String username, List<Violation> violations) {
 		if (password == null || password.codePointCount(0, password.length()) < minPasswordLength) {
 			violations.add(new Violation("password", "user.error.password.short", new Object[] { minPasswordLength },
@@ -376,13 +421,15 @@ class UserAdministration {
 		return jdbc.query("""
 				SELECT u.id, u.username, u.display_name, u.enabled, u.vendor_id, v.name_zh AS vendor_name,
 				       u.precinct_id, p.name_zh AS precinct_zh, p.name_en AS precinct_en, u.created_at, u.demo,
+				       u.station_id, st.name_zh AS station_zh, coalesce(st.name_en, st.name_zh) AS station_en,
 				       array_remove(array_agg(r.role ORDER BY r.role), NULL) AS roles
 				FROM app_user u
 				LEFT JOIN app_user_role r ON r.user_id = u.id
 				LEFT JOIN vendor v ON v.id = u.vendor_id
 				LEFT JOIN precinct p ON p.id = u.precinct_id
+				LEFT JOIN station st ON st.id = u.station_id
 				WHERE %s
-				GROUP BY u.id, v.name_zh, p.name_zh, p.name_en
+				GROUP BY u.id, v.name_zh, p.name_zh, p.name_en, st.name_zh, st.name_en
 				ORDER BY %s""".formatted(condition, order),
 				(rs, n) -> {
 					Array roles = rs.getArray("roles");
@@ -391,7 +438,8 @@ class UserAdministration {
 					return new UserSummary(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
 							rs.getBoolean("enabled"), set, (Long) rs.getObject("vendor_id"), rs.getString("vendor_name"),
 							(Long) rs.getObject("precinct_id"), rs.getString("precinct_zh"), rs.getString("precinct_en"),
-							LocalDate.ofInstant(rs.getTimestamp("created_at").toInstant(), zone), rs.getBoolean("demo"));
+							LocalDate.ofInstant(rs.getTimestamp("created_at").toInstant(), zone), rs.getBoolean("demo"),
+							(Long) rs.getObject("station_id"), rs.getString("station_zh"), rs.getString("station_en"));
 				}, args);
 	}
 

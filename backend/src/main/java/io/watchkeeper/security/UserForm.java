@@ -12,6 +12,7 @@ class UserForm {
 	private Set<Role> roles = new LinkedHashSet<>();
 	private Long vendorId;
 	private Long precinctId;
+	private Long stationId;
 	private String password;
 	private String passwordRepeat;
 
@@ -22,15 +23,16 @@ class UserForm {
 		form.roles = new LinkedHashSet<>(user.roles());
 		form.vendorId = user.vendorId();
 		form.precinctId = user.precinctId();
+		form.stationId = user.stationId();
 		return form;
 	}
 
 	UserAdministration.NewUser toNewUser() {
-		return new UserAdministration.NewUser(username, displayName, roleSet(), vendorId, precinctId, password);
+		return new UserAdministration.NewUser(username, displayName, roleSet(), vendorId, precinctId, stationId, password);
 	}
 
 	UserAdministration.Changes toChanges() {
-		return new UserAdministration.Changes(displayName, roleSet(), vendorId, precinctId);
+		return new UserAdministration.Changes(displayName, roleSet(), vendorId, precinctId, stationId);
 	}
 
 	private Set<Role> roleSet() {
@@ -75,6 +77,14 @@ class UserForm {
 
 	public void setPrecinctId(Long precinctId) {
 		this.precinctId = precinctId;
+	}
+
+	public Long getStationId() {
+		return stationId;
+	}
+
+	public void setStationId(Long stationId) {
+		this.stationId = stationId;
 	}
 
 	public String getPassword() {

@@ -69,6 +69,19 @@ public final class PageSession {
 		return token.group(1);
 	}
 
+	/** Uploads {@code content} as the multipart part {@code file} to {@code action}, with the CSRF token of {@code pageWithForm}. */
+	public HttpResponse<String> upload(String pageWithForm, String action, String fileName, byte[] content) {
+		String boundary = "----page" + java.util.UUID.randomUUID();
+		var body = new java.io.ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrfToken(pageWithForm)
+				+ "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(URI.create(base + action)).POST(BodyPublishers.ofByteArray(body.toByteArray()))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary));
+	}
+
 	public HttpResponse<String> send(HttpRequest.Builder request) {
 		request.header("X-Forwarded-For", address);
 		try {

@@ -64,7 +64,7 @@ class BoundaryRepository {
 	/**
 	 * Why areas may not be removed: who still refers to them besides cameras placed automatically (those are
 	 * simply re-assigned). One problem per area (its code as the field) with the counts of cameras set by hand, maintenance
-	 * contracts, procurement projects and users that refer to it.
+	 * contracts, procurement projects and users that refer to it, and one more naming its police stations.
 	 */
 	List<GeoJsonPolygons.Problem> referencesBlockingRemoval(BoundaryKind kind, List<Long> ids) {
 		if (ids.isEmpty()) {
@@ -75,10 +75,12 @@ class BoundaryRepository {
 				       (SELECT count(*) FROM camera c WHERE c.precinct_id = a.id AND c.area_overridden),
 				       (SELECT count(*) FROM maintenance_contract_precinct m WHERE m.precinct_id = a.id),
 				       (SELECT count(*) FROM procurement_project p WHERE p.precinct_id = a.id),
-				       (SELECT count(*) FROM app_user u WHERE u.precinct_id = a.id)
+				       (SELECT count(*) FROM app_user u WHERE u.precinct_id = a.id),
+				       (SELECT count(*) FROM station s WHERE s.precinct_id = a.id),
+				       (SELECT string_agg(s.name_zh, '、' ORDER BY s.name_zh) FROM station s WHERE s.precinct_id = a.id)
 				  FROM precinct a WHERE a.id = ANY(?) ORDER BY a.code""" : """
 				SELECT a.code,
-				       (SELECT count(*) FROM camera c WHERE c.district_id = a.id AND c.area_overridden), 0, 0, 0
+				       (SELECT count(*) FROM camera c WHERE c.district_id = a.id AND c.area_overridden), 0, 0, 0, 0, NULL
 				  FROM district a WHERE a.id = ANY(?) ORDER BY a.code""";
 		List<GeoJsonPolygons.Problem> blocking = new ArrayList<>();
 		jdbc.query(con -> {
@@ -90,6 +92,11 @@ class BoundaryRepository {
 			if (counts[0] + counts[1] + counts[2] + counts[3] > 0) {
 				blocking.add(new GeoJsonPolygons.Problem(rs.getString(1), "boundary.blocking", counts[0], counts[1], counts[2],
 						counts[3]));
+			}
+			if (rs.getLong(6) > 0) {
+				// Stations belong to their precinct: they are moved or deleted on purpose, never with a boundary file.
+				blocking.add(new GeoJsonPolygons.Problem(rs.getString(1), "boundary.blocking.stations", rs.getLong(6),
+						rs.getString(7)));
 			}
 		});
 		return blocking;
