@@ -10,7 +10,7 @@ final class DerivationPresets {
 
 	record Preset(String id, String pattern) {
 
-		String labelKey() {
+		public String labelKey() {
 			return "import.derive.preset." + id;
 		}
 	}
