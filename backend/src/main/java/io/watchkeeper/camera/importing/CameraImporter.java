@@ -63,9 +63,12 @@ class CameraImporter {
 
 	private final ExecutorService runners;
 
+	private final ProgrammeNames programmes;
+
 	CameraImporter(ImportJobs jobs, ImportStaging staging, AuditLog audit, ImportProperties properties,
-			PlatformTransactionManager transactions, ImportWatch watch, AreaAssignment areas) {
+			PlatformTransactionManager transactions, ImportWatch watch, AreaAssignment areas, ProgrammeNames programmes) {
 		this.jobs = jobs;
+		this.programmes = programmes;
 		this.areas = areas;
 		this.watch = watch;
 		this.staging = staging;
@@ -112,28 +115,95 @@ class CameraImporter {
 	 */
 	Upload upload(String fileName, byte[] bytes, UploadOptions options, String actor, boolean keepContent,
 			boolean acceptIncomplete) {
+		return upload(fileName, bytes, options, null, null, actor, keepContent, acceptIncomplete);
+	}
+
+	/**
+	 * As {@link #upload(String, byte[], UploadOptions, String, boolean, boolean)}, with a profile and
+	 * derivations. The profile's encoding and format apply where the options say "detect"; its mapping is
+	 * applied by header under the options' changes; its derivations unless others are given. Headers the
+	 * profile needs and the file lacks refuse the upload, or with {@code acceptIncomplete} become a notice
+	 * next to the mapping. The derivations are checked against the file's columns and kept with the job.
+	 *
+	 * @param profile null for none
+	 * @param derivations null for the profile's (or none)
+	 */
+	Upload upload(String fileName, byte[] bytes, UploadOptions options, ImportProfile profile,
+			List<Derivations.Derivation> derivations, String actor, boolean keepContent, boolean acceptIncomplete) {
+		Shaped shaped = shape(fileName, bytes, options, profile, derivations, acceptIncomplete);
+		String given = fileName == null || fileName.isBlank() ? "upload" : fileName.strip();
+		String name = given.length() > 255 ? given.substring(0, 255) : given;
+		long id = inTransaction.execute(tx -> {
+			jobs.forgetOldUploads(Duration.ofDays(1));
+			return jobs.create(name, bytes.length, shaped.file(), shaped.mapping(), shaped.derivations(), shaped.notices(),
+					keepContent ? bytes : null, actor);
+		});
+		return new Upload(id, shaped.file(), shaped.mapping());
+	}
+
+	private record Shaped(SourceFile file, ColumnMapping mapping, List<Derivations.Derivation> derivations,
+			List<Notice> notices) {
+	}
+
+	/** Reads the file and works out its mapping and derivations, from detection, the profile and the options. */
+	private Shaped shape(String fileName, byte[] bytes, UploadOptions options, ImportProfile profile,
+			List<Derivations.Derivation> derivations, boolean acceptIncomplete) {
 		refuseIfTooLarge(bytes.length);
+		if (profile != null) {
+			ImportProfile.Options o = profile.options() == null ? ImportProfile.Options.none() : profile.options();
+			options = new UploadOptions(options.format() != null ? options.format() : o.format(),
+					(options.encoding() == null || options.encoding() == TextEncoding.Choice.AUTO) && o.encoding() != null
+							? o.encoding() : options.encoding(), options.mapping());
+		}
 		if (fileName != null && Values.hasControlCharacters(fileName)) {
 			throw new ImportFileException("import.file.controlCharactersInName", Values.forReport(fileName));
 		}
 		SourceFile file = SourceFile.analyze(fileName, bytes, options.format(),
 				options.encoding() == null ? TextEncoding.Choice.AUTO : options.encoding(), properties.maxRows());
 		ColumnMapping.Detection detection = ColumnMapping.detect(file.columns());
-		ColumnMapping mapping = options.mapping() == null || options.mapping().isEmpty() ? detection.mapping()
-				: adjust(file.columns(), detection.mapping(), options.mapping());
-		List<String> missing = mapping.missing();
+		Map<String, String> changes = options.mapping();
+		List<Notice> notices = new java.util.ArrayList<>(detection.notices());
+		if (profile != null) {
+			ImportProfile.Fitted fitted = profile.fit(file.columns());
+			List<String> headers = file.columns().stream().map(Column::header).toList();
+			if (!fitted.missingHeaders().isEmpty()) {
+				if (!acceptIncomplete) {
+					throw new ImportFileException("import.profile.missingColumns", profile.name(), fitted.missingHeaders(), headers);
+				}
+				notices.add(new Notice(0, "import.profile.missingColumns", List.of(profile.name(), fitted.missingHeaders(), headers)));
+			}
+			notices.add(new Notice(0, "import.profile.applied", List.of(profile.name())));
+			Map<String, String> merged = new LinkedHashMap<>(fitted.mapping());
+			if (changes != null) {
+				merged.putAll(changes);
+			}
+			changes = merged;
+			if (derivations == null) {
+				derivations = fitted.derivations();
+			}
+		}
+		ColumnMapping mapping = changes == null || changes.isEmpty() ? detection.mapping()
+				: adjust(file.columns(), detection.mapping(), changes);
+		List<Derivations.Derivation> toDerive = derivations == null ? List.of() : List.copyOf(derivations);
+		Derivations derived = Derivations.bind(toDerive, file.columns(), mapping, DerivedValue.Programmes.none());
+		List<String> missing = derived.mapping().missing();
 		if (!missing.isEmpty() && !acceptIncomplete) {
 			throw new ImportFileException("import.file.missingColumns",
 					missing.stream().map(m -> (Object) (IssueMessages.FIELD_PREFIX + m)).toList(),
 					file.columns().stream().map(Column::header).toList());
 		}
-		String given = fileName == null || fileName.isBlank() ? "upload" : fileName.strip();
-		String name = given.length() > 255 ? given.substring(0, 255) : given;
-		long id = inTransaction.execute(tx -> {
-			jobs.forgetOldUploads(Duration.ofDays(1));
-			return jobs.create(name, bytes.length, file, mapping, detection.notices(), keepContent ? bytes : null, actor);
-		});
-		return new Upload(id, file, mapping);
+		return new Shaped(file, mapping, toDerive, notices);
+	}
+
+	/** A file read as an upload reads it, with the mapping and derivations it would get; nothing recorded. */
+	record Analysis(SourceFile file, ColumnMapping mapping, List<Derivations.Derivation> derivations, List<Notice> notices) {
+	}
+
+	/** As an upload reads the file, with a profile and derivations, without recording a job (for a preview). */
+	Analysis analyze(String fileName, byte[] bytes, UploadOptions options, ImportProfile profile,
+			List<Derivations.Derivation> derivations) {
+		Shaped shaped = shape(fileName, bytes, options, profile, derivations, true);
+		return new Analysis(shaped.file(), shaped.mapping(), shaped.derivations(), shaped.notices());
 	}
 
 	/** Refuses a file larger than one import takes, before anyone reads it. */
@@ -219,30 +289,46 @@ class CameraImporter {
 	 */
 	void run(long id, ColumnMapping mapping, boolean dryRun, SourceFile file, String actor, String remoteAddress,
 			boolean background) {
-		run(id, mapping, dryRun, ImportOptions.DEFAULT, file, actor, remoteAddress, background);
+		run(id, mapping, null, false, dryRun, ImportOptions.DEFAULT, file, actor, remoteAddress, background);
 	}
 
 	/** As {@link #run(long, ColumnMapping, boolean, SourceFile, String, String, boolean)}, reading the list as {@code options} say. */
 	void run(long id, ColumnMapping mapping, boolean dryRun, ImportOptions options, SourceFile file, String actor,
 			String remoteAddress, boolean background) {
+		run(id, mapping, null, false, dryRun, options, file, actor, remoteAddress, background);
+	}
+
+	/** As below, read with the default options. */
+	void run(long id, ColumnMapping mapping, List<Derivations.Derivation> derivations, boolean confirmUnmatched,
+			boolean dryRun, SourceFile file, String actor, String remoteAddress, boolean background) {
+		run(id, mapping, derivations, confirmUnmatched, dryRun, ImportOptions.DEFAULT, file, actor, remoteAddress, background);
+	}
+
+	/**
+	 * As {@link #run(long, ColumnMapping, boolean, SourceFile, String, String, boolean)}, with derivations and options.
+	 *
+	 * @param derivations the derivations to run, or null to keep the job's
+	 * @param confirmUnmatched go on although a derivation matches nothing in the first rows (else refused,
+	 *        saying which; a derivation too slow on a cell of those rows is always refused)
+	 * @param options how strictly to read the list, and whether to create unknown stations
+	 */
+	void run(long id, ColumnMapping mapping, List<Derivations.Derivation> derivations, boolean confirmUnmatched,
+			boolean dryRun, ImportOptions options, SourceFile file, String actor, String remoteAddress, boolean background) {
 		ImportJob job = job(id, false);
 		ColumnMapping chosen = mapping != null ? mapping : job.columnMapping();
-		List<String> missing = chosen.missing();
+		List<Derivations.Derivation> toDerive = derivations != null ? derivations : job.derivationList();
+		Derivations derived = Derivations.bind(toDerive, job.columns(), chosen, DerivedValue.Programmes.none());
+		List<String> missing = derived.mapping().missing();
 		if (!missing.isEmpty()) {
 			throw new ImportFileException("import.file.missingColumns",
 					missing.stream().map(m -> (Object) (IssueMessages.FIELD_PREFIX + m)).toList(),
 					job.columns().stream().map(Column::header).toList());
 		}
-		SourceFile source = file;
-		if (source == null) {
-			byte[] content = jobs.content(id);
-			if (content == null) {
-				throw new ConflictException("The uploaded file of import " + id + " is no longer kept; upload it again");
-			}
-			source = SourceFile.reopen(content, job.format(), encoding(job.encoding()), job.delimiter(), job.columns(),
-					job.estimatedRows());
+		SourceFile source = file != null ? file : file(job);
+		if (!derived.isEmpty()) {
+			refuseUnmatched(derived, source, confirmUnmatched);
 		}
-		if (!jobs.claim(id, dryRun, chosen, actor)) {
+		if (!jobs.claim(id, dryRun, chosen, toDerive, actor)) {
 			throw new ConflictException(job.status() == Status.APPLIED ? "Import " + id + " was applied already"
 					: "Import " + id + " is running; wait for it to finish");
 		}
@@ -251,7 +337,7 @@ class CameraImporter {
 		watch.hold(id);
 		Runnable work = () -> {
 			try {
-				execute(id, job.fileName(), toRun, chosen, dryRun, options, actor, remoteAddress);
+				execute(id, job.fileName(), toRun, chosen, toDerive, dryRun, options, actor, remoteAddress);
 			}
 			finally {
 				watch.release(id);
@@ -271,7 +357,31 @@ class CameraImporter {
 		}
 	}
 
-	private static TextEncoding.Detected encoding(String label) {
+	/** The job's uploaded file, read again as it was analysed. */
+	SourceFile file(ImportJob job) {
+		byte[] content = jobs.content(job.id());
+		if (content == null) {
+			throw new ConflictException("The uploaded file of import " + job.id() + " is no longer kept; upload it again");
+		}
+		return SourceFile.reopen(content, job.format(), encoding(job.encoding()), job.delimiter(), job.columns(),
+				job.estimatedRows());
+	}
+
+	/** Derivations that match nothing in the first rows are said before running; the user may go on. */
+	static void refuseUnmatched(Derivations derived, SourceFile source, boolean confirmed) {
+		Derivations.Check check = derived.check(source.records());
+		if (!check.tooSlow().isEmpty()) {
+			int d = check.tooSlow().get(0);
+			throw new ImportFileException("import.derive.pattern.tooSlowOnRows", derived.pattern(d), derived.header(d));
+		}
+		if (!check.unmatched().isEmpty() && !confirmed) {
+			throw new ImportFileException("import.derive.matchesNothing",
+					check.unmatched().stream().map(d -> (Object) (derived.header(d) + ": " + derived.pattern(d))).toList(),
+					check.rowsChecked());
+		}
+	}
+
+	static TextEncoding.Detected encoding(String label) {
 		return switch (label) {
 			case "Big5" -> new TextEncoding.Detected(TextEncoding.BIG5, label, 0);
 			case "UTF-16LE" -> new TextEncoding.Detected(java.nio.charset.StandardCharsets.UTF_16LE, label, 2);
@@ -280,14 +390,16 @@ class CameraImporter {
 		};
 	}
 
-	private void execute(long id, String fileName, SourceFile file, ColumnMapping mapping, boolean dryRun,
-			ImportOptions options, String actor, String remoteAddress) {
+	private void execute(long id, String fileName, SourceFile file, ColumnMapping mapping,
+			List<Derivations.Derivation> derivations, boolean dryRun, ImportOptions options, String actor,
+			String remoteAddress) {
 		ImportReport report = new ImportReport(properties.maxListedIssues());
 		Outcome outcome;
 		try {
 			inOwnTransaction.executeWithoutResult(tx -> jobs.started(id));
 			outcome = inTransaction.execute(tx -> {
-				Outcome o = validateAndWrite(id, fileName, file, mapping, dryRun, options, actor, remoteAddress, report);
+				Outcome o = validateAndWrite(id, fileName, file, mapping, derivations, dryRun, options, actor, remoteAddress,
+						report);
 				if (o.status() != Status.APPLIED) {
 					tx.setRollbackOnly();
 				}
@@ -324,14 +436,18 @@ class CameraImporter {
 		}
 	}
 
-	private Outcome validateAndWrite(long id, String fileName, SourceFile file, ColumnMapping mapping, boolean dryRun,
-			ImportOptions options, String actor, String remoteAddress, ImportReport report) {
+	private Outcome validateAndWrite(long id, String fileName, SourceFile file, ColumnMapping fileMapping,
+			List<Derivations.Derivation> derivations, boolean dryRun, ImportOptions options, String actor,
+			String remoteAddress, ImportReport report) {
 		long started = System.currentTimeMillis();
 		AreaNames areas = staging.areaNames();
-		List<Column> columns = file.columns();
-		for (Column c : columns) {
+		// derived values are read as the columns of the fields they fill: the file's, or virtual ones appended
+		Derivations derived = Derivations.bind(derivations, file.columns(), fileMapping, programmes.load());
+		List<Column> columns = derived.columns();
+		ColumnMapping mapping = derived.mapping();
+		for (Column c : file.columns()) {
 			ImportField f = mapping.field(c.index());
-			if (f == null) {
+			if (f == null && !derived.reads(c.index())) {
 				report.warning(new ImportIssue(1, null, c.header(), null, "import.warning.columnIgnored", List.of(c.header())));
 			}
 		}
@@ -347,7 +463,7 @@ class CameraImporter {
 				if (read > properties.maxRows()) {
 					throw new ImportFileException(413, "import.file.tooManyRows", read, properties.maxRows());
 				}
-				CameraRow row = validator.validate(record);
+				CameraRow row = validator.validate(derived.apply(record, report));
 				if (row != null) {
 					copy.write(row);
 					if (row.location() == null) {

@@ -13,7 +13,7 @@ record ImportJob(long id, String fileName, long fileSize, SourceFile.Format form
 		String createdBy, Instant createdAt, Status status, Boolean dryRun, String phase, String runBy, Instant startedAt,
 		Instant finishedAt, boolean stale, int rowsRead, int rowsRejected, int rowsWritten, int sitesCreated, int sitesReused,
 		int unplaced, int errorCount, int warningCount, List<ImportIssue> errors, List<ImportIssue> warnings,
-		Failure failure) {
+		Failure failure, List<Derivations.Derivation> derivations) {
 
 	enum Status {
 		/** analysed, waiting for the user to check the mapping and run it */
@@ -55,6 +55,11 @@ record ImportJob(long id, String fileName, long fileSize, SourceFile.Format form
 
 	public Long durationMillis() {
 		return startedAt == null || finishedAt == null ? null : finishedAt.toEpochMilli() - startedAt.toEpochMilli();
+	}
+
+	/** The derivations chosen for the job; never null. */
+	List<Derivations.Derivation> derivationList() {
+		return derivations == null ? List.of() : derivations;
 	}
 
 	ColumnMapping columnMapping() {

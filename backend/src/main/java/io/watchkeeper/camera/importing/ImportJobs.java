@@ -30,7 +30,7 @@ class ImportJobs {
 			id, file_name, file_size, format, encoding, delimiter, columns, mapping, notices, estimated_rows,
 			content IS NOT NULL AS has_content, created_by, created_at, status, dry_run, phase, run_by, started_at,
 			finished_at, heartbeat_at < now() - make_interval(secs => %s) AS stale, rows_read, rows_rejected, rows_written,
-			sites_created, sites_reused, unplaced, error_count, warning_count, failure""";
+			sites_created, sites_reused, unplaced, error_count, warning_count, failure, derivations""";
 
 	private final JdbcTemplate jdbc;
 
@@ -47,13 +47,18 @@ class ImportJobs {
 
 	long create(String fileName, long size, SourceFile file, ColumnMapping mapping, List<Notice> notices, byte[] content,
 			String createdBy) {
+		return create(fileName, size, file, mapping, List.of(), notices, content, createdBy);
+	}
+
+	long create(String fileName, long size, SourceFile file, ColumnMapping mapping,
+			List<Derivations.Derivation> derivations, List<Notice> notices, byte[] content, String createdBy) {
 		return jdbc.queryForObject("""
 				INSERT INTO import_job (file_name, file_size, format, encoding, delimiter, columns, mapping, notices,
-				                        estimated_rows, content, created_by, status)
-				VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, 'UPLOADED')
+				                        estimated_rows, content, created_by, status, derivations)
+				VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, 'UPLOADED', ?::jsonb)
 				RETURNING id""", Long.class, fileName, size, file.format().name(), file.encoding().label(),
 				String.valueOf(file.delimiter()), json(file.columns()), json(mapping.toJson()), json(encodeNotices(notices)),
-				file.estimatedRecords(), content, createdBy);
+				file.estimatedRecords(), content, createdBy, json(derivations));
 	}
 
 	/** The job with its report, or null. */
@@ -80,16 +85,21 @@ class ImportJobs {
 	 * check and the change are one statement, so two clicks cannot start two runs.
 	 */
 	boolean claim(long id, boolean dryRun, ColumnMapping mapping, String runBy) {
+		return claim(id, dryRun, mapping, null, runBy);
+	}
+
+	/** As {@link #claim(long, boolean, ColumnMapping, String)}, keeping the derivations run (null: the job's). */
+	boolean claim(long id, boolean dryRun, ColumnMapping mapping, List<Derivations.Derivation> derivations, String runBy) {
 		return jdbc.update("""
 				UPDATE import_job
-				   SET status = 'QUEUED', dry_run = ?, mapping = ?::jsonb, run_by = ?, phase = NULL, started_at = NULL,
+				   SET status = 'QUEUED', dry_run = ?, mapping = ?::jsonb, derivations = coalesce(?::jsonb, derivations), run_by = ?, phase = NULL, started_at = NULL,
 				       finished_at = NULL, heartbeat_at = now(), rows_read = 0, rows_rejected = 0, rows_written = 0,
 				       sites_created = 0, sites_reused = 0, unplaced = 0, error_count = 0, warning_count = 0,
 				       errors = NULL, warnings = NULL, failure = NULL
 				 WHERE id = ?
 				   AND (status IN ('UPLOADED', 'VALIDATED', 'REJECTED', 'FAILED', 'INTERRUPTED')
 				        OR (status IN ('QUEUED', 'RUNNING') AND heartbeat_at < now() - make_interval(secs => ?)))""",
-				dryRun, json(mapping.toJson()), runBy, id, staleAfter.toMillis() / 1000.0) == 1;
+				dryRun, json(mapping.toJson()), derivations == null ? null : json(derivations), runBy, id, staleAfter.toMillis() / 1000.0) == 1;
 	}
 
 	void started(long id) {
@@ -181,7 +191,9 @@ class ImportJobs {
 				instant(rs.getTimestamp("finished_at")), rs.getBoolean("stale"), rs.getInt("rows_read"),
 				rs.getInt("rows_rejected"), rs.getInt("rows_written"), rs.getInt("sites_created"), rs.getInt("sites_reused"),
 				rs.getInt("unplaced"), rs.getInt("error_count"), rs.getInt("warning_count"), issues(errors), issues(warnings),
-				failure == null ? null : JSON.readValue(failure, Failure.class));
+				failure == null ? null : JSON.readValue(failure, Failure.class),
+				JSON.readValue(rs.getString("derivations"), new TypeReference<List<Derivations.Derivation>>() {
+				}));
 	}
 
 	private static List<ImportIssue> issues(String json) {

@@ -44,10 +44,32 @@ class ImportPageController {
 
 	private final ImportProperties properties;
 
-	ImportPageController(CameraImporter importer, IssueMessages messages, ImportProperties properties) {
+	private final ImportProfileService profiles;
+
+	private final DerivationPreview previews;
+
+	/** Blank rows the derivation form offers beyond the chosen ones (more after each preview). */
+	static final int BLANK_DERIVE_ROWS = 2;
+
+	ImportPageController(CameraImporter importer, IssueMessages messages, ImportProperties properties,
+			ImportProfileService profiles, DerivationPreview previews) {
 		this.importer = importer;
 		this.messages = messages;
 		this.properties = properties;
+		this.profiles = profiles;
+		this.previews = previews;
+	}
+
+	/** One row of the derivation form: a column header, a ready-made pattern's id or an own pattern. */
+	record DeriveRow(String column, String preset, String pattern) {
+
+		static DeriveRow of(Derivations.Derivation d) {
+			DerivationPresets.Preset preset = DerivationPresets.ALL.stream()
+				.filter(p -> p.pattern().equals(d.pattern()))
+				.findFirst()
+				.orElse(null);
+			return preset != null ? new DeriveRow(d.column(), preset.id(), "") : new DeriveRow(d.column(), "", d.pattern());
+		}
 	}
 
 	@GetMapping
@@ -56,20 +78,22 @@ class ImportPageController {
 		model.addAttribute("fields", ImportField.values());
 		model.addAttribute("maxMegabytes", properties.maxFileSize().toMegabytes());
 		model.addAttribute("maxRows", properties.maxRows());
+		model.addAttribute("profiles", profiles.all());
 		return "imports/index";
 	}
 
 	@PostMapping
 	String upload(@RequestParam(required = false) MultipartFile file,
 			@RequestParam(defaultValue = "AUTO") TextEncoding.Choice encoding,
-			@RequestParam(required = false) String format, Model model, Locale locale, HttpServletResponse response)
-			throws IOException {
+			@RequestParam(required = false) String format, @RequestParam(required = false) String profile, Model model,
+			Locale locale, HttpServletResponse response) throws IOException {
 		try {
 			importer.refuseIfTooLarge(file == null ? 0 : file.getSize());
 			byte[] bytes = file == null ? new byte[0] : file.getBytes();
 			SourceFile.Format chosen = format == null || format.isBlank() ? null : SourceFile.Format.valueOf(format);
+			ImportProfile applied = profiles.named(profile);
 			CameraImporter.Upload upload = importer.upload(file == null ? null : file.getOriginalFilename(), bytes,
-					new CameraImporter.UploadOptions(chosen, encoding, null), AuditLog.currentActor(), true, true);
+					new CameraImporter.UploadOptions(chosen, encoding, null), applied, null, AuditLog.currentActor(), true, true);
 			return "redirect:/imports/" + upload.jobId();
 		}
 		catch (ImportFileException e) {
@@ -84,14 +108,23 @@ class ImportPageController {
 			@RequestParam(defaultValue = "false") boolean createStations, Model model, Locale locale) {
 		model.addAttribute("strict", strict);
 		model.addAttribute("createStations", createStations);
-		return job(id, model, locale);
+		return job(id, null, null, model, locale);
 	}
 
-	private String job(long id, Model model, Locale locale) {
+	/** The job page; with the mapping and derivations of a submitted form when it is shown again. */
+	private String job(long id, ColumnMapping formMapping, List<Derivations.Derivation> formDerivations, Model model,
+			Locale locale) {
 		ImportJob job = importer.job(id, true);
 		model.addAttribute("job", job);
 		model.addAttribute("fields", ImportField.values());
-		ColumnMapping mapping = job.columnMapping();
+		ColumnMapping mapping = formMapping != null ? formMapping : job.columnMapping();
+		List<DeriveRow> deriveRows = new java.util.ArrayList<>(
+				(formDerivations != null ? formDerivations : job.derivationList()).stream().map(DeriveRow::of).toList());
+		for (int i = 0; i < BLANK_DERIVE_ROWS; i++) {
+			deriveRows.add(new DeriveRow("", "", ""));
+		}
+		model.addAttribute("deriveRows", deriveRows);
+		model.addAttribute("presets", DerivationPresets.ALL);
 		Map<Integer, String> chosen = new LinkedHashMap<>();
 		for (ColumnMapping.Column c : job.columns()) {
 			ImportField f = mapping.field(c.index());
@@ -99,7 +132,7 @@ class ImportPageController {
 		}
 		model.addAttribute("chosen", chosen);
 		// what the mapping still lacks: named above the table, and marked in every column's choice list
-		List<String> missing = job.isRunnable() ? mapping.missing() : List.of();
+		List<String> missing = job.isRunnable() ? missing(job, mapping, formDerivations) : List.of();
 		model.addAttribute("missing", missing);
 		model.addAttribute("missingLabels", missing.stream().map(m -> messages.fieldLabel(m, locale)).toList());
 		model.addAttribute("notices", job.notices().stream()
@@ -114,23 +147,19 @@ class ImportPageController {
 
 	@PostMapping("/{id}/run")
 	String run(@PathVariable long id, @RequestParam(name = "target", required = false) List<String> targets,
-			@RequestParam(defaultValue = "true") boolean dryRun, @RequestParam(defaultValue = "false") boolean strict,
-			@RequestParam(defaultValue = "false") boolean createStations, Model model, Locale locale,
-			HttpServletRequest request, HttpServletResponse response) {
+			@RequestParam(defaultValue = "true") boolean dryRun, @RequestParam(defaultValue = "false") boolean confirmUnmatched,
+			@RequestParam(defaultValue = "false") boolean strict, @RequestParam(defaultValue = "false") boolean createStations,
+			Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
 		model.addAttribute("strict", strict);
 		model.addAttribute("createStations", createStations);
+		ColumnMapping mapping = null;
+		List<Derivations.Derivation> derivations = null;
 		try {
 			ImportJob job = importer.job(id, false);
-			ColumnMapping mapping = null;
-			if (targets != null) {
-				Map<Integer, ImportField> chosen = new LinkedHashMap<>();
-				for (int i = 0; i < Math.min(targets.size(), job.columns().size()); i++) {
-					chosen.put(i, CameraImporter.field(targets.get(i)));
-				}
-				mapping = CameraImporter.checked(job.columns().size(), chosen);
-			}
-			importer.run(id, mapping, dryRun, new ImportOptions(strict, createStations), null, AuditLog.currentActor(),
-					request.getRemoteAddr(), true);
+			mapping = formMapping(job, targets);
+			derivations = formDerivations(request);
+			importer.run(id, mapping, derivations, confirmUnmatched, dryRun, new ImportOptions(strict, createStations), null,
+					AuditLog.currentActor(), request.getRemoteAddr(), true);
 			// the choices stay ticked on the job's page, for the real run after a dry run
 			return "redirect:/imports/" + id + (strict || createStations
 					? "?strict=" + strict + "&createStations=" + createStations : "");
@@ -138,13 +167,149 @@ class ImportPageController {
 		catch (ImportFileException e) {
 			response.setStatus(e.status());
 			model.addAttribute("error", messages.render(e.code(), e.args(), locale));
-			return job(id, model, locale);
+			model.addAttribute("askConfirmUnmatched", e.code().equals("import.derive.matchesNothing"));
+			return job(id, mapping, derivations, model, locale);
 		}
 		catch (ConflictException e) {
 			response.setStatus(409);
 			model.addAttribute("error", e.getMessage());
-			return job(id, model, locale);
+			return job(id, mapping, derivations, model, locale);
 		}
+	}
+
+	/** The derivation form's preview: what the patterns find in the first rows; nothing runs. */
+	@PostMapping("/{id}/preview")
+	String preview(@PathVariable long id, @RequestParam(name = "target", required = false) List<String> targets, Model model,
+			Locale locale, HttpServletRequest request, HttpServletResponse response) {
+		ColumnMapping mapping = null;
+		List<Derivations.Derivation> derivations = null;
+		try {
+			ImportJob job = importer.job(id, false);
+			mapping = formMapping(job, targets);
+			derivations = formDerivations(request);
+			if (derivations.isEmpty()) {
+				throw new ImportFileException("import.derive.preview.nothing");
+			}
+			DerivationPreview.Preview preview = previews.preview(importer.file(job), mapping != null ? mapping : job.columnMapping(),
+					derivations, List.of(), locale);
+			model.addAttribute("preview", preview);
+			model.addAttribute("askConfirmUnmatched",
+					preview.problems().stream().anyMatch(p -> p.code().equals("import.derive.matchesNothing")));
+		}
+		catch (ImportFileException e) {
+			response.setStatus(e.status());
+			model.addAttribute("error", messages.render(e.code(), e.args(), locale));
+		}
+		catch (ConflictException e) {
+			response.setStatus(409);
+			model.addAttribute("error", e.getMessage());
+		}
+		return job(id, mapping, derivations, model, locale);
+	}
+
+	/** Saves the form's mapping (by header) and derivations as a profile. */
+	@PostMapping("/{id}/profile")
+	String saveProfile(@PathVariable long id, @RequestParam(name = "target", required = false) List<String> targets,
+			@RequestParam(required = false) String profileName, Model model, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) {
+		ColumnMapping mapping = null;
+		List<Derivations.Derivation> derivations = null;
+		try {
+			ImportJob job = importer.job(id, false);
+			mapping = formMapping(job, targets);
+			derivations = formDerivations(request);
+			ColumnMapping chosen = mapping != null ? mapping : job.columnMapping();
+			Map<String, String> byHeader = new LinkedHashMap<>();
+			for (ColumnMapping.Column c : job.columns()) {
+				ImportField f = chosen.field(c.index());
+				byHeader.put(c.header(), f == null ? "IGNORE" : f.name());
+			}
+			ImportProfile saved = profiles.create(ImportProfileDraft.parse(new ImportProfileDraft.Form(profileName, byHeader,
+					derivations, new ImportProfile.Options(encodingChoice(job.encoding()), job.format(), null, null), null),
+					messages, locale));
+			model.addAttribute("profileSaved", saved.name());
+		}
+		catch (ImportFileException e) {
+			response.setStatus(e.status());
+			model.addAttribute("error", messages.render(e.code(), e.args(), locale));
+		}
+		catch (io.watchkeeper.shared.InvalidInputException e) {
+			response.setStatus(400);
+			model.addAttribute("error", e.fieldErrors().stream().map(f -> f.field() + ": " + f.message())
+				.collect(java.util.stream.Collectors.joining("; ")));
+		}
+		catch (ConflictException e) {
+			response.setStatus(409);
+			model.addAttribute("error", e.getMessage());
+		}
+		return job(id, mapping, derivations, model, locale);
+	}
+
+	/** What the mapping lacks, counting what the derivations fill (a road gives an address). */
+	private static List<String> missing(ImportJob job, ColumnMapping mapping, List<Derivations.Derivation> formDerivations) {
+		try {
+			return Derivations.bind(formDerivations != null ? formDerivations : job.derivationList(), job.columns(), mapping,
+					DerivedValue.Programmes.none()).mapping().missing();
+		}
+		catch (ImportFileException e) {
+			// the derivations are at fault, and the page says so already
+			return mapping.missing();
+		}
+	}
+
+	private static TextEncoding.Choice encodingChoice(String label) {
+		return switch (label) {
+			case "Big5" -> TextEncoding.Choice.BIG5;
+			case "UTF-8" -> TextEncoding.Choice.UTF_8;
+			default -> null;
+		};
+	}
+
+	private static ColumnMapping formMapping(ImportJob job, List<String> targets) {
+		if (targets == null) {
+			return null;
+		}
+		Map<Integer, ImportField> chosen = new LinkedHashMap<>();
+		for (int i = 0; i < Math.min(targets.size(), job.columns().size()); i++) {
+			chosen.put(i, CameraImporter.field(targets.get(i)));
+		}
+		return CameraImporter.checked(job.columns().size(), chosen);
+	}
+
+	/**
+	 * The derivation rows of the form, in order: a column and an own pattern, or else a ready-made one; rows
+	 * without a column or without any pattern are left out. Read as raw parameter values: Spring would split a
+	 * single pattern such as {@code \d{2,3}} at its comma.
+	 */
+	static List<Derivations.Derivation> formDerivations(HttpServletRequest request) {
+		String[] columns = values(request, "deriveColumn");
+		String[] presets = values(request, "derivePreset");
+		String[] patterns = values(request, "derivePattern");
+		List<Derivations.Derivation> derivations = new java.util.ArrayList<>();
+		for (int i = 0; i < columns.length; i++) {
+			String column = columns[i] == null ? "" : columns[i].strip();
+			String pattern = i < patterns.length && patterns[i] != null && !patterns[i].isBlank() ? patterns[i].strip() : null;
+			if (pattern == null && i < presets.length && presets[i] != null && !presets[i].isBlank()) {
+				DerivationPresets.Preset preset = DerivationPresets.find(presets[i]);
+				if (preset == null) {
+					throw new ImportFileException("import.derive.unknownPreset", Values.forReport(presets[i]),
+							DerivationPresets.ALL.stream().map(DerivationPresets.Preset::id).toList());
+				}
+				pattern = preset.pattern();
+			}
+			if (!column.isEmpty() && pattern != null) {
+				derivations.add(new Derivations.Derivation(column, pattern));
+			}
+		}
+		if (derivations.size() > Derivations.MAX_DERIVATIONS) {
+			throw new ImportFileException("import.derive.tooMany", derivations.size(), Derivations.MAX_DERIVATIONS);
+		}
+		return derivations;
+	}
+
+	private static String[] values(HttpServletRequest request, String name) {
+		String[] values = request.getParameterValues(name);
+		return values == null ? new String[0] : values;
 	}
 
 	/**
