@@ -159,6 +159,13 @@ class DemoDataLoader {
 		jdbc.queryForObject("SELECT setval(pg_get_serial_sequence('site', 'id'), ?)::text", String.class,
 				siteBase + sites.size());
 		Duration sitesTook = Duration.ofNanos(System.nanoTime() - sitesStart);
+		long stationsStart = System.nanoTime();
+		DemoStations demoStations = new DemoStations(new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc));
+		int stationsCreated = demoStations.create(areas, precincts);
+		long stationsCreatedAt = System.nanoTime();
+		Map<Integer, Long> stationOfSite = demoStations.ofSites(sites, siteBase, precincts);
+		log.info("Demo police stations: {} created in {} ms, {} sites given theirs in {} ms", stationsCreated,
+				(stationsCreatedAt - stationsStart) / 1_000_000, stationOfSite.size(), (System.nanoTime() - stationsCreatedAt) / 1_000_000);
 
 		long camerasStart = System.nanoTime();
 		FleetGenerator.Totals totals;
@@ -166,7 +173,7 @@ class DemoDataLoader {
 				COPY camera (asset_tag, site_id, site_index, location, address, precinct_id, district_id, heading_deg,
 				             fov_deg, range_m, install_date, service_life_years, warranty_end, lpr, make, model, status,
 				             funding_source_id, project_id, contract_id, supplier_vendor_id, decommissioned_on,
-				             decommission_reason, decommission_kind, serial_number, notes) FROM STDIN""")) {
+				             decommission_reason, decommission_kind, serial_number, notes, station_id) FROM STDIN""")) {
 			Map<String, Long> districtByName = new HashMap<>();
 			totals = generator.cameras(sites, c -> {
 				Long districtId = districtByName.computeIfAbsent(c.district(), name -> districts.get(areas.districtCode(name)));
@@ -182,7 +189,7 @@ class DemoDataLoader {
 					.add(c.model()).add(c.status()).add(funding.get(c.funding())).add(projects.get(c.project()))
 					.add(c.maintained() ? contractByPrecinct.get(c.precinct()) : null).add(vendors.get(c.supplier()))
 					.add(c.decommissionedOn()).add(c.decommissionReason()).add(c.decommissionKind()).add(c.serialNumber())
-					.add(c.notes());
+					.add(c.notes()).add(stationOfSite.get(c.siteNumber()));
 				copy.endRow();
 			});
 			copy.finish();
@@ -202,9 +209,6 @@ class DemoDataLoader {
 				SELECT id FROM camera WHERE location IS NOT NULL AND (precinct_id IS NULL OR district_id IS NULL)""", Long.class)
 			.stream().mapToLong(Long::longValue).toArray();
 		areaAssignment.assignCameras(unassigned);
-		long stationsStart = System.nanoTime();
-		int stations = new DemoStations(new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc)).write(areas, precincts);
-		log.info("Demo police stations: {} created, cameras assigned in {} ms", stations, (System.nanoTime() - stationsStart) / 1_000_000);
 		updateAmounts(totals);
 		updateContractBudgets();
 		List<String> users = insertUsers(demoPassword, vendors, precincts, squads);

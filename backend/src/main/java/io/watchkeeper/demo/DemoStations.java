@@ -16,9 +16,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 /**
  * The demo's police stations: each precinct's villages are grouped into 4 to 8 stations of neighbouring villages
  * (slices around the precinct's centre, so each is one piece of town), named after the slice's most central village
- * (成功里 gives 成功派出所), with the union of their villages as boundary (ST_Union in the database). Then every demo
- * camera gets its station, by the same rule as {@code AreaAssignment}: the station of its precinct whose boundary
- * holds the camera (or its site, for cameras listed by address only), else the nearest station of its precinct.
+ * (成功里 gives 成功派出所), with the union of their villages as boundary (ST_Union in the database). Every demo site
+ * then gets its station, by the same rule as {@code AreaAssignment}: the station of its precinct whose boundary holds
+ * the site, else the nearest station of its precinct; its cameras (which stand at the site) are written with it, so no
+ * camera row is written twice.
  */
 final class DemoStations {
 
@@ -35,14 +36,37 @@ final class DemoStations {
 		this.jdbc = jdbc;
 	}
 
-	/** Creates the stations (when there are none yet) and gives every camera its station; returns the stations created. */
-	int write(KaohsiungAreas areas, Map<String, Long> precinctIds) {
-		int created = 0;
-		if (Boolean.FALSE.equals(jdbc.getJdbcTemplate().queryForObject("SELECT EXISTS (SELECT 1 FROM station)", Boolean.class))) {
-			created = createStations(areas, precinctIds);
+	/** Creates the stations when there are none yet; returns how many. */
+	int create(KaohsiungAreas areas, Map<String, Long> precinctIds) {
+		if (Boolean.TRUE.equals(jdbc.getJdbcTemplate().queryForObject("SELECT EXISTS (SELECT 1 FROM station)", Boolean.class))) {
+			return 0;
 		}
-		assignCameras();
-		return created;
+		return createStations(areas, precinctIds);
+	}
+
+	/** Each site's station (by site number) from its location and precinct, in one query. */
+	Map<Integer, Long> ofSites(List<FleetGenerator.Site> sites, long siteBase, Map<String, Long> precinctIds) {
+		Map<Integer, Long> stations = new java.util.HashMap<>();
+		MapSqlParameterSource p = new MapSqlParameterSource()
+			.addValue("ids", sites.stream().map(s -> siteBase + s.number()).toArray(Long[]::new))
+			.addValue("precincts", sites.stream().map(s -> precinctIds.get(s.precinct())).toArray(Long[]::new));
+		jdbc.query("""
+				SELECT v.id, coalesce(
+				       (SELECT sp.station_id FROM station_part sp JOIN station s ON s.id = sp.station_id
+				         WHERE s.precinct_id = v.precinct_id AND ST_Intersects(sp.geom, si.location)
+				         ORDER BY sp.station_id LIMIT 1),
+				       (SELECT sp.station_id FROM station_part sp JOIN station s ON s.id = sp.station_id
+				         WHERE s.precinct_id = v.precinct_id
+				         ORDER BY sp.geom <-> si.location LIMIT 1)) AS station_id
+				  FROM unnest(CAST(:ids AS bigint[]), CAST(:precincts AS bigint[])) AS v(id, precinct_id)
+				  JOIN site si ON si.id = v.id
+				 WHERE v.precinct_id IS NOT NULL AND si.location IS NOT NULL""", p, (java.sql.ResultSet rs) -> {
+					Object station = rs.getObject(2);
+					if (station != null) {
+						stations.put((int) (rs.getLong(1) - siteBase), ((Number) station).longValue());
+					}
+				});
+		return stations;
 	}
 
 	private int createStations(KaohsiungAreas areas, Map<String, Long> precinctIds) {
@@ -91,20 +115,6 @@ final class DemoStations {
 			.addValue("precincts", precincts.toArray(Long[]::new)).addValue("names", names.toArray(String[]::new))
 			.addValue("shapes", shapes.toArray(String[]::new)));
 		return stations;
-	}
-
-	/** Every camera's station: the one holding it (lowest id first, as AreaAssignment), else its precinct's nearest. */
-	private void assignCameras() {
-		jdbc.getJdbcTemplate().update("""
-				UPDATE camera c SET station_id = coalesce(
-				       (SELECT sp.station_id FROM station_part sp JOIN station s ON s.id = sp.station_id
-				         WHERE s.precinct_id = c.precinct_id AND ST_Intersects(sp.geom, coalesce(c.location, si.location))
-				         ORDER BY sp.station_id LIMIT 1),
-				       (SELECT sp.station_id FROM station_part sp JOIN station s ON s.id = sp.station_id
-				         WHERE s.precinct_id = c.precinct_id
-				         ORDER BY sp.geom <-> coalesce(c.location, si.location) LIMIT 1))
-				  FROM site si
-				 WHERE si.id = c.site_id AND c.precinct_id IS NOT NULL AND coalesce(c.location, si.location) IS NOT NULL""");
 	}
 
 	private static Point centre(KaohsiungAreas.Village v) {

@@ -20,6 +20,8 @@ public enum AuditAction {
 	CAMERA_IMPORTED("camera.imported"),
 	IMPORT_APPLIED("import.applied"), IMPORT_DRY_RUN("import.dry_run"), IMPORT_REJECTED("import.rejected"),
 	BOUNDARIES_REPLACED("boundaries.replaced"),
+	STATION_CREATED("station.created"), STATION_UPDATED("station.updated"), STATION_DELETED("station.deleted"),
+	STATION_UPLOADED("station.uploaded"),
 	USER_CREATED("user.created"), USER_UPDATED("user.updated"), USER_ENABLED("user.enabled"),
 	USER_DISABLED("user.disabled"), USER_UNLOCKED("user.unlocked"), USER_PASSWORD_RESET("user.password_reset"),
 	TOKEN_ISSUED("token.issued"), TOKEN_REVOKED("token.revoked"),

@@ -159,6 +159,43 @@ class StationsIT {
 	}
 
 	@Test
+	void hostileFilesAreRefusedWithTheLineOrFeatureAtFault() throws Exception {
+		long before = stationCount();
+		byte[] junk = { (byte) 0xFF, (byte) 0xFE, (byte) 0x81, 0x00, (byte) 0x80, (byte) 0xFF, '\n', (byte) 0xC0 };
+		HttpResponse<String> notText = upload("/api/stations/upload", "junk.csv", junk);
+		assertThat(notText.statusCode()).as(notText.body()).isEqualTo(400);
+		assertThat(fields(notText)).containsExactly("file");
+
+		HttpResponse<String> noColumns = upload("/api/stations/upload", "s.csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
+		assertThat(noColumns.statusCode()).isEqualTo(400);
+		assertThat(fields(noColumns)).containsExactly("line 1", "line 1");
+
+		HttpResponse<String> controls = upload("/api/stations/upload", "s.csv",
+				"分局,派出所\n新興分局,\"ITS<script>\u0007\"\n".getBytes(StandardCharsets.UTF_8));
+		assertThat(controls.statusCode()).isEqualTo(400);
+		assertThat(fields(controls)).containsExactly("line 2: 派出所");
+
+		String geoJson = """
+				{"type":"FeatureCollection","features":[
+				 {"type":"Feature","properties":{"派出所":"ITS甲派出所"},"geometry":{"type":"Polygon","coordinates":[[[120.30,22.62],[120.31,22.62],[120.31,22.63],[120.30,22.62]]]}},
+				 {"type":"Feature","properties":{"precinct":"XINXING","station":"ITS乙派出所"},"geometry":{"type":"Point","coordinates":[120.3,22.6]}}]}""";
+		HttpResponse<String> badGeo = upload("/api/stations/upload", "stations.geojson", geoJson.getBytes(StandardCharsets.UTF_8));
+		assertThat(badGeo.statusCode()).as(badGeo.body()).isEqualTo(400);
+		assertThat(fields(badGeo)).contains("features[0].properties.precinct", "features[1].geometry.type");
+		assertThat(stationCount()).as("nothing written").isEqualTo(before);
+
+		// a good GeoJSON file sets boundaries
+		String good = """
+				{"type":"FeatureCollection","features":[
+				 {"type":"Feature","properties":{"分局":"新興分局","派出所":"ITS甲派出所"},"geometry":{"type":"Polygon","coordinates":[[[120.30,22.62],[120.31,22.62],[120.31,22.63],[120.30,22.62]]]}}]}""";
+		HttpResponse<String> saved = upload("/api/stations/upload", "stations.geojson", good.getBytes(StandardCharsets.UTF_8));
+		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+		assertThat(jdbc.queryForObject("SELECT boundary IS NOT NULL FROM station WHERE name_zh = 'ITS甲派出所'", Boolean.class)).isTrue();
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM station_part sp JOIN station s ON s.id = sp.station_id WHERE s.name_zh = 'ITS甲派出所'",
+				Long.class)).isPositive();
+	}
+
+	@Test
 	void aCameraFollowsTheStationBoundaryOfItsLocation() throws Exception {
 		long xinxing = precinctId("XINXING");
 		double[] p = jdbc.queryForObject("SELECT ST_X(g), ST_Y(g) FROM (SELECT ST_PointOnSurface(boundary) AS g FROM precinct WHERE code = 'XINXING') x",
