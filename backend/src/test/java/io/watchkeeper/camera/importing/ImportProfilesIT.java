@@ -100,7 +100,7 @@ class ImportProfilesIT {
 
 	@Test
 	void badPatternsAreRefusedBeforeRunningNamingThePattern() throws Exception {
-		byte[] file = csv("BADP").getBytes(StandardCharsets.UTF_8);
+		byte[] file = csv("XPAT").getBytes(StandardCharsets.UTF_8);
 		Reply syntax = multipart("/api/imports/preview", "it-prof-dispatcher", "secret-1", file,
 				Map.of("derive", "[{\"column\": \"名稱\", \"pattern\": \"^(?<year>\\\\d{2,3}\"}]"));
 		assertThat(syntax.status()).isEqualTo(400);
@@ -123,7 +123,7 @@ class ImportProfilesIT {
 				Map.of("derive", "[{\"column\": \"名稱\", \"pattern\": \"(?<view>魚眼)\"}]"));
 		assertThat(unmatched.status()).isEqualTo(400);
 		assertThat(unmatched.body().get("code").asString()).isEqualTo("import.derive.matchesNothing");
-		assertThat(jdbc.queryForObject("SELECT count(*) FROM camera WHERE asset_tag LIKE 'BADP%'", Integer.class)).isZero();
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM camera WHERE asset_tag LIKE 'XPAT%'", Integer.class)).isZero();
 		Reply confirmed = multipart("/api/imports?dryRun=false&confirmUnmatched=true", "it-prof-dispatcher", "secret-1", file,
 				Map.of("derive", "[{\"column\": \"名稱\", \"pattern\": \"(?<view>魚眼)\"}]"));
 		assertThat(confirmed.status()).isEqualTo(200);
