@@ -155,6 +155,22 @@ class DerivationsTest {
 	}
 
 	@Test
+	void aPatternTooSlowOnSeveralCellsIsDroppedForTheRestOfTheRun() {
+		List<Column> columns = ColumnMappingTest.columns("編號", "名稱");
+		Derivations d = Derivations.bind(List.of(new Derivation("名稱", "(?<road>((¤+)+)\\1b)")), columns,
+				ColumnMapping.detect(columns).mapping(), Programmes.none());
+		ImportReport report = new ImportReport(100);
+		for (int line = 2; line < 12; line++) {
+			d.apply(new SourceRecord(line, new String[] { "C-" + line, "¤".repeat(60) + "!" }, null), report);
+		}
+		assertThat(report.warnings()).extracting(ImportIssue::code)
+			.containsOnly("import.derive.tooSlowCell")
+			.hasSize(Derivations.SLOW_CELLS_BEFORE_GIVING_UP);
+		assertThat(d.check(List.of(new SourceRecord(2, new String[] { "C", "x" }, null)).iterator()).tooSlow())
+			.containsExactly(0);
+	}
+
+	@Test
 	void aColumnThatTheFileDoesNotHaveIsNamed() {
 		List<Column> columns = ColumnMappingTest.columns("編號", "名稱");
 		assertThatThrownBy(() -> Derivations.bind(List.of(new Derivation("設備名稱", "(?<year>\\d+)")), columns,
