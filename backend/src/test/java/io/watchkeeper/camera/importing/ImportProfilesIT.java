@@ -180,6 +180,7 @@ class ImportProfilesIT {
 				"it-prof-dispatcher", "secret-1", csv("PRF").getBytes(StandardCharsets.UTF_8), Map.of());
 		assertThat(imported.status()).as(String.valueOf(imported.body())).isEqualTo(200);
 		assertThat(imported.body().get("status").asString()).isEqualTo("APPLIED");
+		assertThat(imported.body().get("derivations")).as("the job keeps the profile's derivations").hasSize(6);
 		Map<String, Object> first = jdbc.queryForMap(
 				"SELECT install_date, heading_deg, lpr, notes, funding_source_id FROM camera WHERE asset_tag = 'PRF001-01'");
 		assertThat(first.get("install_date")).isEqualTo(java.sql.Date.valueOf(LocalDate.of(2023, 1, 1)));
@@ -247,9 +248,5 @@ class ImportProfilesIT {
 		HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		String type = response.headers().firstValue("Content-Type").orElse("");
 		return new Reply(response.statusCode(), response.body().isBlank() || !type.contains("json") ? null : json.readTree(response.body()));
-	}
-
-	static List<String> unused() {
-		return List.of();
 	}
 }
