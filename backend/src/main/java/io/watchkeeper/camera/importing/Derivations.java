@@ -52,10 +52,17 @@ final class Derivations {
 
 	private final Programmes programmes;
 
+	/** Cells each derivation gave up on in this run; after {@link #SLOW_CELLS_BEFORE_GIVING_UP} it is dropped. */
+	private final int[] slowCells;
+
+	/** A pattern too slow on this many cells of a run reads no more of them: the run would crawl otherwise. */
+	static final int SLOW_CELLS_BEFORE_GIVING_UP = 3;
+
 	private Derivations(List<Bound> bound, List<Column> columns, ColumnMapping original, Programmes programmes) {
 		this.bound = bound;
 		this.original = original;
 		this.programmes = programmes;
+		this.slowCells = new int[bound.size()];
 		List<Column> all = new ArrayList<>(columns);
 		Map<Integer, ImportField> chosen = new LinkedHashMap<>();
 		for (Column c : columns) {
@@ -174,7 +181,8 @@ final class Derivations {
 		for (int i = 0; i < bound.size(); i++) {
 			Bound b = bound.get(i);
 			String cell = b.column() < record.values().length ? record.values()[b.column()] : null;
-			if (cell == null || cell.isBlank() || Values.hasControlCharacters(cell)) {
+			if (cell == null || cell.isBlank() || Values.hasControlCharacters(cell)
+					|| slowCells[i] >= SLOW_CELLS_BEFORE_GIVING_UP) {
 				found.add(new Found(i, b.header(), cell, List.of(), false));
 				continue;
 			}
@@ -183,6 +191,7 @@ final class Derivations {
 				texts = b.pattern().find(Values.fold(cell));
 			}
 			catch (FieldPattern.TooSlow e) {
+				slowCells[i]++;
 				found.add(new Found(i, b.header(), cell, List.of(), true));
 				continue;
 			}
@@ -298,7 +307,7 @@ final class Derivations {
 		List<Integer> unmatched = new ArrayList<>();
 		List<Integer> tooSlow = new ArrayList<>();
 		for (int i = 0; i < bound.size(); i++) {
-			if (slow[i]) {
+			if (slow[i] || slowCells[i] > 0) {
 				tooSlow.add(i);
 			}
 			else if (matched[i] == 0) {

@@ -179,8 +179,14 @@ final class FieldPattern {
 		}
 		String text = cell.length() > MAX_CELL ? cell.substring(0, MAX_CELL) : cell;
 		Matcher m = pattern.matcher(new Bounded(text, STEPS_PER_CELL));
-		if (!m.find()) {
-			return found;
+		try {
+			if (!m.find()) {
+				return found;
+			}
+		}
+		catch (StackOverflowError e) {
+			// deep recursion in the regex engine: as bad as too many steps
+			throw new TooSlow();
 		}
 		for (DerivedField f : fields) {
 			String value = m.group(f.groupName());

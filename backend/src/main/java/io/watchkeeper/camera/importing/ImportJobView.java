@@ -23,7 +23,8 @@ record ImportJobView(long id, String fileName, long fileSize, String format, Str
 		int errorCount, int warningCount,
 		@Schema(description = "what \"line\" means in the issues: a line of the CSV file (header = 1) or a GeoJSON feature number") String lineUnit,
 		@Schema(description = "column header -> field") Map<String, String> mapping, List<IssueView> errors,
-		List<IssueView> warnings, String failure) {
+		List<IssueView> warnings, String failure,
+		@Schema(description = "fields derived from columns with patterns: [{column, pattern}]") List<Derivations.Derivation> derivations) {
 
 	@Schema(name = "ImportIssue")
 	record IssueView(int line, String field, String column, String value, String code, String reason) {
@@ -43,7 +44,8 @@ record ImportJobView(long id, String fileName, long fileSize, String format, Str
 				job.rowsRejected(), job.rowsWritten(), job.sitesCreated(), job.sitesReused(), job.unplaced(), job.errorCount(),
 				job.warningCount(), job.format() == SourceFile.Format.GEOJSON ? "feature" : "line", mapping,
 				issues(job.errors(), messages, locale), issues(job.warnings(), messages, locale),
-				job.failure() == null ? null : messages.render(job.failure().code(), job.failure().args(), locale));
+				job.failure() == null ? null : messages.render(job.failure().code(), job.failure().args(), locale),
+				job.derivationList());
 	}
 
 	static List<IssueView> issues(List<ImportIssue> issues, IssueMessages messages, Locale locale) {

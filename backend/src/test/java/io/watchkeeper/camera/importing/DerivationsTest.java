@@ -72,6 +72,22 @@ class DerivationsTest {
 	}
 
 	@Test
+	void aBig5ListReadsAsAUtf8One() {
+		// what a Big5 export of an Excel list holds: full-width digits and hyphen, 臺, an ideographic space
+		String name = "１１２擴充－No.031\u3000臺中路與五福路口 朝東北－車辨";
+		String decoded = new String(name.getBytes(TextEncoding.BIG5), TextEncoding.BIG5);
+		assertThat(decoded).as("Big5 holds every character of it").isEqualTo(name);
+		List<Column> columns = ColumnMappingTest.columns("編號", "名稱");
+		Derivations d = Derivations.bind(PRESETS, columns, ColumnMapping.detect(columns).mapping(), PROGRAMMES);
+		SourceRecord out = d.apply(new SourceRecord(2, new String[] { "C-1", decoded }, null), new ImportReport(10));
+		assertThat(value(d, out, ImportField.INSTALL_DATE)).isEqualTo("2023-01-01");
+		assertThat(value(d, out, ImportField.HEADING)).isEqualTo("45");
+		assertThat(value(d, out, ImportField.LPR)).isEqualTo("LPR");
+		assertThat(value(d, out, ImportField.ADDRESS)).isEqualTo("臺中路與五福路口");
+		assertThat(value(d, out, ImportField.NOTES)).contains("計畫/Programme: 擴充");
+	}
+
+	@Test
 	void aProgrammeNamedLikeAFundingSourceOrProjectIsThatRecord() {
 		List<Column> columns = ColumnMappingTest.columns("編號", "名稱");
 		Derivations d = Derivations.bind(List.of(new Derivation("名稱", "^\\d{2,4}(?<programme>[^\\s\\d]+)")), columns,
@@ -152,6 +168,22 @@ class DerivationsTest {
 		long started = System.nanoTime();
 		assertThatThrownBy(() -> p.find("¤".repeat(120) + "!")).isInstanceOf(FieldPattern.TooSlow.class);
 		assertThat(System.nanoTime() - started).as("bounded").isLessThan(5_000_000_000L);
+	}
+
+	@Test
+	void aPatternTooSlowOnSeveralCellsIsDroppedForTheRestOfTheRun() {
+		List<Column> columns = ColumnMappingTest.columns("編號", "名稱");
+		Derivations d = Derivations.bind(List.of(new Derivation("名稱", "(?<road>((¤+)+)\\1b)")), columns,
+				ColumnMapping.detect(columns).mapping(), Programmes.none());
+		ImportReport report = new ImportReport(100);
+		for (int line = 2; line < 12; line++) {
+			d.apply(new SourceRecord(line, new String[] { "C-" + line, "¤".repeat(60) + "!" }, null), report);
+		}
+		assertThat(report.warnings()).extracting(ImportIssue::code)
+			.containsOnly("import.derive.tooSlowCell")
+			.hasSize(Derivations.SLOW_CELLS_BEFORE_GIVING_UP);
+		assertThat(d.check(List.of(new SourceRecord(2, new String[] { "C", "x" }, null)).iterator()).tooSlow())
+			.containsExactly(0);
 	}
 
 	@Test

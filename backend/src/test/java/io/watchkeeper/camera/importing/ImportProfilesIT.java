@@ -118,6 +118,11 @@ class ImportProfilesIT {
 				Map.of("derive", "[{\"column\": \"設備名稱\", \"preset\": \"plateWords\"}]"));
 		assertThat(column.status()).isEqualTo(400);
 		assertThat(column.body().get("detail").asString()).contains("設備名稱");
+		for (String hostile : List.of("not json", "[1]", "{\"column\": 1}", "[{\"column\": \"名稱\"}]",
+				"[{\"column\": \"名稱\", \"preset\": \"<script>\"}]", "[{\"column\": \"名稱\", \"pattern\": \"(?<year>1)[z\"}]")) {
+			Reply r = multipart("/api/imports/preview", "it-prof-dispatcher", "secret-1", file, Map.of("derive", hostile));
+			assertThat(r.status()).as(hostile).isEqualTo(400);
+		}
 		// matches nothing: refused unless confirmed; nothing written either way until then
 		Reply unmatched = multipart("/api/imports?dryRun=false", "it-prof-dispatcher", "secret-1", file,
 				Map.of("derive", "[{\"column\": \"名稱\", \"pattern\": \"(?<view>魚眼)\"}]"));
@@ -154,6 +159,12 @@ class ImportProfilesIT {
 		assertThat(bad.body().get("errors").valueStream().map(e -> e.get("field").asString()))
 			.containsExactlyInAnyOrder("mapping.編號", "derivations[0].pattern");
 		assertThat(json("POST", "/api/import-profiles", "it-prof-viewer", "secret-2", body).status()).isEqualTo(403);
+		for (String hostile : List.of("{\"name\": \"123\"}", "{\"name\": \"a\", \"mapping\": {\"x\": {}}}",
+				"{\"name\": \"a\", \"options\": {\"encoding\": \"EBCDIC\"}}", "{\"name\": \"" + "長".repeat(101) + "\"}",
+				"{\"name\": \"a\\u0000b\"}", "[]")) {
+			assertThat(json("POST", "/api/import-profiles", "it-prof-dispatcher", "secret-1", hostile).status()).as(hostile)
+				.isEqualTo(400);
+		}
 
 		Reply list = json("GET", "/api/import-profiles", "it-prof-dispatcher", "secret-1", null);
 		assertThat(list.body().valueStream().map(p -> p.get("name").asString())).contains(name);
@@ -169,6 +180,7 @@ class ImportProfilesIT {
 				"it-prof-dispatcher", "secret-1", csv("PRF").getBytes(StandardCharsets.UTF_8), Map.of());
 		assertThat(imported.status()).as(String.valueOf(imported.body())).isEqualTo(200);
 		assertThat(imported.body().get("status").asString()).isEqualTo("APPLIED");
+		assertThat(imported.body().get("derivations")).as("the job keeps the profile's derivations").hasSize(6);
 		Map<String, Object> first = jdbc.queryForMap(
 				"SELECT install_date, heading_deg, lpr, notes, funding_source_id FROM camera WHERE asset_tag = 'PRF001-01'");
 		assertThat(first.get("install_date")).isEqualTo(java.sql.Date.valueOf(LocalDate.of(2023, 1, 1)));
@@ -236,9 +248,5 @@ class ImportProfilesIT {
 		HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		String type = response.headers().firstValue("Content-Type").orElse("");
 		return new Reply(response.statusCode(), response.body().isBlank() || !type.contains("json") ? null : json.readTree(response.body()));
-	}
-
-	static List<String> unused() {
-		return List.of();
 	}
 }
