@@ -20,6 +20,8 @@ public enum AuditAction {
 	CAMERA_IMPORTED("camera.imported"),
 	IMPORT_APPLIED("import.applied"), IMPORT_DRY_RUN("import.dry_run"), IMPORT_REJECTED("import.rejected"),
 	BOUNDARIES_REPLACED("boundaries.replaced"),
+	/** Cameras given a position (placement queue, address matching) or a proposed one taken back (issue 13). */
+	CAMERA_PLACED("camera.placed"), CAMERA_PLACED_MANY("camera.placed_many"), CAMERA_UNPLACED("camera.unplaced"),
 	STATION_CREATED("station.created"), STATION_UPDATED("station.updated"), STATION_DELETED("station.deleted"),
 	STATION_UPLOADED("station.uploaded"),
 	USER_CREATED("user.created"), USER_UPDATED("user.updated"), USER_ENABLED("user.enabled"),
