@@ -54,15 +54,18 @@ class PlacementQueries {
 			    FROM kept
 			)""";
 
-	/** The pole after {@code after} in queue order (the first when there is none or it was the last), and the counts. */
+	/**
+	 * The pole after {@code after} in queue order (the first when there is none or it was the last; {@code after} itself
+	 * only when it is the only one left), and the counts.
+	 */
 	private static final String NEXT = RANKED + """
 			SELECT n.kind, n.id, n.skipped_at, t.remaining, t.cameras, t.skipped
 			  FROM (SELECT count(*) AS remaining, coalesce(sum(cameras), 0) AS cameras, count(skipped_at) AS skipped
 			          FROM ranked) t
 			  LEFT JOIN LATERAL (
 			    SELECT r.kind, r.id, r.skipped_at FROM ranked r
-			     WHERE NOT (r.kind = :afterKind AND r.id = :afterId)
-			     ORDER BY r.rn <= coalesce((SELECT a.rn FROM ranked a WHERE a.kind = :afterKind AND a.id = :afterId), 0), r.rn
+			     ORDER BY (r.kind = :afterKind AND r.id = :afterId),
+			              r.rn <= coalesce((SELECT a.rn FROM ranked a WHERE a.kind = :afterKind AND a.id = :afterId), 0), r.rn
 			     LIMIT 1) n ON true""";
 
 	private static final String UNPLACED_OF_POLE = """
