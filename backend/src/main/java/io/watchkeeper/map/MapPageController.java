@@ -103,7 +103,7 @@ class MapPageController {
 		model.addAttribute("map", properties);
 		// another city's boundaries: open on them rather than on Kaohsiung's centre
 		model.addAttribute("extent", queries.extentUnlessItHolds(DEFAULT_LONGITUDE, DEFAULT_LATITUDE)
-			.map(e -> e[0] + "," + e[1] + "," + e[2] + "," + e[3]).orElse(null));
+			.map(e -> String.format(Locale.ROOT, "%.5f,%.5f,%.5f,%.5f", e[0], e[1], e[2], e[3])).orElse(null));
 		model.addAttribute("precincts", catalog.precincts());
 		model.addAttribute("districts", catalog.districts());
 		model.addAttribute("fundingSources", catalog.fundingSources());

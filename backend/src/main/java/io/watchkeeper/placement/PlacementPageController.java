@@ -25,7 +25,7 @@ class PlacementPageController {
 	static final List<String> SCRIPT_LABELS = List.of("empty", "loading", "failed", "sessionEnded", "clickToPlace",
 			"markerHint", "placed", "placedOutside", "confirmOutside", "conflict", "gone", "noAddress", "noHeading",
 			"allRound", "lpr.NONE", "lpr.LPR", "lpr.REALTIME_LPR", "camera.heading", "skippedAt", "suggestion.ADDRESS",
-			"suggestion.PRECINCT", "suggestion.DISTRICT", "suggestion.none", "kind.SITE", "kind.CAMERA",
+			"suggestion.SITE", "suggestion.PRECINCT", "suggestion.DISTRICT", "suggestion.none", "kind.SITE", "kind.CAMERA",
 			"progress.placedToday", "progress.remaining", "progress.skipped", "layer.base", "layer.none",
 			"layer.precincts", "layer.districts", "badPoint");
 

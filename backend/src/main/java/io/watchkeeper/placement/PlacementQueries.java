@@ -29,36 +29,43 @@ class PlacementQueries {
 	 */
 	private static final String RANKED = """
 			WITH unplaced AS (
-			  SELECT c.id, c.site_id, c.created_at, c.precinct_id, c.address FROM camera c
+			  SELECT c.id, c.site_id, c.created_at, c.precinct_id FROM camera c
 			   WHERE c.location IS NULL AND c.status <> 'DECOMMISSIONED'
 			), pole AS (
 			  SELECT 'SITE'::varchar AS kind, u.site_id AS id, min(u.created_at) AS first_at, count(*) AS cameras,
-			         min(u.precinct_id) AS precinct_id, bool_or(u.precinct_id = :precinct) AS in_precinct,
-			         bool_or(btrim(u.address) <> '') OR btrim(max(s.address)) <> '' AS has_address
-			    FROM unplaced u JOIN site s ON s.id = u.site_id
+			         min(u.precinct_id) AS precinct_id, bool_or(u.precinct_id = :precinct) AS in_precinct
+			    FROM unplaced u WHERE u.site_id IS NOT NULL
 			   GROUP BY u.site_id
 			  UNION ALL
-			  SELECT 'CAMERA', u.id, u.created_at, 1, u.precinct_id, u.precinct_id = :precinct,
-			         coalesce(btrim(u.address) <> '', false)
+			  SELECT 'CAMERA', u.id, u.created_at, 1, u.precinct_id, u.precinct_id = :precinct
 			    FROM unplaced u WHERE u.site_id IS NULL
 			), kept AS (
-			  SELECT p.kind, p.id, p.cameras, p.first_at, k.skipped_at, pr.code AS precinct_code
+			  SELECT p.kind, p.id, p.cameras, p.first_at, k.skipped_at, %s AS precinct_code
 			    FROM pole p
 			    LEFT JOIN placement_skip k ON k.username = :user AND k.pole_kind = p.kind AND k.pole_id = p.id
-			    LEFT JOIN precinct pr ON pr.id = p.precinct_id
-			   WHERE (CAST(:precinct AS bigint) IS NULL OR coalesce(p.in_precinct, false))
-			     AND (NOT :withAddress OR coalesce(p.has_address, false))
+			   WHERE (CAST(:precinct AS bigint) IS NULL OR coalesce(p.in_precinct, false)) %s
 			), ranked AS (
 			  SELECT kept.*, row_number() OVER (ORDER BY skipped_at ASC NULLS FIRST,
-			         CASE WHEN :byPrecinct THEN precinct_code END NULLS LAST, first_at, kind DESC, id) AS rn
+			         precinct_code NULLS LAST, first_at, kind DESC, id) AS rn
 			    FROM kept
 			)""";
+
+	/** The precinct code a pole is ordered by, when the queue is ordered by precinct. */
+	private static final String PRECINCT_CODE = "(SELECT pr.code FROM precinct pr WHERE pr.id = p.precinct_id)";
+
+	/** Poles with an address, on the site or on one of its cameras still without position. */
+	private static final String WITH_ADDRESS = """
+			AND (CASE WHEN p.kind = 'SITE'
+			          THEN EXISTS (SELECT 1 FROM site s WHERE s.id = p.id AND btrim(s.address) <> '')
+			            OR EXISTS (SELECT 1 FROM camera c WHERE c.site_id = p.id AND c.location IS NULL
+			                        AND c.status <> 'DECOMMISSIONED' AND btrim(c.address) <> '')
+			          ELSE EXISTS (SELECT 1 FROM camera c WHERE c.id = p.id AND btrim(c.address) <> '') END)""";
 
 	/**
 	 * The pole after {@code after} in queue order (the first when there is none or it was the last; {@code after} itself
 	 * only when it is the only one left), and the counts.
 	 */
-	private static final String NEXT = RANKED + """
+	private static final String NEXT = """
 			SELECT n.kind, n.id, n.skipped_at, t.remaining, t.cameras, t.skipped
 			  FROM (SELECT count(*) AS remaining, coalesce(sum(cameras), 0) AS cameras, count(skipped_at) AS skipped
 			          FROM ranked) t
@@ -104,10 +111,11 @@ class PlacementQueries {
 	Step next(String user, QueueFilter filter, PoleRef after) {
 		MapSqlParameterSource p = new MapSqlParameterSource().addValue("user", user)
 			.addValue("precinct", filter.precinctId(), java.sql.Types.BIGINT)
-			.addValue("withAddress", filter.withAddress()).addValue("byPrecinct", filter.byPrecinct())
 			.addValue("afterKind", after == null ? "" : after.kind().name())
 			.addValue("afterId", after == null ? -1L : after.id());
-		return jdbc.queryForObject(NEXT, p, (rs, n) -> {
+		String ranked = RANKED.formatted(filter.byPrecinct() ? PRECINCT_CODE : "NULL::varchar",
+				filter.withAddress() ? WITH_ADDRESS : "");
+		return jdbc.queryForObject(ranked + NEXT, p, (rs, n) -> {
 			String kind = rs.getString("kind");
 			Optional<PoleRef> pole = kind == null ? Optional.empty()
 					: Optional.of(new PoleRef(PoleKind.valueOf(kind), rs.getLong("id")));
@@ -170,6 +178,13 @@ class PlacementQueries {
 		return jdbc.query("SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_PointOnSurface(boundary) AS p FROM " + table
 				+ " WHERE id = :id AND boundary IS NOT NULL) x", new MapSqlParameterSource("id", id),
 				(rs, n) -> new GeoPoint(rs.getDouble(1), rs.getDouble(2))).stream().findFirst();
+	}
+
+	/** Where the site stands already (some of its cameras have a position), if it does. */
+	Optional<GeoPoint> siteLocation(long siteId) {
+		return jdbc.query("SELECT ST_X(location), ST_Y(location) FROM site WHERE id = :id AND location IS NOT NULL",
+				new MapSqlParameterSource("id", siteId), (rs, n) -> new GeoPoint(rs.getDouble(1), rs.getDouble(2)))
+			.stream().findFirst();
 	}
 
 	/** Whether precincts are loaded and none contains the point. */

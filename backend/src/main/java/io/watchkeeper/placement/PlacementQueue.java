@@ -139,6 +139,8 @@ class PlacementQueue {
 		Area station = mostNamed(cameras, Camera::stationId).flatMap(id -> queries.station(id, chinese)).orElse(null);
 		List<Long> ids = cameras.stream().map(c -> c.camera().id()).toList();
 		Suggestion suggestion = hints.suggest(ids, facts.address())
+			.or(() -> ref.kind() == PoleKind.SITE ? queries.siteLocation(ref.id())
+				.map(p -> new Suggestion(p.longitude(), p.latitude(), "SITE", null)) : Optional.empty())
 			.or(() -> Optional.ofNullable(precinct).flatMap(p -> queries.pointInside("precinct", p.id()))
 				.map(p -> new Suggestion(p.longitude(), p.latitude(), "PRECINCT", null)))
 			.or(() -> Optional.ofNullable(district).flatMap(d -> queries.pointInside("district", d.id()))

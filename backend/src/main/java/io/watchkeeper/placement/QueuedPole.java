@@ -31,7 +31,8 @@ public record QueuedPole(String kind, long id, String code, String address, Area
 
 	/**
 	 * Where the map starts: {@code source} ADDRESS (a gazetteer match proposal, {@code quality} says how good),
-	 * PRECINCT or DISTRICT (a point inside the named area).
+	 * SITE (the site stands there already: other cameras of it have a position), PRECINCT or DISTRICT (a point
+	 * inside the named area).
 	 */
 	public record Suggestion(double longitude, double latitude, String source, String quality) {
 	}

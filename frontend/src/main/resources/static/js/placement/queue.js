@@ -75,7 +75,7 @@ function clearMarker() {
 
 function centreOn(current) {
   const s = current.suggestion;
-  if (s && s.source === 'ADDRESS') {
+  if (s && (s.source === 'ADDRESS' || s.source === 'SITE')) {
     map.setView([s.latitude, s.longitude], 17);
     return;
   }
@@ -125,6 +125,10 @@ function render(step) {
     return row;
   }));
   centreOn(pole);
+  if (pole.suggestion && pole.suggestion.source === 'SITE') {
+    // the pole stands there already (other cameras of it have a position): proposed, to confirm with Place
+    setMarker(L.latLng(pole.suggestion.latitude, pole.suggestion.longitude));
+  }
 }
 
 function failed(error) {
