@@ -77,16 +77,22 @@ class MapPageController {
 	/** The periods of the choropleth: presets, then a custom from/to. */
 	static final List<String> PERIODS = List.of("7d", "30d", "month", "lastMonth", "year", "custom");
 
+	/** The view the page opens on without a position in the address (url-state.js DEFAULT_VIEW): Kaohsiung. */
+	static final double DEFAULT_LONGITUDE = 120.31;
+	static final double DEFAULT_LATITUDE = 22.63;
+
 	private final CameraCatalog catalog;
+	private final MapQueries queries;
 	private final MapPageProperties properties;
 	private final MessageSource messages;
 	private final Clock clock;
 	private final ZoneId zone;
 
-	MapPageController(CameraCatalog catalog, MapPageProperties properties, MessageSource messages, Clock clock,
+	MapPageController(CameraCatalog catalog, MapQueries queries, MapPageProperties properties, MessageSource messages, Clock clock,
 			@Value("${watchkeeper.zone:Asia/Taipei}") ZoneId zone) {
 		this.zone = zone;
 		this.catalog = catalog;
+		this.queries = queries;
 		this.properties = properties;
 		this.messages = messages;
 		this.clock = clock;
@@ -95,6 +101,9 @@ class MapPageController {
 	@GetMapping("/map")
 	String map(Locale locale, Model model) {
 		model.addAttribute("map", properties);
+		// another city's boundaries: open on them rather than on Kaohsiung's centre
+		model.addAttribute("extent", queries.extentUnlessItHolds(DEFAULT_LONGITUDE, DEFAULT_LATITUDE)
+			.map(e -> String.format(Locale.ROOT, "%.5f,%.5f,%.5f,%.5f", e[0], e[1], e[2], e[3])).orElse(null));
 		model.addAttribute("precincts", catalog.precincts());
 		model.addAttribute("districts", catalog.districts());
 		model.addAttribute("fundingSources", catalog.fundingSources());

@@ -49,6 +49,22 @@ class MapQueries {
 		this.sums = sums;
 	}
 
+	/**
+	 * The loaded precincts' extent (minLon, minLat, maxLon, maxLat) when the map's default centre lies in none of
+	 * them: another city's boundaries are loaded, so the page opens on them instead of Kaohsiung. Empty when the
+	 * default centre is inside a precinct (Kaohsiung's boundaries) or no precinct is loaded.
+	 */
+	java.util.Optional<double[]> extentUnlessItHolds(double longitude, double latitude) {
+		return jdbc.query("""
+				SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)
+				  FROM (SELECT ST_Extent(boundary)::geometry AS e FROM precinct) x
+				 WHERE e IS NOT NULL AND NOT EXISTS (SELECT 1 FROM precinct_part pp
+				        WHERE ST_Intersects(pp.geom, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)))""",
+				new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("lon", longitude).addValue("lat", latitude),
+				(rs, n) -> new double[] { rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4) })
+			.stream().findFirst();
+	}
+
 	/** Clusters of the view's matching cameras, the biggest first, at most {@code limit}; and the total. */
 	ClusterResult clusters(Viewport view, MapFilter filter, Map<String, Object> ids, LocalDate today, double cellMetres,
 			int limit) {

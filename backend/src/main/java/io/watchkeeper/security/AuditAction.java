@@ -39,6 +39,8 @@ public enum AuditAction {
 	IMPORTANT_SITE_SET("planning.important_set"), PLAN_PROJECT_CREATED("planning.project_created"),
 	FORECAST_EXPORTED("planning.forecast_exported"), BUDGET_SPLIT_APPLIED("planning.budget_split_applied"),
 	PROJECT_UPDATED("procurement_project.updated"), CAMERA_REPLACED("camera.replaced"),
+	/** The placement queue and the city set-up (issue 13). */
+	PLACEMENT_SKIPPED("placement.skipped"), CITY_RENAMED("city.renamed"),
 	AUDIT_VIEWED("audit.viewed");
 
 	private final String code;

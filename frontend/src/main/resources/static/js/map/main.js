@@ -1095,6 +1095,13 @@ document.getElementById('f-reset').addEventListener('click', () => {
   scheduleRefresh();
 });
 
+if (!state.positioned && !state.filters.precinct && page.dataset.extent) {
+  // another city's boundaries are loaded (the default centre is in none of them): open on their extent
+  const [west, south, east, north] = page.dataset.extent.split(',').map(Number);
+  if ([west, south, east, north].every(Number.isFinite)) {
+    map.fitBounds([[south, west], [north, east]], { padding: [10, 10], animate: false });
+  }
+}
 if (map.hasLayer(overlays.precincts)) {
   drawBoundaries('precinct');
 }
