@@ -146,7 +146,11 @@ final class GazetteerFile {
 		catch (CharacterCodingException e) {
 			throw new Unreadable("gazetteer.file.encoding");
 		}
-		catch (IOException | java.io.UncheckedIOException e) {
+		catch (java.io.UncheckedIOException e) {
+			throw e.getCause() instanceof CharacterCodingException ? new Unreadable("gazetteer.file.encoding")
+					: new Unreadable("gazetteer.file.broken", rootMessage(e));
+		}
+		catch (IOException e) {
 			throw new Unreadable("gazetteer.file.broken", rootMessage(e));
 		}
 	}

@@ -215,10 +215,8 @@ class Gazetteers {
 			if (road == null) {
 				road = file.value(r, Column.AREA);
 			}
+			// the district column is not written into the text: a town's name (台東市) would read as part of the road
 			StringBuilder s = new StringBuilder();
-			if (district != null) {
-				s.append(district);
-			}
 			s.append(road == null ? "" : road);
 			String lane = part(file.value(r, Column.LANE), '巷');
 			String alley = part(file.value(r, Column.ALLEY), '弄');
@@ -232,14 +230,17 @@ class Gazetteers {
 			if (number != null) {
 				s.append(number);
 			}
-			raw = s.toString();
+			raw = (district == null ? "" : district) + s;
 			if (road == null) {
 				problem(problems, bad, line, "road", "gazetteer.line.noRoad", List.of());
 			}
 			if (number == null) {
 				problem(problems, bad, line, "number", "gazetteer.line.noNumber", List.of());
 			}
-			a = AddressNormaliser.parse(raw);
+			a = AddressNormaliser.parse(s.toString());
+			if (district != null && a.kind() == Address.Kind.DOOR_PLATE && district.length() <= 20) {
+				a = a.inDistrict(district);
+			}
 		}
 		if (bad[0] == badBefore && a.kind() != Address.Kind.DOOR_PLATE) {
 			problem(problems, bad, line, "address", "gazetteer.line.notADoorPlate", List.of(excerpt(raw)));
