@@ -27,7 +27,10 @@ import io.watchkeeper.shared.GeoPoint;
  * more than one district of the gazetteer, with no district known, is not matched (NONE, reason AMBIGUOUS_DISTRICT
  * with the districts), since picking one would place cameras kilometres off. Intersections: the two roads' door
  * plates that come closest (over every district pair when none is known); when they come within
- * {@value #MEETING_METRES} m the match is the midpoint of that pair, otherwise the first road alone (ROAD).
+ * {@value #MEETING_METRES} m the match is the midpoint of that pair, otherwise the first road alone (ROAD). The
+ * closest pair is taken between the roads' spines (V166: the lines through each side's door plates in number order,
+ * simplified to about 5 m), so crossing roads meet where their lines cross; the door plates recorded are the ones
+ * nearest the two ends of that shortest line.
  */
 @Service
 class AddressMatching {
@@ -55,6 +58,8 @@ class AddressMatching {
 	/** Every camera still without a position but with an address (one match per site), matched and applied. */
 	@Transactional
 	public RunResult run(Set<MatchQuality> autoApply, String actor, String remoteAddress) {
+		// one run at a time: a second waits for the first to end rather than matching the same cameras twice
+		jdbc.getJdbcOperations().execute("SELECT pg_advisory_xact_lock(7136201)");
 		String applied = autoApply.stream().map(Enum::name).sorted().reduce((a, b) -> a + "," + b).orElse("");
 		long runId = jdbc.queryForObject("INSERT INTO address_match_run (started_by, auto_apply) VALUES (:by, :auto) RETURNING id",
 				new MapSqlParameterSource("by", actor).addValue("auto", applied), Long.class);
@@ -225,11 +230,11 @@ class AddressMatching {
 			       matched_text = m.road_key || ' × ' || m.road2_key
 			  FROM (SELECT m.id AS match_id, p.*, ST_Length(p.line::geography) AS metres, mp.location AS middle
 			          FROM address_match m CROSS JOIN LATERAL (
-			            SELECT ra.city, ra.district, rb.district AS district2, ra.middle_plate, ST_ShortestLine(ra.points, rb.points) AS line
+			            SELECT ra.city, ra.district, rb.district AS district2, ra.middle_plate, ST_ShortestLine(ra.spine, rb.spine) AS line
 			              FROM gazetteer_road ra JOIN gazetteer_road rb ON rb.road_key = m.road2_key AND rb.city = ra.city
 			             WHERE ra.road_key = m.road_key AND (m.city IS NULL OR ra.city IN (m.city, ''))
 			               AND (m.district IS NULL OR ra.district = m.district OR rb.district = m.district)
-			             ORDER BY ST_Distance(ra.points, rb.points) LIMIT 1) p
+			             ORDER BY ST_Distance(ra.spine, rb.spine) LIMIT 1) p
 			          JOIN door_plate mp ON mp.id = p.middle_plate
 			         WHERE m.run_id = :run AND m.kind = 'INTERSECTION' AND m.reason IS NULL) x
 			 WHERE m.id = x.match_id""";

@@ -170,13 +170,19 @@ class Gazetteers {
 					"gazetteer.line.outsideTaiwan", List.of(round(rs.getDouble(2)), round(rs.getDouble(3))))), outside);
 		}
 		jdbc.update("""
-				INSERT INTO gazetteer_road (dataset_id, city, district, road_key, plates, middle_plate, points)
-				SELECT :id, city, district, road_key, count(*),
-				       coalesce((array_agg(id ORDER BY number, sub) FILTER (WHERE lane = 0 AND alley = 0))
-				                  [(count(*) FILTER (WHERE lane = 0 AND alley = 0) + 1) / 2],
-				                (array_agg(id ORDER BY lane, alley, number, sub))[(count(*) + 1) / 2]),
-				       ST_Multi(coalesce(ST_Collect(location) FILTER (WHERE lane = 0 AND alley = 0), ST_Collect(location)))
-				  FROM door_plate WHERE dataset_id = :id GROUP BY city, district, road_key""", p);
+				INSERT INTO gazetteer_road (dataset_id, city, district, road_key, plates, middle_plate, points, spine)
+				SELECT :id, city, district, road_key, plates, middle_plate, points,
+				       CASE WHEN odd IS NOT NULL AND even IS NOT NULL THEN ST_Collect(odd, even) ELSE coalesce(odd, even, points) END
+				  FROM (SELECT city, district, road_key, count(*) AS plates,
+				               coalesce((array_agg(id ORDER BY number, sub) FILTER (WHERE lane = 0 AND alley = 0))
+				                          [(count(*) FILTER (WHERE lane = 0 AND alley = 0) + 1) / 2],
+				                        (array_agg(id ORDER BY lane, alley, number, sub))[(count(*) + 1) / 2]) AS middle_plate,
+				               ST_Multi(coalesce(ST_Collect(location) FILTER (WHERE lane = 0 AND alley = 0), ST_Collect(location))) AS points,
+				               CASE WHEN count(*) FILTER (WHERE lane = 0 AND alley = 0 AND parity = 1) >= 2 THEN ST_Simplify(
+				                 ST_MakeLine(location ORDER BY number, sub) FILTER (WHERE lane = 0 AND alley = 0 AND parity = 1), 0.00005) END AS odd,
+				               CASE WHEN count(*) FILTER (WHERE lane = 0 AND alley = 0 AND parity = 0) >= 2 THEN ST_Simplify(
+				                 ST_MakeLine(location ORDER BY number, sub) FILTER (WHERE lane = 0 AND alley = 0 AND parity = 0), 0.00005) END AS even
+				          FROM door_plate WHERE dataset_id = :id GROUP BY city, district, road_key) r""", p);
 		long duplicates = rows - inserted;
 		jdbc.update("UPDATE gazetteer_dataset SET row_count = :rows, warning_count = :warnings WHERE id = :id",
 				p.addValue("rows", inserted).addValue("warnings", duplicates));

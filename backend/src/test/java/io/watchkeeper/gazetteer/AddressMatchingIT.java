@@ -17,13 +17,27 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.watchkeeper.shared.ConflictException;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
 /**
  * Matching over a hand-made gazetteer (WGS84, in the sea west of Penghu where no other test places anything): exact
  * door plates written in other forms, the nearest number on the same side of the road, road only, a road in two
  * districts, an intersection, nothing; then review (reject takes the position back, accepting a road proposal places).
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 class AddressMatchingIT {
+
+	@Autowired
+	MockMvc mvc;
 
 	/** Road 港測一路 runs east along latitude LAT: number n at lon BASE + n * STEP, odd numbers north, even south. */
 	static final double BASE = 119.40;
@@ -202,5 +216,36 @@ class AddressMatchingIT {
 		assertThat(position(second)[0]).isCloseTo(BASE + 9 * STEP, within(1e-9));
 		List<Long> placed = jdbc.queryForList("SELECT id FROM camera WHERE site_id = ? AND location IS NOT NULL", Long.class, siteId);
 		assertThat(placed).containsExactlyInAnyOrder(first, second);
+	}
+
+	@Test
+	void theReviewPageAndTheApi() throws Exception {
+		long camera = camera("AMTW", "測甲區港測一路11號", null);
+		mvc.perform(post("/api/placement/matches/run").contentType(MediaType.APPLICATION_JSON).content("{\"autoApply\":[\"BOGUS\"]}")
+			.with(user("gz-dispatcher").roles("DISPATCHER"))).andExpect(status().isBadRequest());
+		assertThat(position(camera)[0]).isNull();
+		String run = mvc.perform(post("/api/placement/matches/run").contentType(MediaType.APPLICATION_JSON).content("{}")
+			.with(user("gz-dispatcher").roles("DISPATCHER"))).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(run).contains("\"runId\"").contains("\"EXACT\"");
+		assertThat(position(camera)[0]).isCloseTo(BASE + 11 * STEP, within(1e-9));
+		long id = jdbc.queryForObject("SELECT id FROM address_match WHERE camera_ids @> ARRAY[?::bigint] ORDER BY id DESC LIMIT 1", Long.class, camera);
+
+		String page = mvc.perform(get("/placement/matches").param("quality", "EXACT").param("q", "港測一路11")
+			.with(user("gz-dispatcher").roles("DISPATCHER")).param("lang", "zh-TW"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("地址比對").contains("data-match-id=\"" + id + "\"").contains("門牌相符");
+		mvc.perform(post("/placement/matches/" + id + "/reject").with(user("gz-dispatcher").roles("DISPATCHER")))
+			.andExpect(status().isForbidden()); // no CSRF token
+		mvc.perform(post("/placement/matches/" + id + "/reject").with(user("gz-dispatcher").roles("DISPATCHER")).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(position(camera)[0]).isNull();
+		mvc.perform(post("/api/placement/matches/" + id + "/reject").with(user("gz-dispatcher").roles("DISPATCHER")))
+			.andExpect(status().isConflict());
+		mvc.perform(post("/api/placement/matches/reject").with(user("gz-dispatcher").roles("DISPATCHER")))
+			.andExpect(status().isBadRequest());
+		mvc.perform(get("/api/placement/matches").param("quality", "nonsense").with(user("gz-dispatcher").roles("DISPATCHER")))
+			.andExpect(status().isBadRequest());
+		mvc.perform(get("/api/placement/matches").with(user("gz-viewer").roles("VIEWER"))).andExpect(status().isForbidden());
 	}
 }
