@@ -99,8 +99,11 @@ class AddressMatching {
 			List<Long> moved = placement.placeMany(points, "address-match", details, actor, remoteAddress);
 			placed = moved.size();
 			appliedMatches = jdbc.update("""
-					UPDATE address_match SET status = 'APPLIED', decided_by = :by, decided_at = now()
-					 WHERE run_id = :run AND status = 'PROPOSED' AND camera_ids && CAST(:moved AS bigint[])""",
+					UPDATE address_match m SET status = 'APPLIED', decided_by = :by, decided_at = now()
+					  FROM (SELECT DISTINCT a.id FROM address_match a CROSS JOIN unnest(a.camera_ids) AS c(id)
+					          JOIN unnest(CAST(:moved AS bigint[])) AS v(id) ON v.id = c.id
+					         WHERE a.run_id = :run AND a.status = 'PROPOSED') x
+					 WHERE m.id = x.id""",
 					new MapSqlParameterSource("run", runId).addValue("by", actor)
 						.addValue("moved", moved.toArray(Long[]::new)));
 		}
