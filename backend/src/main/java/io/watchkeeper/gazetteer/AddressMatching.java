@@ -98,14 +98,16 @@ class AddressMatching {
 			details.put("qualities", applied);
 			List<Long> moved = placement.placeMany(points, "address-match", details, actor, remoteAddress);
 			placed = moved.size();
+			// the moved cameras in a keyed table: one index probe per camera of a match, whatever the plan
+			jdbc.getJdbcOperations().execute("CREATE TEMP TABLE moved_camera (id bigint PRIMARY KEY) ON COMMIT DROP");
+			jdbc.update("INSERT INTO moved_camera SELECT DISTINCT unnest(CAST(:moved AS bigint[]))",
+					new MapSqlParameterSource("moved", moved.toArray(Long[]::new)));
+			jdbc.getJdbcOperations().execute("ANALYZE moved_camera");
 			appliedMatches = jdbc.update("""
 					UPDATE address_match m SET status = 'APPLIED', decided_by = :by, decided_at = now()
-					  FROM (SELECT DISTINCT a.id FROM address_match a CROSS JOIN unnest(a.camera_ids) AS c(id)
-					          JOIN unnest(CAST(:moved AS bigint[])) AS v(id) ON v.id = c.id
-					         WHERE a.run_id = :run AND a.status = 'PROPOSED') x
-					 WHERE m.id = x.id""",
-					new MapSqlParameterSource("run", runId).addValue("by", actor)
-						.addValue("moved", moved.toArray(Long[]::new)));
+					 WHERE m.run_id = :run AND m.status = 'PROPOSED'
+					   AND EXISTS (SELECT 1 FROM moved_camera v WHERE v.id = ANY(m.camera_ids))""",
+					new MapSqlParameterSource("run", runId).addValue("by", actor));
 		}
 		Map<String, Object> counts = new LinkedHashMap<>();
 		byQuality.forEach((q, n) -> counts.put(q.name(), n));
