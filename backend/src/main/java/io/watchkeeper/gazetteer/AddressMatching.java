@@ -67,6 +67,8 @@ class AddressMatching {
 		// proposals of earlier runs are superseded; applied and rejected decisions stay
 		jdbc.update("DELETE FROM address_match WHERE status IN ('PROPOSED', 'UNMATCHED') AND run_id <> :run", run);
 		int sites = loadTargets(runId);
+		// fresh statistics for the rows just copied in, or the planner takes 100,000 matches for a few
+		jdbc.getJdbcOperations().execute("ANALYZE address_match");
 		jdbc.update(REJECTED_BEFORE, run);
 		jdbc.update(RESOLVE_AREA, run);
 		jdbc.update(AMBIGUOUS, run);
