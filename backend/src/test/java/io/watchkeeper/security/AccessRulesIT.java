@@ -111,6 +111,13 @@ class AccessRulesIT extends SecurityHttpSupport {
 			// machine tokens only: a person's login is refused
 			new Rule("POST", "/api/health/observations", NOBODY, false),
 			new Rule("GET", "/api/admin/tokens", ADMINS, false),
+			new Rule("GET", "/api/gazetteer/datasets", EDITORS, false),
+			new Rule("POST", "/api/gazetteer/datasets", ADMINS, false),
+			new Rule("DELETE", "/api/gazetteer/datasets/999999999", ADMINS, false),
+			new Rule("GET", "/api/placement/matches", EDITORS, false),
+			new Rule("POST", "/api/placement/matches/999999999/accept", EDITORS, false),
+			new Rule("POST", "/api/placement/matches/999999999/reject", EDITORS, false),
+			new Rule("POST", "/api/placement/matches/reject", EDITORS, false),
 			new Rule("GET", "/v3/api-docs", EVERYONE, false));
 
 	static final List<Rule> PAGES = List.of(
@@ -129,6 +136,10 @@ class AccessRulesIT extends SecurityHttpSupport {
 			new Rule("POST", "/admin/stations/999999999/delete", ADMINS, false),
 			new Rule("POST", "/admin/stations/upload", ADMINS, false),
 			new Rule("GET", "/admin/tokens", ADMINS, false),
+			new Rule("GET", "/admin/gazetteer", ADMINS, false),
+			new Rule("POST", "/admin/gazetteer/999999999/remove", ADMINS, false),
+			new Rule("GET", "/placement/matches", EDITORS, false),
+			new Rule("POST", "/placement/matches/999999999/reject", EDITORS, false),
 			new Rule("GET", "/work-orders", MAINTAINERS, false),
 			new Rule("GET", "/my-work-orders", EnumSet.of(Role.VENDOR_TECHNICIAN, Role.SQUAD_MEMBER), false),
 			new Rule("GET", "/outages/cameras/1", OUTAGE_WATCHERS, false),
