@@ -22,6 +22,9 @@ public enum AuditAction {
 	BOUNDARIES_REPLACED("boundaries.replaced"),
 	/** Cameras given a position (placement queue, address matching) or a proposed one taken back (issue 13). */
 	CAMERA_PLACED("camera.placed"), CAMERA_PLACED_MANY("camera.placed_many"), CAMERA_UNPLACED("camera.unplaced"),
+	/** Door-plate datasets and saved import profiles (issue 13). */
+	GAZETTEER_IMPORTED("gazetteer.imported"), GAZETTEER_REMOVED("gazetteer.removed"),
+	IMPORT_PROFILE_SAVED("import_profile.saved"), IMPORT_PROFILE_DELETED("import_profile.deleted"),
 	STATION_CREATED("station.created"), STATION_UPDATED("station.updated"), STATION_DELETED("station.deleted"),
 	STATION_UPLOADED("station.uploaded"),
 	USER_CREATED("user.created"), USER_UPDATED("user.updated"), USER_ENABLED("user.enabled"),
