@@ -433,7 +433,7 @@ class CameraApiIT {
 		byte[] body = csv.body();
 		assertThat(new byte[] { body[0], body[1], body[2] }).containsExactly(0xEF, 0xBB, 0xBF);
 		List<String> lines = new String(body, 3, body.length - 3, StandardCharsets.UTF_8).lines().toList();
-		assertThat(lines.get(0)).startsWith("編號,站點,站點序號,安裝地址,經度,緯度,分局,行政區");
+		assertThat(lines.get(0)).startsWith("編號,站點,站點序號,安裝地址,經度,緯度,分局,派出所,行政區");
 		assertThat(lines).hasSize(3);
 		assertThat(lines.get(1)).startsWith("AAPI011-01,AAPI011,1,API路,119.35,23.25,ITA西分局");
 		assertThat(lines.get(2)).startsWith("AAPI011-02,");

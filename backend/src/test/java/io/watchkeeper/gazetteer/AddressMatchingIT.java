@@ -89,9 +89,9 @@ class AddressMatchingIT {
 			csv.append(row("測甲區", "港測橫路", "", k + "", BASE + 20 * STEP + (k % 2 == 1 ? 0.0002 : -0.0002), LAT + k * STEP));
 		}
 		gazetteers.importFile("AMT matching", "高雄市", csv.toString().getBytes(StandardCharsets.UTF_8), "amt.csv", "it", null);
-		jdbc.update("INSERT INTO district (code, name_zh, name_en, boundary) VALUES ('AMT-B', '測乙區', 'Test B', "
+		jdbc.update("INSERT INTO district (code, name_zh, name_en, boundary) VALUES ('IT-AMT-B', '測乙區', 'Test B', "
 				+ "ST_Multi(ST_MakeEnvelope(119.6, 23.9, 119.7, 24.0, 4326))) ON CONFLICT (code) DO NOTHING");
-		otherDistrict = jdbc.queryForObject("SELECT id FROM district WHERE code = 'AMT-B'", Long.class);
+		otherDistrict = jdbc.queryForObject("SELECT id FROM district WHERE code = 'IT-AMT-B'", Long.class);
 		jdbc.update("UPDATE camera SET status = 'DECOMMISSIONED', decommissioned_on = current_date WHERE asset_tag LIKE 'AMT%' AND status <> 'DECOMMISSIONED'");
 		jdbc.update("DELETE FROM address_match WHERE camera_ids && (SELECT array_agg(id) FROM camera WHERE asset_tag LIKE 'AMT%')");
 	}

@@ -29,9 +29,9 @@ class DemoGazetteerIT {
 
 	@Test
 	void unplacedDemoCamerasMatchTheGeneratedDoorPlates() {
-		jdbc.update("INSERT INTO district (code, name_zh, name_en, boundary) VALUES ('DGZ-C', '測丙區', 'Test C', "
+		jdbc.update("INSERT INTO district (code, name_zh, name_en, boundary) VALUES ('IT-DGZ-C', '測丙區', 'Test C', "
 				+ "ST_Multi(ST_MakeEnvelope(119.3, 24.1, 119.5, 24.2, 4326))) ON CONFLICT (code) DO NOTHING");
-		long district = jdbc.queryForObject("SELECT id FROM district WHERE code = 'DGZ-C'", Long.class);
+		long district = jdbc.queryForObject("SELECT id FROM district WHERE code = 'IT-DGZ-C'", Long.class);
 		jdbc.update("UPDATE camera SET status = 'DECOMMISSIONED', decommissioned_on = current_date WHERE asset_tag LIKE 'DGZ%' AND status <> 'DECOMMISSIONED'");
 		String run = Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase();
 		for (int i = 0; i < 30; i++) {
