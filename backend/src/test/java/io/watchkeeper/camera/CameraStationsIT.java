@@ -85,21 +85,21 @@ class CameraStationsIT {
 		assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
 		assertThat(jdbc.queryForObject("SELECT station_id FROM camera WHERE id = ?", Long.class, id)).isEqualTo(xinxingStation);
 
-		JsonNode list = JSON.readTree(send("GET", "/api/cameras?station=" + xinxingStation + "&q=ITC", null).body());
+		JsonNode list = JSON.readTree(send("GET", "/api/cameras?station=" + xinxingStation + "&q=QSTN", null).body());
 		assertThat(list.get("items").valueStream().map(i -> i.get("assetTag").asString()).toList()).containsExactly("QSTN001-01");
 		assertThat(list.get("items").get(0).get("station").get("code").asString()).isEqualTo("ITC-01");
 
 		PageSession page = PageSession.loggedIn(port, "10.9.13.20", "it-cst-admin", "cst-secret");
-		String listPage = page.get("/cameras?q=ITC&lang=zh-TW").body();
+		String listPage = page.get("/cameras?q=QSTN&lang=zh-TW").body();
 		assertThat(listPage).contains("<th class=\"opt\">派出所</th>").contains("ITC中正四路派出所");
-		assertThat(page.get("/cameras?q=ITC&station=" + xinxingStation).body()).contains("QSTN001-01").doesNotContain("QSTN002-01");
+		assertThat(page.get("/cameras?q=QSTN&station=" + xinxingStation).body()).contains("QSTN001-01").doesNotContain("QSTN002-01");
 		assertThat(page.get("/cameras/" + id + "?lang=zh-TW").body()).contains("id=\"camera-station\"").contains("ITC中正四路派出所");
 
 		// the edit form: another precinct's station is refused beside the field
 		String form = page.get("/cameras/" + id + "/edit?lang=en").body();
 		assertThat(form).contains("name=\"stationId\"").contains("data-precinct");
 
-		String csv = new String(send("GET", "/api/cameras/export.csv?q=ITC&lang=zh-TW", null).body().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+		String csv = new String(send("GET", "/api/cameras/export.csv?q=QSTN&lang=zh-TW", null).body().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
 		List<String> lines = csv.lines().toList();
 		List<String> header = List.of(lines.get(0).replace("\uFEFF", "").split(","));
 		int column = header.indexOf("派出所");
