@@ -56,8 +56,9 @@ class MatchReview {
 	@Transactional(readOnly = true)
 	List<MatchView> list(Filter f, int offset) {
 		MapSqlParameterSource p = params(f).addValue("limit", PAGE).addValue("offset", Math.max(0, offset));
-		return jdbc.query(SELECT + where(f) + """
-				 ORDER BY array_position(ARRAY['EXACT', 'NEAREST', 'INTERSECTION', 'ROAD', 'NONE']::varchar[], m.quality), m.id
+		// the text block's indentation is stripped whole: the space before ORDER BY must be written out
+		return jdbc.query(SELECT + where(f) + " " + """
+				ORDER BY array_position(ARRAY['EXACT', 'NEAREST', 'INTERSECTION', 'ROAD', 'NONE']::varchar[], m.quality), m.id
 				 LIMIT :limit OFFSET :offset""", p, (rs, i) -> view(rs));
 	}
 

@@ -231,6 +231,19 @@ class AddressMatchingIT {
 		assertThat(position(camera)[0]).isCloseTo(BASE + 11 * STEP, within(1e-9));
 		long id = jdbc.queryForObject("SELECT id FROM address_match WHERE camera_ids @> ARRAY[?::bigint] ORDER BY id DESC LIMIT 1", Long.class, camera);
 
+		for (String filter : new String[] { "quality", "status", "run" }) {
+			String value = switch (filter) {
+				case "quality" -> "EXACT";
+				case "status" -> "APPLIED";
+				default -> jdbc.queryForObject("SELECT run_id FROM address_match WHERE id = ?", Long.class, id).toString();
+			};
+			assertThat(mvc.perform(get("/api/placement/matches").param(filter, value).with(user("gz-dispatcher").roles("DISPATCHER")))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+				.as("the list filtered by " + filter + " alone").contains("\"id\":" + id);
+		}
+		assertThat(mvc.perform(get("/api/placement/matches").with(user("gz-dispatcher").roles("DISPATCHER")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.as("the list without filters").contains("\"matches\":[");
 		String page = mvc.perform(get("/placement/matches").param("quality", "EXACT").param("q", "港測一路11")
 			.with(user("gz-dispatcher").roles("DISPATCHER")).param("lang", "zh-TW"))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
