@@ -73,6 +73,9 @@ class DemoGazetteer implements ApplicationRunner {
 		}
 		int neighbours = sites > 100_000 ? 2 : sites > 30_000 ? 4 : 8;
 		StringBuilder csv = new StringBuilder("鄉鎮市區,門牌,經度,緯度\n");
+		// neighbouring numbers of sites on one road overlap: each door plate is written once (the first site's), so the
+		// demo's dataset reports no duplicates
+		java.util.Set<String> written = new java.util.HashSet<>();
 		jdbc.query("""
 				SELECT s.code, s.address, ST_X(s.location), ST_Y(s.location),
 				       (SELECT d.name_zh FROM camera c JOIN district d ON d.id = c.district_id WHERE c.site_id = s.id LIMIT 1)
@@ -99,7 +102,7 @@ class DemoGazetteer implements ApplicationRunner {
 					}
 					double along = (m - n) / 2.0 * 8;
 					double across = (m - n) % 2 == 0 ? 0 : 14;
-					plate(csv, district, a.roadKey() + m + "號", lon, lat, along, across, bearing);
+					plate(csv, written, district, a.roadKey() + m + "號", lon, lat, along, across, bearing);
 				}
 			}
 			else {
@@ -108,8 +111,8 @@ class DemoGazetteer implements ApplicationRunner {
 				int base2 = 2 + 2 * ((h / 150) % 150);
 				for (int i = -2; i <= 2; i++) {
 					double along = i * 20 + 10;
-					plate(csv, district, a.roadKey() + (base + 2 * (i + 2)) + "號", lon, lat, along, -8, bearing);
-					plate(csv, district, a.road2Key() + (base2 + 2 * (i + 2)) + "號", lon, lat, along, -8,
+					plate(csv, written, district, a.roadKey() + (base + 2 * (i + 2)) + "號", lon, lat, along, -8, bearing);
+					plate(csv, written, district, a.road2Key() + (base2 + 2 * (i + 2)) + "號", lon, lat, along, -8,
 							bearing + Math.PI / 2);
 				}
 			}
@@ -117,8 +120,11 @@ class DemoGazetteer implements ApplicationRunner {
 		return csv.toString();
 	}
 
-	private static void plate(StringBuilder csv, String district, String address, double lon, double lat, double along,
-			double across, double bearing) {
+	private static void plate(StringBuilder csv, java.util.Set<String> written, String district, String address, double lon,
+			double lat, double along, double across, double bearing) {
+		if (!written.add(district + "|" + address)) {
+			return;
+		}
 		double north = along * Math.cos(bearing) - across * Math.sin(bearing);
 		double east = along * Math.sin(bearing) + across * Math.cos(bearing);
 		double plateLat = lat + north / METRES_PER_DEGREE_LAT;
