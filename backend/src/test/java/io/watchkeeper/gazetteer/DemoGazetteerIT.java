@@ -45,7 +45,8 @@ class DemoGazetteerIT {
 		}
 		String csv = demo.generate();
 		assertThat(csv).startsWith("鄉鎮市區,門牌,經度,緯度").contains("測丙區,港示甲路");
-		gazetteers.importFile("DGZ demo", "高雄市", csv.getBytes(StandardCharsets.UTF_8), "generated", "it", null);
+		var imported = gazetteers.importFile("DGZ demo", "高雄市", csv.getBytes(StandardCharsets.UTF_8), "generated", "it", null);
+		assertThat(imported.duplicates()).as("the generated door plates are each written once").isZero();
 		matching.run(EnumSet.of(MatchQuality.EXACT, MatchQuality.NEAREST, MatchQuality.INTERSECTION), "it", null);
 		List<String> qualities = jdbc.queryForList("""
 				SELECT DISTINCT m.quality FROM address_match m JOIN site s ON s.id = m.site_id WHERE s.code LIKE ?""",
