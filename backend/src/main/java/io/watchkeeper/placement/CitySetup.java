@@ -80,7 +80,7 @@ public class CitySetup {
 				  FROM address_match GROUP BY 1""", rs -> {
 			matches.merge(rs.getString(1), rs.getLong(2), Long::sum);
 		});
-		long matched = matches.entrySet().stream().filter(e -> !List.of("REJECTED", "UNMATCHED").contains(e.getKey()))
+		long matched = matches.entrySet().stream().filter(e -> !List.of("REJECTED", "UNMATCHED", "NONE").contains(e.getKey()))
 			.mapToLong(Map.Entry::getValue).sum();
 		long runs = count("SELECT count(*) FROM address_match_run WHERE finished_at IS NOT NULL");
 		State matching = cameras == 0 || runs == 0 ? State.TODO : unplaced == 0 ? State.DONE : State.PARTLY;
