@@ -11,7 +11,9 @@ import io.watchkeeper.shared.GeoPoint;
 
 /**
  * What address matching proposes for a pole or camera that is still to be placed, for the placement queue to show
- * beside the map: the best match of the latest runs that was neither rejected nor unmatched.
+ * beside the map: the best match of the latest runs that found a point. A match a reviewer rejected comes last but
+ * still counts (its road or door plate is usually near the pole, a better start than the whole precinct); the
+ * {@code status} says which it is.
  */
 @Service
 public class AddressSuggestions {
@@ -22,8 +24,8 @@ public class AddressSuggestions {
 
 	private static final String BEST = """
 			SELECT m.id, ST_X(m.point), ST_Y(m.point), m.quality, m.matched_text, m.status FROM address_match m
-			 WHERE %s AND m.status IN ('PROPOSED', 'APPLIED') AND m.point IS NOT NULL
-			 ORDER BY m.run_id DESC, array_position(ARRAY['EXACT', 'NEAREST', 'INTERSECTION', 'ROAD']::varchar[], m.quality) LIMIT 1""";
+			 WHERE %s AND m.status IN ('PROPOSED', 'APPLIED', 'REJECTED') AND m.point IS NOT NULL
+			 ORDER BY m.status = 'REJECTED', m.run_id DESC, array_position(ARRAY['EXACT', 'NEAREST', 'INTERSECTION', 'ROAD']::varchar[], m.quality) LIMIT 1""";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -40,7 +42,10 @@ public class AddressSuggestions {
 	/** The best proposal for a camera: its site's, or its own when it has no site. */
 	@Transactional(readOnly = true)
 	public Optional<Suggestion> forCamera(long cameraId) {
-		return best("m.camera_ids @> ARRAY[CAST(:id AS bigint)]", cameraId);
+		// by the two indexed keys a match row has (its own camera, or its site), not by a scan of camera_ids
+		return best("""
+				(m.camera_id = :id OR m.site_id = (SELECT c.site_id FROM camera c WHERE c.id = :id))
+				   AND m.camera_ids @> ARRAY[CAST(:id AS bigint)]""", cameraId);
 	}
 
 	private Optional<Suggestion> best(String where, long id) {

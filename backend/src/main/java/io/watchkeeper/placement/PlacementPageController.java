@@ -24,7 +24,8 @@ class PlacementPageController {
 	/** The labels the script writes with, message keys without "placement.". */
 	static final List<String> SCRIPT_LABELS = List.of("empty", "loading", "failed", "sessionEnded", "clickToPlace",
 			"markerHint", "placed", "placedOutside", "confirmOutside", "conflict", "gone", "noAddress", "noHeading",
-			"allRound", "lpr.NONE", "lpr.LPR", "lpr.REALTIME_LPR", "camera.heading", "skippedAt", "suggestion.ADDRESS",
+			"allRound", "lpr.NONE", "lpr.LPR", "lpr.REALTIME_LPR", "camera.heading", "skippedAt", "suggestion.ADDRESS", "suggestion.rejected", "quality.EXACT", "quality.NEAREST",
+			"quality.INTERSECTION", "quality.ROAD",
 			"suggestion.SITE", "suggestion.PRECINCT", "suggestion.DISTRICT", "suggestion.none", "kind.SITE", "kind.CAMERA",
 			"progress.placedToday", "progress.remaining", "progress.skipped", "layer.base", "layer.none",
 			"layer.precincts", "layer.districts", "badPoint");

@@ -20,10 +20,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.watchkeeper.camera.CameraPlacement;
+import io.watchkeeper.gazetteer.AddressSuggestions;
 import io.watchkeeper.placement.PlacementQueries.Camera;
 import io.watchkeeper.placement.PlacementQueries.PoleRef;
 import io.watchkeeper.placement.PlacementQueries.Step;
-import io.watchkeeper.placement.QueuedPole.Area;
 import io.watchkeeper.placement.QueuedPole.PoleCamera;
 import io.watchkeeper.placement.QueuedPole.Suggestion;
 import io.watchkeeper.security.AuditLog;
@@ -44,16 +44,16 @@ class PlacementQueue {
 
 	private final PlacementQueries queries;
 	private final CameraPlacement placement;
-	private final AddressHints hints;
+	private final AddressSuggestions suggestions;
 	private final AuditLog audit;
 	private final Clock clock;
 	private final ZoneId zone;
 
-	PlacementQueue(PlacementQueries queries, CameraPlacement placement, AddressHints hints, AuditLog audit, Clock clock,
+	PlacementQueue(PlacementQueries queries, CameraPlacement placement, AddressSuggestions suggestions, AuditLog audit, Clock clock,
 			@Value("${watchkeeper.zone:Asia/Taipei}") ZoneId zone) {
 		this.queries = queries;
 		this.placement = placement;
-		this.hints = hints;
+		this.suggestions = suggestions;
 		this.audit = audit;
 		this.clock = clock;
 		this.zone = zone;
@@ -62,8 +62,8 @@ class PlacementQueue {
 	/** The pole after {@code after} (null: the first) in this user's queue under the filter, and the progress. */
 	@Transactional(readOnly = true)
 	public QueueStep next(String user, QueueFilter filter, PoleRef after, Locale locale) {
-		Step step = queries.next(user, filter, after);
-		Progress progress = progress(user, step);
+		Step step = queries.next(user, filter, after, startOfDay());
+		Progress progress = progress(step);
 		QueuedPole pole = step.pole().map(ref -> describe(ref, step.skippedAt(), locale)).orElse(null);
 		return new QueueStep(pole, progress);
 	}
@@ -80,11 +80,11 @@ class PlacementQueue {
 	@Transactional
 	public PlacedPole place(String user, String remoteAddress, PoleRef pole, GeoPoint point, boolean confirmOutside,
 			List<Long> expectedCameraIds, Locale locale) {
-		if (!queries.exists(pole)) {
-			throw new NotFoundException("Pole " + pole.kind().name().toLowerCase(Locale.ROOT), pole.id());
-		}
 		// Locked: a second person placing the same pole waits here, then finds nothing left (409 below).
 		List<Camera> cameras = queries.unplacedCameras(pole, true);
+		if (cameras.isEmpty() && !queries.exists(pole)) {
+			throw new NotFoundException("Pole " + pole.kind().name().toLowerCase(Locale.ROOT), pole.id());
+		}
 		List<Long> ids = cameras.stream().map(c -> c.camera().id()).toList();
 		List<Long> gone = expectedCameraIds.stream().filter(id -> !ids.contains(id)).distinct().toList();
 		if (!gone.isEmpty()) {
@@ -97,26 +97,27 @@ class PlacementQueue {
 		if (!confirmOutside && queries.outsideEveryPrecinct(point)) {
 			throw new OutsideCityException(point);
 		}
-		PlacementQueries.Facts facts = queries.facts(pole);
+		String code = pole.kind() == PoleKind.CAMERA ? cameras.get(0).camera().assetTag()
+				: queries.facts(pole, null, null, null, true, false).code();
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("pole", pole.kind().name());
 		details.put("poleId", pole.id());
-		details.put("code", facts.code());
+		details.put("code", code);
 		details.put("confirmedOutside", confirmOutside);
 		CameraPlacement.Placed placed = placement.place(ids, point, HOW, details, user, remoteAddress);
 		queries.forgetSkips(pole);
-		boolean chinese = chinese(locale);
-		Step step = queries.next(user, QueueFilter.ALL, null);
+		// the areas the cameras now lie in, and the counts without finding the next pole (the page asks /next)
+		PlacementQueries.Facts areas = queries.facts(pole, placed.precinctId(), placed.districtId(), placed.stationId(),
+				chinese(locale), false);
+		Step counts = queries.counts(user, startOfDay());
 		return new PlacedPole(pole.kind().name(), pole.id(), placed.cameraIds(), point.longitude(), point.latitude(),
-				queries.precinct(placed.precinctId(), chinese).orElse(null),
-				queries.district(placed.districtId(), chinese).orElse(null),
-				queries.station(placed.stationId(), chinese).orElse(null), progress(user, step));
+				areas.precinct(), areas.district(), areas.station(), progress(counts));
 	}
 
 	/** Moves the pole to the end of this user's queue; a pole with nothing left to place is not found. */
 	@Transactional
 	public void skip(String user, String remoteAddress, PoleRef pole) {
-		if (!queries.exists(pole) || queries.unplacedCameras(pole, false).isEmpty()) {
+		if (!queries.waits(pole)) {
 			throw new NotFoundException("Unplaced pole " + pole.kind().name().toLowerCase(Locale.ROOT), pole.id());
 		}
 		queries.skip(user, pole);
@@ -124,31 +125,30 @@ class PlacementQueue {
 				remoteAddress);
 	}
 
-	private Progress progress(String user, Step step) {
-		Instant startOfDay = LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant();
-		long[] placed = queries.placedSince(startOfDay, user);
-		return new Progress(placed[0], placed[1], step.remaining(), step.remainingCameras(), step.skipped());
+	private Instant startOfDay() {
+		return LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant();
+	}
+
+	private static Progress progress(Step step) {
+		return new Progress(step.placedToday(), step.placedTodayByUser(), step.remaining(), step.remainingCameras(),
+				step.skipped());
 	}
 
 	private QueuedPole describe(PoleRef ref, Instant skippedAt, Locale locale) {
-		boolean chinese = chinese(locale);
 		List<Camera> cameras = queries.unplacedCameras(ref, false);
-		PlacementQueries.Facts facts = queries.facts(ref);
-		Area precinct = mostNamed(cameras, Camera::precinctId).flatMap(id -> queries.precinct(id, chinese)).orElse(null);
-		Area district = mostNamed(cameras, Camera::districtId).flatMap(id -> queries.district(id, chinese)).orElse(null);
-		Area station = mostNamed(cameras, Camera::stationId).flatMap(id -> queries.station(id, chinese)).orElse(null);
-		List<Long> ids = cameras.stream().map(c -> c.camera().id()).toList();
-		Suggestion suggestion = hints.suggest(ids, facts.address())
-			.or(() -> ref.kind() == PoleKind.SITE ? queries.siteLocation(ref.id())
-				.map(p -> new Suggestion(p.longitude(), p.latitude(), "SITE", null)) : Optional.empty())
-			.or(() -> Optional.ofNullable(precinct).flatMap(p -> queries.pointInside("precinct", p.id()))
-				.map(p -> new Suggestion(p.longitude(), p.latitude(), "PRECINCT", null)))
-			.or(() -> Optional.ofNullable(district).flatMap(d -> queries.pointInside("district", d.id()))
-				.map(p -> new Suggestion(p.longitude(), p.latitude(), "DISTRICT", null)))
-			.orElse(null);
+		Optional<AddressSuggestions.Suggestion> proposal = ref.kind() == PoleKind.SITE ? suggestions.forSite(ref.id())
+				: suggestions.forCamera(ref.id());
+		PlacementQueries.Facts facts = queries.facts(ref, mostNamed(cameras, Camera::precinctId).orElse(null),
+				mostNamed(cameras, Camera::districtId).orElse(null), mostNamed(cameras, Camera::stationId).orElse(null),
+				chinese(locale), proposal.isEmpty());
+		Suggestion suggestion = proposal
+			.map(m -> new Suggestion(m.point().longitude(), m.point().latitude(), "ADDRESS", m.quality().name(),
+					m.doorPlate(), m.status()))
+			.orElseGet(() -> facts.point() == null ? null : new Suggestion(facts.point().longitude(),
+					facts.point().latitude(), facts.source(), null, null, null));
 		List<PoleCamera> shown = new ArrayList<>(cameras.stream().map(Camera::camera).toList());
-		return new QueuedPole(ref.kind().name(), ref.id(), facts.code(), facts.address(), precinct, district, station,
-				shown, suggestion, skippedAt);
+		return new QueuedPole(ref.kind().name(), ref.id(), facts.code(), facts.address(), facts.precinct(),
+				facts.district(), facts.station(), shown, suggestion, skippedAt);
 	}
 
 	/** The area most of the pole's cameras were put under by the list (the lowest id on a tie). */

@@ -63,8 +63,11 @@ class PlacementQueueApi {
 			site. Order: poles this user has not skipped first, oldest import first (or by the precinct the list \
 			named, `order=precinct`), then the skipped ones, longest skipped first. `after` gives the pole shown \
 			now: the answer is the one after it (the first again after the last). `pole` is null when nothing is \
-			left under the filter. `suggestion` is where to centre the map: an address match proposal when one \
-			exists, else a point inside the named precinct or district.""")
+			left under the filter. `suggestion` is where to centre the map: the best address match of the \
+			gazetteer when there is one (`source` ADDRESS, with `quality` EXACT, NEAREST, INTERSECTION or ROAD, \
+			`doorPlate` the door plate or roads it came from, `matchStatus`; a match a reviewer REJECTED comes \
+			after every other but is still a place to start), else the site's position when other cameras of it \
+			are placed (SITE), else a point inside the named precinct (PRECINCT) or district (DISTRICT).""")
 	@ApiResponse(responseCode = "200", description = "The pole (or null) and the progress")
 	@ApiResponse(responseCode = "400", description = "A bad `after`, `precinct`, `withAddress` or `order`; `errors` names it",
 			content = @Content(mediaType = "application/problem+json"))

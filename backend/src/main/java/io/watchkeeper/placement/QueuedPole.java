@@ -30,10 +30,13 @@ public record QueuedPole(String kind, long id, String code, String address, Area
 	}
 
 	/**
-	 * Where the map starts: {@code source} ADDRESS (a gazetteer match proposal, {@code quality} says how good),
-	 * SITE (the site stands there already: other cameras of it have a position), PRECINCT or DISTRICT (a point
-	 * inside the named area).
+	 * Where the map starts: {@code source} ADDRESS (the best address match of the gazetteer: {@code quality} EXACT,
+	 * NEAREST, INTERSECTION or ROAD, {@code doorPlate} the door plate or roads it came from, {@code matchStatus}
+	 * PROPOSED, APPLIED or REJECTED: a rejected match's point is still a place to start looking), SITE (the site
+	 * stands there already: other cameras of it have a position), PRECINCT or DISTRICT (a point inside the named
+	 * area; quality, door plate and status null).
 	 */
-	public record Suggestion(double longitude, double latitude, String source, String quality) {
+	public record Suggestion(double longitude, double latitude, String source, String quality, String doorPlate,
+			String matchStatus) {
 	}
 }

@@ -29,9 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A made-up city (海風市, three precincts and four districts in the sea east of Hualien) set up end to end from the
  * admin endpoints on a fresh installation without the demo: the department's name, its boundaries replacing the
- * bundled Kaohsiung ones, a camera list with a precinct column, some coordinates and some addresses only, and the
- * placement queue for the rest; at the end every camera has a position, a precinct and a district, and no Kaohsiung
- * name is left in the lists.
+ * bundled Kaohsiung ones, its stations (the stations upload), its door plates (a tiny dataset), a camera list with a
+ * unit column ("X分局 Y派出所"), two cameras with coordinates and the rest with addresses only, address matching
+ * placing what the door plates find, and the placement queue for the rest; at the end every camera has a position, a
+ * precinct, a district and a station, and no Kaohsiung name is left in the lists.
  * <p>
  * The application runs on a schema of its own ({@code newcity_it}, migrated from scratch) in the test database, so
  * that replacing every boundary touches no other test's data.
@@ -87,27 +88,64 @@ class NewCitySetupIT {
 		// the map opens on the new city, not on Kaohsiung's centre
 		assertThat(admin.get("/map").body()).contains("data-extent=\"122.00000,24.00000,122.30000,24.20000\"");
 
-		// 3. stations
-		// TODO(lead, after merging i13-st): add the stations through the STATIONS upload (/api/stations) and assert
-		// below that every camera ends with a station; until then one is written here as the upload would.
-		jdbc.update("""
-				INSERT INTO station (code, precinct_id, name_zh, name_en, boundary)
-				SELECT 'HF-WEST-1', id, '漁港派出所', 'Fishing Harbour Station', boundary FROM precinct WHERE code = 'HF-WEST'""");
+		// 3. stations, one per precinct, through the stations upload
+		HttpResponse<String> stations = multipart("/api/stations/upload", ADMIN, "stations.csv", """
+				分局,派出所,英文名稱
+				西灣分局,漁港派出所,Fishing Harbour Station
+				東灣分局,燈塔派出所,Lighthouse Station
+				北灣分局,浪花派出所,Wave Station
+				""".getBytes(StandardCharsets.UTF_8));
+		assertThat(stations.statusCode()).as(stations.body()).isEqualTo(200);
+		assertThat(json.readTree(stations.body()).get("created").size()).isEqualTo(3);
+		assertThat(state(checklist(), "stations")).isEqualTo("DONE");
 
-		// 4. the first camera list: a precinct column, two cameras with coordinates, the rest with addresses only
+		// 4. the city's door plates (a tiny dataset, WGS84 columns)
+		assertThat(state(checklist(), "doorPlates")).isEqualTo("TODO");
+		HttpResponse<String> plates = multipart("/api/gazetteer/datasets?name=" + java.net.URLEncoder.encode("海風市門牌",
+				StandardCharsets.UTF_8), ADMIN, "door-plates.csv", new ClassPathResource("newcity/door-plates.csv").getContentAsByteArray());
+		assertThat(plates.statusCode()).as(plates.body()).isEqualTo(200);
+		assertThat(json.readTree(plates.body()).get("rows").asLong()).isEqualTo(8);
+		JsonNode doorPlates = step(checklist(), "doorPlates");
+		assertThat(doorPlates.get("state").asString()).isEqualTo("DONE");
+		assertThat(doorPlates.get("count").asLong()).isEqualTo(8);
+		assertThat(doorPlates.get("details").get("datasets").asLong()).isEqualTo(1);
+
+		// 5. the first camera list: a unit column (precinct and station), two cameras with coordinates, the rest with
+		// addresses only
 		JsonNode imported = json.readTree(importCsv("newcity/cameras.csv"));
 		assertThat(imported.get("status").asString()).as(imported.toString()).isEqualTo("APPLIED");
-		assertThat(imported.get("rowsWritten").asInt()).isEqualTo(7);
-		assertThat(jdbc.queryForObject("SELECT count(*) FROM camera WHERE location IS NULL", Long.class)).isEqualTo(5);
+		assertThat(imported.get("rowsWritten").asInt()).isEqualTo(8);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM camera WHERE location IS NULL", Long.class)).isEqualTo(6);
 		assertThat(jdbc.queryForList("""
-				SELECT p.code FROM camera c JOIN precinct p ON p.id = c.precinct_id WHERE c.asset_tag LIKE 'HFA002-%'""",
-				String.class)).containsExactly("HF-EAST", "HF-EAST");
+				SELECT p.code || ' ' || s.name_zh FROM camera c JOIN precinct p ON p.id = c.precinct_id
+				  JOIN station s ON s.id = c.station_id WHERE c.asset_tag LIKE 'HFA002-%'""",
+				String.class)).containsExactly("HF-EAST 燈塔派出所", "HF-EAST 燈塔派出所");
 		assertThat(state(checklist(), "placement")).isEqualTo("PARTLY");
+		assertThat(state(checklist(), "matching")).isEqualTo("TODO");
 
-		// 5. address matching: TODO(lead, after merging i13-gz): import door plates and run matching here
+		// 6. address matching places what the door plates find (a door plate, the nearest number, where two roads
+		// meet); a road the dataset does not know and a lamp post without number are left to the queue
+		HttpResponse<String> run = send("POST", "/api/placement/matches/run", DISPATCHER, "{}");
+		assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
+		JsonNode matched = json.readTree(run.body());
+		assertThat(matched.get("camerasPlaced").asInt()).as(run.body()).isEqualTo(4);
+		assertThat(jdbc.queryForList("""
+				SELECT c.asset_tag FROM camera c WHERE c.location IS NOT NULL AND c.asset_tag NOT LIKE 'HFA001-%'
+				 ORDER BY 1""", String.class)).containsExactly("HFA002-01", "HFA002-02", "HFA003-01", "HFA004-01");
+		assertThat(jdbc.queryForList("SELECT p.code FROM camera c JOIN precinct p ON p.id = c.precinct_id "
+				+ "WHERE c.asset_tag = 'HFA003-01'", String.class)).containsExactly("HF-NORTH");
+		JsonNode matching = step(checklist(), "matching");
+		assertThat(matching.get("state").asString()).isEqualTo("PARTLY");
+		assertThat(matching.get("count").asLong()).isEqualTo(3);
+		assertThat(matching.get("left").asLong()).isEqualTo(2);
+		assertThat(matching.get("details").get("EXACT").asLong()).isEqualTo(1);
+		assertThat(matching.get("details").get("NEAREST").asLong()).isEqualTo(1);
+		assertThat(matching.get("details").get("INTERSECTION").asLong()).isEqualTo(1);
+		assertThat(matching.get("details").get("UNMATCHED").asLong()).isEqualTo(2);
+		assertThat(admin.get("/admin/setup?lang=zh-TW").body()).contains("門牌相符 1", "路口 1", "找不到 2");
 
-		// 6. the placement queue places the rest, one pole at a time, where the dispatcher clicks: inside the
-		// precinct the list named (the queue's suggestion), or for the pole without a precinct, the west precinct
+		// 7. the placement queue places the rest, one pole at a time, where the dispatcher clicks: inside the
+		// precinct the list named (the queue's suggestion)
 		List<String> placed = new ArrayList<>();
 		for (int step = 0; step < 20; step++) {
 			JsonNode next = json.readTree(send("GET", "/api/placement/queue/next", DISPATCHER, null).body());
@@ -117,33 +155,33 @@ class NewCitySetupIT {
 				break;
 			}
 			JsonNode at = pole.get("suggestion");
-			double lon = at != null && !at.isNull() ? at.get("longitude").asDouble() : 122.05;
-			double lat = at != null && !at.isNull() ? at.get("latitude").asDouble() : 24.05;
+			assertThat(at.get("source").asString()).isEqualTo("PRECINCT");
 			HttpResponse<String> r = send("POST", "/api/placement/queue/" + pole.get("kind").asString().toLowerCase()
-					+ "/" + pole.get("id").asLong() + "/place", DISPATCHER,
-					"{\"longitude\": %s, \"latitude\": %s}".formatted(lon, lat));
+					+ "/" + pole.get("id").asLong() + "/place", DISPATCHER, "{\"longitude\": %s, \"latitude\": %s}"
+						.formatted(at.get("longitude").asDouble(), at.get("latitude").asDouble()));
 			assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
 			JsonNode result = json.readTree(r.body());
-			if (pole.get("precinct") != null && !pole.get("precinct").isNull()) {
-				assertThat(result.get("precinct").get("code").asString()).isEqualTo(pole.get("precinct").get("code").asString());
-			}
+			assertThat(result.get("precinct").get("code").asString()).isEqualTo(pole.get("precinct").get("code").asString());
+			assertThat(result.get("station").get("code").asString()).isEqualTo(pole.get("station").get("code").asString());
 			placed.add(pole.get("code").asString());
 		}
-		assertThat(placed).containsExactlyInAnyOrder("HFA002", "HFA003", "HFA004", "HFA005");
+		assertThat(placed).containsExactlyInAnyOrder("HFA005", "HFA006");
 
 		// every camera has a position, a precinct and a district of the new city
 		assertThat(jdbc.queryForObject("""
-				SELECT count(*) FROM camera c WHERE c.location IS NULL OR c.precinct_id IS NULL OR c.district_id IS NULL""",
+				SELECT count(*) FROM camera c
+				 WHERE c.location IS NULL OR c.precinct_id IS NULL OR c.district_id IS NULL OR c.station_id IS NULL""",
 				Long.class)).isZero();
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM camera", Long.class)).isEqualTo(8);
 		assertThat(jdbc.queryForList("SELECT DISTINCT p.code FROM camera c JOIN precinct p ON p.id = c.precinct_id ORDER BY 1",
 				String.class)).containsExactly("HF-EAST", "HF-NORTH", "HF-WEST");
-		assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE action = 'camera.placed'", Long.class))
-			.isEqualTo(4);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE action = 'camera.placed' "
+				+ "AND details ->> 'how' = 'queue'", Long.class)).isEqualTo(2);
 		JsonNode done = checklist();
-		for (String step : List.of("department", "precincts", "districts", "import", "placement", "areas")) {
+		for (String step : List.of("department", "precincts", "districts", "stations", "doorPlates", "import", "matching",
+				"placement", "areas")) {
 			assertThat(state(done, step)).as(step).isEqualTo("DONE");
 		}
-		assertThat(state(done, "stations")).isEqualTo("PARTLY");
 	}
 
 	private JsonNode checklist() throws Exception {
@@ -153,8 +191,25 @@ class NewCitySetupIT {
 	}
 
 	private static String state(JsonNode checklist, String key) {
+		return step(checklist, key).get("state").asString();
+	}
+
+	private static JsonNode step(JsonNode checklist, String key) {
 		return checklist.get("steps").valueStream().filter(s -> s.get("key").asString().equals(key)).findFirst()
-			.orElseThrow().get("state").asString();
+			.orElseThrow();
+	}
+
+	private HttpResponse<String> multipart(String path, String user, String filename, byte[] content) throws Exception {
+		String boundary = "wk-boundary-" + System.nanoTime();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+				+ "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		body.write(content);
+		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Authorization", basic(user)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private String upload(String path, String resource) throws Exception {

@@ -39,6 +39,15 @@ class PlacementQueueBrowserTest extends BrowserTestSupport {
 		areas = PlacementFixtures.areas(jdbc, "ITPLB", 22.15);
 		first = PlacementFixtures.site(jdbc, "PLQZ001", "測試路1號", areas.b(), 2, 300);
 		second = PlacementFixtures.site(jdbc, "PLQZ002", "測試路2號", areas.b(), 1, 200);
+		// address matching found only the road of the second pole: still where the map starts
+		jdbc.update("DELETE FROM address_match_run WHERE started_by = 'it-pl-browser'");
+		long run = jdbc.queryForObject("INSERT INTO address_match_run (started_by, auto_apply, finished_at) "
+				+ "VALUES ('it-pl-browser', 'EXACT', now()) RETURNING id", Long.class);
+		jdbc.update("""
+				INSERT INTO address_match (run_id, site_id, camera_ids, address, kind, quality, matched_text, point, status)
+				SELECT ?, ?, array_agg(c.id), '測試路2號', 'DOOR_PLATE', 'ROAD', '測試路',
+				       ST_SetSRID(ST_MakePoint(121.75, 22.20), 4326), 'PROPOSED' FROM camera c WHERE c.site_id = ?""",
+				run, second, second);
 	}
 
 	@Test
@@ -77,6 +86,7 @@ class PlacementQueueBrowserTest extends BrowserTestSupport {
 		assertThat(jdbc.queryForObject("SELECT ST_X(location) FROM site WHERE id = ?", Double.class, first))
 			.isCloseTo(lon, org.assertj.core.data.Offset.offset(0.00001));
 		assertThat(browser.findElement(By.id("pl-remaining")).getText()).isEqualTo("1");
+		assertThat(browser.findElement(By.id("pl-suggestion")).getText()).isEqualTo("Door-plate suggestion (road): 測試路 / ROAD");
 		assertThat(Long.parseLong(browser.findElement(By.id("pl-placed-today")).getText())).isEqualTo(placedBefore + 1);
 
 		// skip the second: it stays the only one, now marked skipped

@@ -152,6 +152,57 @@ class PlacementQueueIT {
 	}
 
 	@Test
+	void theMapStartsAtTheBestAddressMatchEvenARoadOrARejectedOneAndSaysWhichItIs() throws Exception {
+		PlacementFixtures.Areas areas = PlacementFixtures.areas(jdbc, "ITPL6", 22.05);
+		long site = PlacementFixtures.site(jdbc, "PLQF001", "戊路8號", areas.a(), 2, 400);
+		long lone = PlacementFixtures.lone(jdbc, "PLQF900-01", "戊路99號", areas.a(), 390);
+		long bare = PlacementFixtures.site(jdbc, "PLQF002", "無名路1號", areas.a(), 1, 380);
+		long run = jdbc.queryForObject("INSERT INTO address_match_run (started_by, auto_apply, finished_at) "
+				+ "VALUES ('it', 'EXACT', now()) RETURNING id", Long.class);
+		// the site: a reviewer rejected the door plate, the road section is still proposed
+		match(run, site, null, "EXACT", "戊路8號", 121.611, "REJECTED");
+		long road = match(run, site, null, "ROAD", "戊路", 121.622, "PROPOSED");
+		// the camera alone: only a rejected match, still a better start than the whole precinct
+		match(run, null, lone, "NEAREST", "戊路97號", 121.633, "REJECTED");
+
+		JsonNode pole = get("/api/placement/queue/next?precinct=ITPL6-A").get("pole");
+		assertThat(pole.get("id").asLong()).isEqualTo(site);
+		JsonNode s = pole.get("suggestion");
+		assertThat(s.get("source").asString()).isEqualTo("ADDRESS");
+		assertThat(s.get("quality").asString()).isEqualTo("ROAD");
+		assertThat(s.get("doorPlate").asString()).isEqualTo("戊路");
+		assertThat(s.get("matchStatus").asString()).isEqualTo("PROPOSED");
+		assertThat(s.get("longitude").asDouble()).isEqualTo(121.622);
+
+		JsonNode alone = get("/api/placement/queue/next?precinct=ITPL6-A&after=site:" + site).get("pole");
+		assertThat(alone.get("id").asLong()).isEqualTo(lone);
+		assertThat(alone.get("suggestion").get("quality").asString()).isEqualTo("NEAREST");
+		assertThat(alone.get("suggestion").get("matchStatus").asString()).isEqualTo("REJECTED");
+		assertThat(alone.get("suggestion").get("longitude").asDouble()).isEqualTo(121.633);
+
+		JsonNode none = get("/api/placement/queue/next?precinct=ITPL6-A&after=camera:" + lone).get("pole");
+		assertThat(none.get("id").asLong()).isEqualTo(bare);
+		assertThat(none.get("suggestion").get("source").asString()).isEqualTo("PRECINCT");
+		assertThat(none.get("suggestion").get("quality").isNull()).isTrue();
+
+		// the road proposal rejected too: the door plate (rejected, but better than the road) is where to start
+		jdbc.update("UPDATE address_match SET status = 'REJECTED' WHERE id = ?", road);
+		JsonNode again = get("/api/placement/queue/next?precinct=ITPL6-A").get("pole").get("suggestion");
+		assertThat(again.get("quality").asString()).isEqualTo("EXACT");
+		assertThat(again.get("doorPlate").asString()).isEqualTo("戊路8號");
+		jdbc.update("DELETE FROM address_match_run WHERE id = ?", run);
+	}
+
+	private long match(long run, Long site, Long camera, String quality, String text, double longitude, String status) {
+		Long[] ids = site == null ? new Long[] { camera }
+				: jdbc.queryForList("SELECT id FROM camera WHERE site_id = ? ORDER BY id", Long.class, site).toArray(Long[]::new);
+		return jdbc.queryForObject("""
+				INSERT INTO address_match (run_id, site_id, camera_id, camera_ids, address, kind, quality, matched_text, point, status)
+				VALUES (?, ?, ?, ?, ?, 'DOOR_PLATE', ?, ?, ST_SetSRID(ST_MakePoint(?, 22.06), 4326), ?) RETURNING id""", Long.class,
+				run, site, camera, ids, text, quality, text, longitude, status);
+	}
+
+	@Test
 	void aSkippedPoleGoesToTheEndOfThatUsersQueueOnly() throws Exception {
 		PlacementFixtures.Areas areas = PlacementFixtures.areas(jdbc, "ITPL4", 21.93);
 		long first = PlacementFixtures.site(jdbc, "PLQD001", "丁路1號", areas.a(), 1, 300);

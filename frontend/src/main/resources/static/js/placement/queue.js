@@ -76,7 +76,8 @@ function clearMarker() {
 function centreOn(current) {
   const s = current.suggestion;
   if (s && (s.source === 'ADDRESS' || s.source === 'SITE')) {
-    map.setView([s.latitude, s.longitude], 17);
+    // a road-only match stands somewhere along the road section: a wider view
+    map.setView([s.latitude, s.longitude], s.quality === 'ROAD' || s.matchStatus === 'REJECTED' ? 16 : 17);
     return;
   }
   const named = current.precinct && areas.precinct.get(current.precinct.code);
@@ -85,6 +86,18 @@ function centreOn(current) {
   } else if (s) {
     map.setView([s.latitude, s.longitude], 15);
   }
+}
+
+/** Why the map starts where it does; for an address match its quality and the door plate (or roads) it came from. */
+function suggestionText(s) {
+  if (!s) {
+    return t('suggestion.none');
+  }
+  if (s.source !== 'ADDRESS') {
+    return t(`suggestion.${s.source}`);
+  }
+  const text = t('suggestion.ADDRESS', t(`quality.${s.quality}`), s.doorPlate || '–', s.quality);
+  return s.matchStatus === 'REJECTED' ? `${text} ${t('suggestion.rejected')}` : text;
 }
 
 function render(step) {
@@ -103,7 +116,7 @@ function render(step) {
   $('pl-named-precinct').textContent = areaName(pole.precinct);
   $('pl-named-station').textContent = areaName(pole.station);
   $('pl-named-district').textContent = areaName(pole.district);
-  $('pl-suggestion').textContent = pole.suggestion ? t(`suggestion.${pole.suggestion.source}`) : t('suggestion.none');
+  $('pl-suggestion').textContent = suggestionText(pole.suggestion);
   const skipped = $('pl-skipped-at');
   skipped.hidden = !pole.skipped;
   // the department's day and time, ISO-like (sv-SE writes YYYY-MM-DD HH:mm)
