@@ -97,8 +97,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		// Jackson's message names the unknown or mistyped field and where in the document it is.
 		String cause = ex.getMostSpecificCause().getMessage();
-		String detail = "The request body is not valid JSON for this endpoint: "
-				+ (cause == null ? "unreadable" : cause.lines().findFirst().orElse(cause));
+		String detail = cause != null && cause.startsWith("Required request body is missing")
+				? "The request body is missing: send a JSON document"
+				: "The request body is not valid JSON for this endpoint: "
+						+ withoutJavaNames(cause == null ? "unreadable" : cause.lines().findFirst().orElse(cause));
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed request", detail);
 		// An unknown field or a value of the wrong type: name the field so a client can show it there.
 		tools.jackson.core.JacksonException jackson = null;
@@ -191,5 +193,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			}
 		}
 		return false;
+	}
+
+	private static final java.util.regex.Pattern JAVA_NAME = java.util.regex.Pattern.compile(
+			"(?:java|javax|jakarta|io\\.watchkeeper|tools\\.jackson|org\\.springframework)(?:\\.[A-Za-z_$][\\w$]*)+(?:<[^>]*>+)?");
+
+	/** A parser's message without the application's class and method names (a client needs the field, not our code). */
+	static String withoutJavaNames(String message) {
+		return JAVA_NAME.matcher(message).replaceAll("a value");
 	}
 }

@@ -147,7 +147,7 @@ final class CameraValues {
 		if (raw == null) {
 			return null;
 		}
-		String v = raw.strip();
+		String v = Values.visible(raw).strip();
 		if (v.isEmpty()) {
 			return null;
 		}

@@ -297,7 +297,7 @@ final class RowValidator {
 				if (station != null) {
 					stationId = station.id();
 				}
-				else if (options.createStations()) {
+				else if (options.createStations() && UnitNames.isChinese(stationText)) {
 					newStation = UnitNames.stationName(stationText);
 					row.warning(stationField, "import.warning.stationCreated", newStation, precinct.nameZh());
 				}

@@ -104,6 +104,14 @@ final class UnitNames {
 		return new Unit(v, null);
 	}
 
+	/**
+	 * Whether a name is written in Chinese characters: a station is created only from such a name, as its zh-TW name;
+	 * an English or romanised one ("Dewang Station") would make a second station beside 德望派出所.
+	 */
+	static boolean isChinese(String v) {
+		return v != null && v.chars().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+	}
+
 	static boolean isStation(String v) {
 		return v != null && STATION_SUFFIX.matcher(v.strip()).find() && stationKey(v).length() >= 1;
 	}

@@ -40,11 +40,21 @@ final class Values {
 	}
 
 	/** The folded, stripped value, or null when the cell is empty. */
+	private static final java.util.regex.Pattern INVISIBLE = java.util.regex.Pattern
+		.compile("[\u200B\u200C\u200D\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]");
+
+	/** The text without direction marks and zero-width characters. */
+	static String visible(String value) {
+		return value == null ? null : INVISIBLE.matcher(value).replaceAll("");
+	}
+
 	static String clean(String value) {
 		if (value == null) {
 			return null;
 		}
-		String v = fold(value).strip();
+		// direction marks and zero-width characters copied in from web pages and word processors: invisible, and they
+		// would make 新興分局 an unknown precinct and 東 no direction
+		String v = fold(INVISIBLE.matcher(value).replaceAll("")).strip();
 		return v.isEmpty() ? null : v;
 	}
 

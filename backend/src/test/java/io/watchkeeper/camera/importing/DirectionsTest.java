@@ -93,4 +93,10 @@ class DirectionsTest {
 	void anEmptyCellIsNoDirection(String text) throws BadValue {
 		assertThat(CompassHeading.read(text)).isNull();
 	}
+
+	@org.junit.jupiter.api.Test
+	void invisibleDirectionMarksAreIgnored() throws BadValue {
+		assertThat(CompassHeading.read("\u200E東\u200E").degrees()).isEqualTo(90);
+		assertThat(CompassHeading.read("\u202B全景\u202C").allRound()).isTrue();
+	}
 }

@@ -68,4 +68,17 @@ class UnitNamesTest {
 	void newStationsGetTheirFullName(String written, String name) {
 		assertThat(UnitNames.stationName(written)).isEqualTo(name);
 	}
+
+	@Test
+	void invisibleDirectionMarksCopiedFromWebPagesAreIgnored() {
+		UnitNames.Unit unit = UnitNames.split("\u200F新興分局 復元派出所\u200F");
+		assertThat(unit.precinct()).isEqualTo("新興分局");
+		assertThat(unit.station()).isEqualTo("復元派出所");
+	}
+
+	@Test
+	void onlyChineseNamesMakeNewStations() {
+		assertThat(UnitNames.isChinese("德望派出所")).isTrue();
+		assertThat(UnitNames.isChinese("Dewang Station")).isFalse();
+	}
 }
