@@ -136,6 +136,21 @@ class StationRepository {
 				new MapSqlParameterSource("id", id).addValue("geometry", geometryJson)) > 0;
 	}
 
+	/**
+	 * Stations (code, name) whose boundary lies mostly outside their precinct: less than half its area inside. A
+	 * station's streets are its precinct's, so such a boundary is a wrong file or a wrong precinct.
+	 */
+	List<String> boundariesMostlyOutsidePrecinct(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.queryForList("""
+				SELECT s.code || ' ' || s.name_zh FROM station s JOIN precinct p ON p.id = s.precinct_id
+				 WHERE s.id = ANY(:ids) AND s.boundary IS NOT NULL
+				   AND ST_Area(ST_Intersection(s.boundary, p.boundary)::geography) < 0.5 * ST_Area(s.boundary::geography)
+				 ORDER BY s.code""", new MapSqlParameterSource("ids", ids.toArray(Long[]::new)), String.class);
+	}
+
 	void clearBoundary(long id) {
 		jdbc.update("UPDATE station SET boundary = NULL, updated_at = now() WHERE id = :id", new MapSqlParameterSource("id", id));
 	}

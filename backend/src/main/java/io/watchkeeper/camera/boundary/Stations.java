@@ -230,6 +230,11 @@ public class Stations {
 			throw new BoundaryFileException("station.rejected.boundary", List.of(1),
 					List.of(new Problem("boundary", "station.problem.emptyRepair", feature.topologyProblem())), false);
 		}
+		List<String> outside = repository.boundariesMostlyOutsidePrecinct(List.of(id));
+		if (!outside.isEmpty()) {
+			throw new BoundaryFileException("station.rejected.boundary", List.of(1),
+					List.of(new Problem("boundary", "station.problem.outsidePrecinct", outside.get(0))), false);
+		}
 		int reassigned = areaAssignment.assignAll();
 		audit.record("station.updated", "station", id, Map.of("boundary", "set", "code", station.code(),
 				"camerasReassigned", reassigned));
@@ -301,6 +306,12 @@ public class Stations {
 		repository.createMissing(fresh.stream().filter(e -> e.code() == null)
 			.map(e -> new StationName(e.precinctId(), e.nameZh())).toList());
 		List<Long> written = repository.apply(entries);
+		List<String> outside = repository.boundariesMostlyOutsidePrecinct(written);
+		if (!outside.isEmpty()) {
+			// nothing of the file stays: the exception rolls the whole upload back
+			throw new BoundaryFileException("station.file.rejected", List.of(outside.size()),
+					outside.stream().map(o -> new Problem("boundary", "station.problem.outsidePrecinct", o)).toList(), false);
+		}
 		java.util.Set<Long> freshIds = new java.util.HashSet<>();
 		Map<StationName, Long> ids = repository.idsByName();
 		List<String> created = new ArrayList<>();

@@ -211,6 +211,12 @@ class StationsIT {
 		HttpResponse<String> boundary = send("PUT", "/api/stations/" + inside + "/boundary", admin(), square);
 		assertThat(boundary.statusCode()).as(boundary.body()).isEqualTo(200);
 		assertThat(JSON.readTree(boundary.body()).get("hasBoundary").asBoolean()).isTrue();
+		// a boundary far from the station's precinct (near Keelung) is refused, and the one it had stays
+		HttpResponse<String> far = send("PUT", "/api/stations/" + other + "/boundary", admin(),
+				"{\"type\":\"Polygon\",\"coordinates\":[[[121.9,25.0],[121.95,25.0],[121.95,25.05],[121.9,25.05],[121.9,25.0]]]}");
+		assertThat(far.statusCode()).as(far.body()).isEqualTo(400);
+		assertThat(far.body()).contains("ITS其他派出所");
+		assertThat(jdbc.queryForObject("SELECT boundary IS NULL FROM station WHERE id = ?", Boolean.class, other)).isTrue();
 
 		long camera = jdbc.queryForObject("INSERT INTO camera (asset_tag, location) VALUES ('ITS-PIP-01', ST_SetSRID(ST_MakePoint(?, ?), 4326)) RETURNING id",
 				Long.class, p[0], p[1]);
