@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -37,6 +39,8 @@ class AddressMatching {
 
 	static final int MEETING_METRES = 150;
 
+	private static final Logger log = LoggerFactory.getLogger(AddressMatching.class);
+
 	private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
 	/** What a run did: its id and the matches per quality and how many were applied. */
@@ -64,20 +68,32 @@ class AddressMatching {
 		long runId = jdbc.queryForObject("INSERT INTO address_match_run (started_by, auto_apply) VALUES (:by, :auto) RETURNING id",
 				new MapSqlParameterSource("by", actor).addValue("auto", applied), Long.class);
 		MapSqlParameterSource run = new MapSqlParameterSource("run", runId);
+		Phases phases = new Phases();
 		// proposals of earlier runs are superseded; applied and rejected decisions stay
 		jdbc.update("DELETE FROM address_match WHERE status IN ('PROPOSED', 'UNMATCHED') AND run_id <> :run", run);
-		int sites = loadTargets(runId);
+		phases.end("superseded");
+		int sites = loadTargets(runId, phases);
 		// fresh statistics for the rows just copied in, or the planner takes 100,000 matches for a few
 		jdbc.getJdbcOperations().execute("ANALYZE address_match");
+		phases.end("analyze");
 		jdbc.update(REJECTED_BEFORE, run);
+		phases.end("rejectedBefore");
 		jdbc.update(RESOLVE_AREA, run);
+		phases.end("resolveArea");
 		jdbc.update(AMBIGUOUS, run);
+		phases.end("ambiguous");
 		jdbc.update(ROAD_UNKNOWN, run);
+		phases.end("roadUnknown");
 		jdbc.update(EXACT, run);
+		phases.end("exact");
 		jdbc.update(NEAREST, run);
+		phases.end("nearest");
 		jdbc.update(INTERSECTION, run.addValue("metres", MEETING_METRES));
+		phases.end("intersection");
 		jdbc.update(ROAD, run);
+		phases.end("road");
 		jdbc.update(UNMATCHED, run);
+		phases.end("unmatched");
 		Map<MatchQuality, Integer> byQuality = new EnumMap<>(MatchQuality.class);
 		jdbc.query("SELECT quality, count(*) FROM address_match WHERE run_id = :run GROUP BY quality", run,
 				rs -> {
@@ -98,8 +114,10 @@ class AddressMatching {
 			Map<String, Object> details = new LinkedHashMap<>();
 			details.put("run", runId);
 			details.put("qualities", applied);
+			phases.end("readApplied");
 			List<Long> moved = placement.placeMany(points, "address-match", details, actor, remoteAddress);
 			placed = moved.size();
+			phases.end("placeMany");
 			// the moved cameras in a keyed table: one index probe per camera of a match, whatever the plan
 			jdbc.getJdbcOperations().execute("CREATE TEMP TABLE moved_camera (id bigint PRIMARY KEY) ON COMMIT DROP");
 			jdbc.update("INSERT INTO moved_camera SELECT DISTINCT unnest(CAST(:moved AS bigint[]))",
@@ -111,17 +129,39 @@ class AddressMatching {
 					   AND EXISTS (SELECT 1 FROM moved_camera v WHERE v.id = ANY(m.camera_ids))""",
 					new MapSqlParameterSource("run", runId).addValue("by", actor));
 		}
+		phases.end("recordApplied");
 		Map<String, Object> counts = new LinkedHashMap<>();
 		byQuality.forEach((q, n) -> counts.put(q.name(), n));
 		counts.put("applied", appliedMatches);
 		counts.put("camerasPlaced", placed);
 		jdbc.update("UPDATE address_match_run SET finished_at = clock_timestamp(), counts = CAST(:counts AS jsonb) WHERE id = :run",
 				new MapSqlParameterSource("run", runId).addValue("counts", JSON.writeValueAsString(counts)));
+		phases.end("finish");
+		log.info("Address matching run {}: {} sites, {} placed; ms per phase {}", runId, sites, placed, phases);
 		return new RunResult(runId, sites, byQuality, appliedMatches, placed);
 	}
 
+	/** Milliseconds per phase of a run, for the log (where the time of a large run goes). */
+	private static final class Phases {
+
+		private final Map<String, Long> millis = new LinkedHashMap<>();
+
+		private long last = System.nanoTime();
+
+		void end(String phase) {
+			long now = System.nanoTime();
+			millis.merge(phase, (now - last) / 1_000_000, Long::sum);
+			last = now;
+		}
+
+		@Override
+		public String toString() {
+			return millis.toString();
+		}
+	}
+
 	/** One row per site (or camera without a site), its address normalised here and copied in with COPY. */
-	private int loadTargets(long runId) {
+	private int loadTargets(long runId, Phases phases) {
 		record Target(Long siteId, Long cameraId, Long[] ids, String raw, String district) {
 		}
 		// read first: the connection cannot run a query while a COPY is open on it
@@ -134,19 +174,28 @@ class AddressMatching {
 				 GROUP BY c.site_id, CASE WHEN c.site_id IS NULL THEN c.id END""",
 				(rs, i) -> new Target((Long) rs.getObject(1), (Long) rs.getObject(2), (Long[]) rs.getArray(3).getArray(),
 						rs.getString(4), rs.getString(5)));
+		phases.end("readTargets");
+		List<Address> parsed = new java.util.ArrayList<>(targets.size());
+		for (Target t : targets) {
+			Address a = AddressNormaliser.parse(t.raw());
+			String district = a.district() != null ? a.district() : t.district();
+			if (district != null && a.kind() != Address.Kind.UNREADABLE) {
+				a = a.inDistrict(district);
+			}
+			parsed.add(a);
+		}
+		phases.end("normalise");
 		try (CopyRows.Copy rows = copy.into("address_match",
 				"run_id, site_id, camera_id, camera_ids, address, normalised, kind, city, district, road_key, lane, alley, number, sub, road2_key, quality")) {
-			for (Target t : targets) {
-				Address a = AddressNormaliser.parse(t.raw());
-				String district = a.district() != null ? a.district() : t.district();
-				if (district != null && a.kind() != Address.Kind.UNREADABLE) {
-					a = a.inDistrict(district);
-				}
+			for (int i = 0; i < targets.size(); i++) {
+				Target t = targets.get(i);
+				Address a = parsed.get(i);
 				rows.row(runId, t.siteId(), t.cameraId(), pgArray(t.ids()), t.raw(), a.text(), a.kind().name(), a.city(),
 						a.district(), a.roadKey(), a.lane(), a.alley(), a.number(), a.sub(), a.road2Key(), "NONE");
 			}
 			rows.finish();
 		}
+		phases.end("copy");
 		return targets.size();
 	}
 
