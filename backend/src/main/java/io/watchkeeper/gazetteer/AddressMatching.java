@@ -292,13 +292,13 @@ class AddressMatching {
 			       door_plate_id = CASE WHEN x.metres <= :metres THEN coalesce(
 			         (SELECT c.id FROM (SELECT d.id, d.road_key, d.district, d.city, d.location <-> ST_StartPoint(x.line) AS dist
 			                              FROM door_plate d ORDER BY d.location <-> ST_StartPoint(x.line) LIMIT 64) c
-			           WHERE c.road_key = m.road_key AND c.district = x.district AND c.city = x.city ORDER BY c.dist, c.id LIMIT 1),
+			           WHERE c.road_key = m.road_key AND c.district = x.district AND c.city = x.city ORDER BY c.dist LIMIT 1),
 			         (SELECT d.id FROM door_plate d WHERE d.road_key = m.road_key AND d.district = x.district AND d.city = x.city
 			           ORDER BY d.location <-> ST_StartPoint(x.line), d.id LIMIT 1)) ELSE x.middle_plate END,
 			       door_plate2_id = CASE WHEN x.metres <= :metres THEN coalesce(
 			         (SELECT c.id FROM (SELECT d.id, d.road_key, d.district, d.city, d.location <-> ST_EndPoint(x.line) AS dist
 			                              FROM door_plate d ORDER BY d.location <-> ST_EndPoint(x.line) LIMIT 64) c
-			           WHERE c.road_key = m.road2_key AND c.district = x.district2 AND c.city = x.city ORDER BY c.dist, c.id LIMIT 1),
+			           WHERE c.road_key = m.road2_key AND c.district = x.district2 AND c.city = x.city ORDER BY c.dist LIMIT 1),
 			         (SELECT d.id FROM door_plate d WHERE d.road_key = m.road2_key AND d.district = x.district2 AND d.city = x.city
 			           ORDER BY d.location <-> ST_EndPoint(x.line), d.id LIMIT 1)) END,
 			       matched_text = m.road_key || ' × ' || m.road2_key
