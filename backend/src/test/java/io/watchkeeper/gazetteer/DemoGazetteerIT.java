@@ -36,7 +36,9 @@ class DemoGazetteerIT {
 		String run = Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase();
 		for (int i = 0; i < 30; i++) {
 			String code = "DGZ" + run + i;
-			String address = i % 5 == 4 ? "港示" + (char) ('甲' + i % 3) + "路/港示橫路口" : "港示" + (char) ('甲' + i % 3) + "路" + (10 + 20 * i) + "號前";
+			// intersections on roads of their own: the demo's corner plates take numbers from the site code's hash, which
+			// on a road with door-plate sites could repeat one of their numbers elsewhere (a random exact match)
+			String address = i % 5 == 4 ? "港示" + (char) ('甲' + i % 3) + "街/港示橫路口" : "港示" + (char) ('甲' + i % 3) + "路" + (10 + 20 * i) + "號前";
 			double lon = 119.35 + i * 0.002;
 			long site = jdbc.queryForObject("INSERT INTO site (code, address, location) VALUES (?, ?, ST_SetSRID(ST_MakePoint(?, 24.15), 4326)) RETURNING id",
 					Long.class, code, address, lon);
