@@ -40,6 +40,9 @@ class AddressMatching {
 
 	static final int MEETING_METRES = 150;
 
+	/** The advisory lock of a run; removing or replacing a dataset takes it too (V168: no row checks on door plates). */
+	static final long LOCK = 7136201;
+
 	private static final Logger log = LoggerFactory.getLogger(AddressMatching.class);
 
 	private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
@@ -64,7 +67,7 @@ class AddressMatching {
 	@Transactional
 	public RunResult run(Set<MatchQuality> autoApply, String actor, String remoteAddress) {
 		// one run at a time: a second waits for the first to end rather than matching the same cameras twice
-		jdbc.getJdbcOperations().execute("SELECT pg_advisory_xact_lock(7136201)");
+		jdbc.getJdbcOperations().execute("SELECT pg_advisory_xact_lock(" + LOCK + ")");
 		String applied = autoApply.stream().map(Enum::name).sorted().reduce((a, b) -> a + "," + b).orElse("");
 		long runId = jdbc.queryForObject("INSERT INTO address_match_run (started_by, auto_apply) VALUES (:by, :auto) RETURNING id",
 				new MapSqlParameterSource("by", actor).addValue("auto", applied), Long.class);
