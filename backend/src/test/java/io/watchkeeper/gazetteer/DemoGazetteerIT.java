@@ -58,5 +58,16 @@ class DemoGazetteerIT {
 				SELECT max(ST_Distance(m.point::geography, s.location::geography)) FROM address_match m JOIN site s ON s.id = m.site_id
 				 WHERE s.code LIKE ? AND m.quality = 'EXACT'""", Double.class, "DGZ" + run + "%");
 		assertThat(off).isLessThan(1.0);
+		// removing the dataset keeps the matches and lets go of their door plates (V168's statement trigger)
+		String plates = """
+				SELECT count(*) FROM address_match m JOIN site s ON s.id = m.site_id
+				 WHERE s.code LIKE ? AND (m.door_plate_id IS NOT NULL OR m.door_plate2_id IS NOT NULL)""";
+		assertThat(jdbc.queryForObject(plates, Long.class, "DGZ" + run + "%")).isPositive();
+		long matches = jdbc.queryForObject("SELECT count(*) FROM address_match m JOIN site s ON s.id = m.site_id WHERE s.code LIKE ?",
+				Long.class, "DGZ" + run + "%");
+		gazetteers.remove(jdbc.queryForObject("SELECT id FROM gazetteer_dataset WHERE name = 'DGZ demo'", Long.class), "it", null);
+		assertThat(jdbc.queryForObject(plates, Long.class, "DGZ" + run + "%")).isZero();
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM address_match m JOIN site s ON s.id = m.site_id WHERE s.code LIKE ?",
+				Long.class, "DGZ" + run + "%")).isEqualTo(matches);
 	}
 }
