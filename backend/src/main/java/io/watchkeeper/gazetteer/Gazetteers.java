@@ -83,6 +83,8 @@ class Gazetteers {
 	void remove(long id, String actor, String remoteAddress) {
 		String name = jdbc.query("SELECT name FROM gazetteer_dataset WHERE id = :id", Map.of("id", id),
 				(rs, i) -> rs.getString(1)).stream().findFirst().orElseThrow(() -> new NotFoundException("gazetteer dataset", id));
+		// not while a matching run writes matches that name this dataset's door plates (V168)
+		jdbc.getJdbcOperations().execute("SELECT pg_advisory_xact_lock(" + AddressMatching.LOCK + ")");
 		jdbc.update("DELETE FROM gazetteer_dataset WHERE id = :id", Map.of("id", id));
 		audit.record(actor, "gazetteer.removed", "gazetteer_dataset", id, Map.of("name", name), remoteAddress);
 	}
@@ -141,6 +143,8 @@ class Gazetteers {
 		MapSqlParameterSource p = new MapSqlParameterSource("name", name).addValue("city", city)
 			.addValue("file", fileName == null ? null : fileName.length() > 300 ? fileName.substring(0, 300) : fileName)
 			.addValue("coordinates", projected * 2 >= rows ? "TWD97" : "WGS84").addValue("by", actor);
+		// not while a matching run writes matches that name the replaced dataset's door plates (V168)
+		jdbc.getJdbcOperations().execute("SELECT pg_advisory_xact_lock(" + AddressMatching.LOCK + ")");
 		boolean replaced = jdbc.update("DELETE FROM gazetteer_dataset WHERE name = :name", p) > 0;
 		long id = jdbc.queryForObject("""
 				INSERT INTO gazetteer_dataset (name, city, source_file, coordinates, imported_by)

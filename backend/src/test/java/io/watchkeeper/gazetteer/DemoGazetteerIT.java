@@ -36,7 +36,9 @@ class DemoGazetteerIT {
 		String run = Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase();
 		for (int i = 0; i < 30; i++) {
 			String code = "DGZ" + run + i;
-			String address = i % 5 == 4 ? "港示" + (char) ('甲' + i % 3) + "路/港示橫路口" : "港示" + (char) ('甲' + i % 3) + "路" + (10 + 20 * i) + "號前";
+			// intersections on roads of their own: the demo's corner plates take numbers from the site code's hash, which
+			// on a road with door-plate sites could repeat one of their numbers elsewhere (a random exact match)
+			String address = i % 5 == 4 ? "港示" + (char) ('甲' + i % 3) + "街/港示橫路口" : "港示" + (char) ('甲' + i % 3) + "路" + (10 + 20 * i) + "號前";
 			double lon = 119.35 + i * 0.002;
 			long site = jdbc.queryForObject("INSERT INTO site (code, address, location) VALUES (?, ?, ST_SetSRID(ST_MakePoint(?, 24.15), 4326)) RETURNING id",
 					Long.class, code, address, lon);
@@ -57,5 +59,16 @@ class DemoGazetteerIT {
 				SELECT max(ST_Distance(m.point::geography, s.location::geography)) FROM address_match m JOIN site s ON s.id = m.site_id
 				 WHERE s.code LIKE ? AND m.quality = 'EXACT'""", Double.class, "DGZ" + run + "%");
 		assertThat(off).isLessThan(1.0);
+		// removing the dataset keeps the matches and lets go of their door plates (V168's statement trigger)
+		String plates = """
+				SELECT count(*) FROM address_match m JOIN site s ON s.id = m.site_id
+				 WHERE s.code LIKE ? AND (m.door_plate_id IS NOT NULL OR m.door_plate2_id IS NOT NULL)""";
+		assertThat(jdbc.queryForObject(plates, Long.class, "DGZ" + run + "%")).isPositive();
+		long matches = jdbc.queryForObject("SELECT count(*) FROM address_match m JOIN site s ON s.id = m.site_id WHERE s.code LIKE ?",
+				Long.class, "DGZ" + run + "%");
+		gazetteers.remove(jdbc.queryForObject("SELECT id FROM gazetteer_dataset WHERE name = 'DGZ demo'", Long.class), "it", null);
+		assertThat(jdbc.queryForObject(plates, Long.class, "DGZ" + run + "%")).isZero();
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM address_match m JOIN site s ON s.id = m.site_id WHERE s.code LIKE ?",
+				Long.class, "DGZ" + run + "%")).isEqualTo(matches);
 	}
 }
