@@ -163,6 +163,11 @@ final class RowValidator {
 			}
 			fov = 360;
 		}
+		else if (fov != null && fov == 360 && heading != null) {
+			// a view angle of 360° (or 全景 read from the name) is an all-round camera: it faces no one way
+			row.warning(ImportField.HEADING, "import.warning.allRoundHeading", heading);
+			heading = null;
+		}
 		Integer range = row.parse(ImportField.RANGE, ranges);
 		Integer serviceLife = row.parse(ImportField.SERVICE_LIFE, serviceLives);
 		LocalDate installed = row.parse(ImportField.INSTALL_DATE, dates);

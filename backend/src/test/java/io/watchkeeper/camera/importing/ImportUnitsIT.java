@@ -138,6 +138,18 @@ class ImportUnitsIT {
 	}
 
 	@Test
+	void aCameraWithAViewAngleOf360KeepsNoHeading() {
+		String r = run;
+		ImportJob job = importCsv("編號,分局,地址,方向,視角\n" + "O" + r + "-01,新興分局,中正四路1號,NNE,360\n"
+				+ "O" + r + "-02,新興分局,中正四路1號,NNE,90\n", false, ImportOptions.DEFAULT);
+		assertThat(job.status()).isEqualTo(ImportJob.Status.APPLIED);
+		assertThat(camera("O" + r + "-01")).containsEntry("heading_deg", null).containsEntry("fov_deg", 360);
+		assertThat(camera("O" + r + "-02")).containsEntry("heading_deg", 23).containsEntry("fov_deg", 90);
+		assertThat(job.warnings()).extracting(ImportIssue::line, ImportIssue::code)
+			.contains(tuple(2, "import.warning.allRoundHeading"));
+	}
+
+	@Test
 	void aStrictRunRefusesARowWhoseDirectionCannotBeRead() {
 		String r = run;
 		String csv = "編號,分局,地址,方向\n" + "S" + r + "-01,新興分局,中正四路1號,東北\n"
