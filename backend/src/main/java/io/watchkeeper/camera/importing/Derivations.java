@@ -26,6 +26,22 @@ final class Derivations {
 
 	/** A derivation as the user gives it and a profile keeps it: the column by header, and the pattern. */
 	record Derivation(String column, String pattern) {
+
+		/**
+		 * As JSON gives it: a pattern, or a ready-made one by its id ({@code "preset": "rocYearAtStart"}), as
+		 * {@code derive} on the import takes it. A pattern given as well wins; an unknown preset leaves no pattern,
+		 * which the profile's check then names.
+		 */
+		@com.fasterxml.jackson.annotation.JsonCreator
+		static Derivation fromJson(@com.fasterxml.jackson.annotation.JsonProperty("column") String column,
+				@com.fasterxml.jackson.annotation.JsonProperty("pattern") String pattern,
+				@com.fasterxml.jackson.annotation.JsonProperty("preset") String preset) {
+			if (pattern == null && preset != null) {
+				DerivationPresets.Preset p = DerivationPresets.find(preset);
+				pattern = p == null ? null : p.pattern();
+			}
+			return new Derivation(column, pattern);
+		}
 	}
 
 	static final int MAX_DERIVATIONS = 20;

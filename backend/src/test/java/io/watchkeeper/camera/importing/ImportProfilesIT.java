@@ -136,6 +136,21 @@ class ImportProfilesIT {
 	}
 
 	@Test
+	void aProfileTakesReadyMadePatternsByTheirIdAsTheImportDoes() throws Exception {
+		Reply created = json("POST", "/api/import-profiles", "it-prof-dispatcher", "secret-1", """
+				{"name": "presets %s", "mapping": {"編號": "ASSET_TAG"},
+				 "derivations": [{"column": "名稱", "preset": "rocYearAtStart"}]}""".formatted(System.nanoTime()));
+		assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+		assertThat(created.body().get("derivations").get(0).get("pattern").asString())
+			.isEqualTo(DerivationPresets.find("rocYearAtStart").pattern());
+		Reply unknown = json("POST", "/api/import-profiles", "it-prof-dispatcher", "secret-1", """
+				{"name": "presets %s", "mapping": {"編號": "ASSET_TAG"},
+				 "derivations": [{"column": "名稱", "preset": "noSuchPreset"}]}""".formatted(System.nanoTime()));
+		assertThat(unknown.status()).as(String.valueOf(unknown.body())).isEqualTo(400);
+		assertThat(unknown.body().toString()).contains("derivations[0].pattern");
+	}
+
+	@Test
 	void aSavedProfileImportsTheNextListOfTheSameShape() throws Exception {
 		String body = """
 				{"name": "高雄市清冊 %s", "mapping": {"編號": "ASSET_TAG", "名稱": "IGNORE", "經度": "LONGITUDE", "緯度": "LATITUDE"},
