@@ -49,6 +49,8 @@ class CameraImporter {
 
 	private final ImportStaging staging;
 
+	private final io.watchkeeper.camera.boundary.Stations stations;
+
 	private final AuditLog audit;
 
 	private final ImportProperties properties;
@@ -66,8 +68,10 @@ class CameraImporter {
 	private final ProgrammeNames programmes;
 
 	CameraImporter(ImportJobs jobs, ImportStaging staging, AuditLog audit, ImportProperties properties,
-			PlatformTransactionManager transactions, ImportWatch watch, AreaAssignment areas, ProgrammeNames programmes) {
+			PlatformTransactionManager transactions, ImportWatch watch, AreaAssignment areas, ProgrammeNames programmes,
+			io.watchkeeper.camera.boundary.Stations stations) {
 		this.jobs = jobs;
+		this.stations = stations;
 		this.programmes = programmes;
 		this.areas = areas;
 		this.watch = watch;
@@ -490,7 +494,7 @@ class CameraImporter {
 					unplaced, report, null);
 		}
 		progress(id, "WRITING", read, 0);
-		int stationsCreated = options.createStations() ? staging.createStations() : 0;
+		int stationsCreated = options.createStations() ? createStations() : 0;
 		ImportStaging.SiteCounts sites = staging.insertSites();
 		long sitesMs = System.currentTimeMillis();
 		int written = staging.insertCameras(id);
@@ -502,6 +506,23 @@ class CameraImporter {
 		audit.record(actor, "import.applied", "import", id, applied, remoteAddress);
 		jobs.finish(id, outcome);
 		return outcome;
+	}
+
+	/**
+	 * Creates the stations the list names and the registry lacks (the run chose to), through the stations' own
+	 * service (codes, audit), in the import's transaction; returns how many rows name them.
+	 */
+	private int createStations() {
+		List<ImportStaging.NewStation> wanted = staging.newStations();
+		Map<ImportStaging.NewStation, io.watchkeeper.camera.boundary.Stations.StationName> names = new LinkedHashMap<>();
+		for (ImportStaging.NewStation n : wanted) {
+			names.put(n, new io.watchkeeper.camera.boundary.Stations.StationName(n.precinctId(), n.name()));
+		}
+		Map<io.watchkeeper.camera.boundary.Stations.StationName, Long> ids = stations.createMissing(names.values(), "import");
+		Map<ImportStaging.NewStation, Long> byRow = new LinkedHashMap<>();
+		names.forEach((row, name) -> byRow.put(row, ids.get(name)));
+		staging.pointAtStations(byRow);
+		return wanted.size();
 	}
 
 	private void checkAgainstRegistry(ColumnMapping mapping, List<Column> columns, ImportReport report) {

@@ -174,23 +174,28 @@ class ImportStaging {
 				(rs, n) -> new AreaMismatch(rs.getInt(1), rs.getString(2), rs.getString(3)));
 	}
 
-	/**
-	 * Creates the stations the list names under a known precinct and the registry lacks (the run chose to), and
-	 * points the rows at them. A station's code is its precinct's code and a number. Returns how many were created.
-	 */
-	int createStations() {
-		int created = jdbc.update("""
-				INSERT INTO station (code, precinct_id, name_zh)
-				SELECT left(p.code, 24) || '-' || (901 + (SELECT count(*) FROM station o WHERE o.precinct_id = p.id)
-				                         + row_number() OVER (PARTITION BY p.id ORDER BY n.new_station))::text,
-				       p.id, left(n.new_station, 100)
-				  FROM (SELECT DISTINCT named_precinct_id, new_station FROM import_ready WHERE new_station IS NOT NULL) n
-				  JOIN precinct p ON p.id = n.named_precinct_id
-				ON CONFLICT DO NOTHING""");
-		jdbc.update("""
-				UPDATE import_ready r SET named_station_id = s.id FROM station s
-				 WHERE r.new_station IS NOT NULL AND s.precinct_id = r.named_precinct_id AND s.name_zh = left(r.new_station, 100)""");
-		return created;
+	/** A station the list names under a known precinct and the registry lacks: its precinct and name as written. */
+	record NewStation(long precinctId, String name) {
+	}
+
+	List<NewStation> newStations() {
+		return jdbc.query("SELECT DISTINCT named_precinct_id, new_station FROM import_ready WHERE new_station IS NOT NULL",
+				(rs, n) -> new NewStation(rs.getLong(1), rs.getString(2)));
+	}
+
+	/** Points the rows that name a new station at the station created for it. */
+	void pointAtStations(java.util.Map<NewStation, Long> ids) {
+		List<NewStation> keys = List.copyOf(ids.keySet());
+		jdbc.update(con -> {
+			var ps = con.prepareStatement("""
+					UPDATE import_ready r SET named_station_id = v.id
+					  FROM unnest(?::bigint[], ?::text[], ?::bigint[]) AS v(precinct_id, name, id)
+					 WHERE r.new_station = v.name AND r.named_precinct_id = v.precinct_id""");
+			ps.setArray(1, con.createArrayOf("bigint", keys.stream().map(NewStation::precinctId).toArray()));
+			ps.setArray(2, con.createArrayOf("text", keys.stream().map(NewStation::name).toArray()));
+			ps.setArray(3, con.createArrayOf("bigint", keys.stream().map(ids::get).toArray()));
+			return ps;
+		});
 	}
 
 	record Located(int line, double lon, double lat) {

@@ -35,6 +35,9 @@ final class RowValidator {
 
 	private final Map<String, Integer> firstLineOfTag = new HashMap<>();
 
+	/** The longest name a station may have (station.name_zh). */
+	private static final int MAX_STATION_NAME = 100;
+
 	// A file repeats the same directions, dates and yes/no values thousands of times: read each once.
 	private final Parser<CompassHeading.Direction> directions = remembered(CompassHeading::read);
 
@@ -302,7 +305,8 @@ final class RowValidator {
 				if (station != null) {
 					stationId = station.id();
 				}
-				else if (options.createStations() && UnitNames.isChinese(stationText)) {
+				else if (options.createStations() && UnitNames.isChinese(stationText)
+						&& UnitNames.stationName(stationText).length() <= MAX_STATION_NAME) {
 					newStation = UnitNames.stationName(stationText);
 					row.warning(stationField, "import.warning.stationCreated", newStation, precinct.nameZh());
 				}
